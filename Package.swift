@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+//
+// Jacobi: exact multivariate calculus. Modules, bottom to top (../shared/DESIGN.md):
+//   CGMP → Exact → Symbolic → Derivatives │ AutoDiff → Differentials → Verification → Jacobi → JacobiCLI
+// AutoDiff never depends on Derivatives: the two engines share no derivative rule.
+import PackageDescription
+
+let package = Package(
+    name: "Jacobi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Jacobi", targets: ["Jacobi"]),
+        .library(name: "Exact", targets: ["Exact"]),
+        .executable(name: "jacobi", targets: ["JacobiCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        .target(name: "Exact", dependencies: ["CGMP"]),
+        .target(name: "Jacobi", dependencies: ["Exact"]),
+        .executableTarget(
+            name: "JacobiCLI",
+            dependencies: [
+                "Jacobi",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
+        .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,8 @@
+// The umbrella module: `import Jacobi` gives every public type of the lower modules.
+@_exported import Exact
+
+/// The library's version, printed by `jacobi --version`.
+public enum JacobiVersion {
+    /// Semantic version of this build.
+    public static let string = "0.1.0"
+}

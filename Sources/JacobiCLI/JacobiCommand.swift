@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Jacobi
+
+/// The `jacobi` command: exact partial derivatives and the objects built from them.
+@main
+struct JacobiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jacobi",
+        abstract: "Exact multivariate calculus: symbolic partials, tape AD, differentials.",
+        discussion: """
+            Numbers are exact: 0.1 means 1/10, and results at rational points are exact
+            rationals. Errors print one line on stderr and exit with status 2.
+            """,
+        version: JacobiVersion.string,
+        subcommands: []
+    )
+
+    static func main() {
+        ExitStatus.run {
+            var command = try parseAsRoot()
+            try command.run()
+        }
+    }
+}
