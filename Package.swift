@@ -23,7 +23,9 @@ let package = Package(
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
         .target(name: "Exact", dependencies: ["CGMP"]),
-        .target(name: "Jacobi", dependencies: ["Exact"]),
+        // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
+        .target(name: "AutoDiff", dependencies: ["Exact"]),
+        .target(name: "Jacobi", dependencies: ["Exact", "AutoDiff"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -33,6 +35,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
+        .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

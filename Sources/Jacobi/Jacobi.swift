@@ -1,4 +1,5 @@
 // The umbrella module: `import Jacobi` gives every public type of the lower modules.
+@_exported import AutoDiff
 @_exported import Exact
 
 /// The library's version, printed by `jacobi --version`.
