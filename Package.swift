@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "Exact", dependencies: ["CGMP"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
-        .target(name: "AutoDiff", dependencies: ["Exact"]),
+        .target(name: "AutoDiff", dependencies: ["Exact"], exclude: ["README.md"]),
         .target(name: "Jacobi", dependencies: ["Exact", "AutoDiff"]),
         .executableTarget(
             name: "JacobiCLI",
