@@ -33,6 +33,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
+        // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
+        .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
