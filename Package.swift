@@ -22,8 +22,9 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
-        .target(name: "Exact", dependencies: ["CGMP"]),
-        .target(name: "Jacobi", dependencies: ["Exact"]),
+        .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
+        .target(name: "Symbolic", dependencies: ["Exact"]),
+        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -33,6 +34,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],
