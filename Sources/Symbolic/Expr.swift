@@ -70,7 +70,9 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 ///   distinct, none a number, sum, or product with a coefficient ≠ 1; at least two
 ///   summands (a lone `k·t` is a product). Terms are sorted in the canonical order.
 /// - `.product(coefficient:factors:)`: `coefficient · Π baseᵢ^exponentᵢ`, coefficient ≠ 0,
-///   bases distinct, none a product, none a rational raised to an integer; each
+///   bases distinct, none a product, none a rational raised to an integer, and a sum base
+///   with an integer exponent is primitive (coprime integer coefficients, the first term
+///   positive: `2/(2x + 2)` is `1/(x + 1)`, `1/(1 - x)` is `-1/(x - 1)`); each
 ///   `baseᵢ^exponentᵢ` is itself canonical (exponent ≠ 0); either the coefficient is not 1
 ///   or there are at least two factors; `k·(a + b)` is distributed, so it never occurs.
 ///   Factors are sorted in the canonical order of their bases.
@@ -343,14 +345,27 @@ extension Expr {
             if r.isZero { return q.signum() < 0 }
             if r == .one { return false }
             if q.isInteger { return powerExceedsLimit(r, q) }
-            return r.signum() < 0 || (q > .zero && q < .one)
+            return r.signum() < 0 || (q > .zero && q < .one) || fractionalPowerExceedsLimit(r, q)
         case .product(let c, _):
             return !q.isInteger || powerExceedsLimit(c, q)
         case .power:
             return !q.isInteger
-        case .symbol, .sum, .call:
+        case .sum:
+            return !q.isInteger || b.primitiveSum == nil
+                || (b.primitiveSum.map { powerExceedsLimit($0.content, q) } ?? false)
+        case .symbol, .call:
             return true
         }
+    }
+
+    /// `true` when r^q (q not an integer) cannot be split as r^⌊q⌋ · r^(q − ⌊q⌋) within the limits.
+    static func fractionalPowerExceedsLimit(_ r: Rational, _ q: Rational) -> Bool {
+        let n = q.floor
+        let f = q - Rational(n)
+        guard let ni = Int(exactly: n), Int(exactly: f.denominator) != nil, Int(exactly: f.numerator) != nil else {
+            return true
+        }
+        return (try? r.power(ni)) == nil
     }
 
     /// `true` when r^q (q an integer) is too large to compute, so it stays unevaluated.

@@ -81,7 +81,14 @@ struct ProductBuilder {
             for (b, e) in factors { exponents[b, default: Exponent()].add(e) }
         case .power(let b, let e):
             exponents[b, default: Exponent()].add(e)
-        case .symbol, .sum, .call:
+        case .sum:
+            if let (k, s) = f.primitiveSum {
+                coefficient *= k
+                exponents[s, default: Exponent()].add(.one)
+            } else {
+                exponents[f, default: Exponent()].add(.one)
+            }
+        case .symbol, .call:
             exponents[f, default: Exponent()].add(.one)
         }
     }
