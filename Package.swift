@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Jacobi", targets: ["Jacobi"]),
         .library(name: "Exact", targets: ["Exact"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
         .executable(name: "jacobi", targets: ["JacobiCLI"]),
     ],
     dependencies: [
@@ -22,10 +23,11 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
-        .target(name: "Exact", dependencies: ["CGMP"]),
+        .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
+        .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact"], exclude: ["README.md"]),
-        .target(name: "Jacobi", dependencies: ["Exact", "AutoDiff"]),
+        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -33,9 +35,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
+        .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

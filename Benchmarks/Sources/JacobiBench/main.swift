@@ -1,0 +1,20 @@
+// jacobi-bench [W3 …] [--n N]: runs the named workloads (all when none is named), each at
+// its default sizes or at N, printing one JSON line per measurement (../shared/BENCHMARKS.md).
+
+var workloads: [String] = []
+var sizes: [Int]?
+var arguments = CommandLine.arguments.dropFirst()
+while let a = arguments.popFirst() {
+    if a == "--n", let v = arguments.popFirst(), let n = Int(v) {
+        sizes = (sizes ?? []) + [n]
+    } else {
+        workloads.append(a.uppercased())
+    }
+}
+
+let all: [(String, ([Int]?) -> Void)] = [
+    ("W3", W3.run),
+]
+for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
+    run(sizes)
+}
