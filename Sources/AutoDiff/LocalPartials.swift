@@ -117,23 +117,29 @@ public enum LocalPartials {
     public static func value<S: TapeScalar>(
         of ins: Instruction, values: UnsafePointer<S>, constants: UnsafePointer<S>, inputs: UnsafePointer<S>
     ) throws(ScalarError) -> S {
-        var a: S { values[Int(ins.a)] }
-        var b: S { values[Int(ins.b)] }
+        try value(of: ins, SlotOperands(ins: ins, values: values, constants: constants, inputs: inputs))
+    }
+
+    /// The value rule, reading operands, constants and inputs through `o`.
+    @inlinable @inline(__always)
+    static func value<S: TapeScalar, O: OperandSource<S>>(of ins: Instruction, _ o: O) throws(ScalarError) -> S {
+        var a: S { o.a }
+        var b: S { o.b }
         switch ins.opcode {
-        case .input: return inputs[Int(ins.payload)]
-        case .constant: return constants[Int(ins.payload)]
+        case .input: return o.input(Int(ins.payload))
+        case .constant: return o.constant(Int(ins.payload))
         case .add: return a + b
         case .subtract: return a - b
         case .multiply: return a * b
         case .divide: return try a.divided(by: b)
         case .negate: return -a
-        case .addConstant: return a + constants[Int(ins.payload)]
-        case .subtractFromConstant: return constants[Int(ins.payload)] - a
-        case .multiplyConstant: return constants[Int(ins.payload)] * a
+        case .addConstant: return a + o.constant(Int(ins.payload))
+        case .subtractFromConstant: return o.constant(Int(ins.payload)) - a
+        case .multiplyConstant: return o.constant(Int(ins.payload)) * a
         case .square: return a * a
         case .reciprocal: return try S.one.divided(by: a)
         case .powerInteger: return try a.raised(to: Int(ins.payload))
-        case .powerConstant: return try S.power(a, constants[Int(ins.payload)])
+        case .powerConstant: return try S.power(a, o.constant(Int(ins.payload)))
         case .power: return try S.power(a, b)
         case .sin: return try S.evaluate(.sin, a)
         case .cos: return try S.evaluate(.cos, a)
@@ -163,8 +169,16 @@ public enum LocalPartials {
     public static func linearization<S: TapeScalar>(
         of ins: Instruction, values: UnsafePointer<S>, value v: S, constants: UnsafePointer<S>
     ) throws(ScalarError) -> Linearization<S> {
-        var a: S { values[Int(ins.a)] }
-        var b: S { values[Int(ins.b)] }
+        try linearization(of: ins, SlotOperands(ins: ins, values: values, constants: constants, inputs: values), value: v)
+    }
+
+    /// The partials rule, reading operands and constants through `o`.
+    @inlinable @inline(__always)
+    static func linearization<S: TapeScalar, O: OperandSource<S>>(
+        of ins: Instruction, _ o: O, value v: S
+    ) throws(ScalarError) -> Linearization<S> {
+        var a: S { o.a }
+        var b: S { o.b }
         switch ins.opcode {
         case .input, .constant, .branchGuard: return .zero
         case .add: return .sum
@@ -176,7 +190,7 @@ public enum LocalPartials {
         case .negate: return .negation
         case .addConstant: return .identity
         case .subtractFromConstant: return .negation
-        case .multiplyConstant: return .scale(constants[Int(ins.payload)])
+        case .multiplyConstant: return .scale(o.constant(Int(ins.payload)))
         case .square: return .scale(a + a)
         case .reciprocal: return .scale(-(v * v))  // d(1/a) = −1/a²
         case .powerInteger:  // n·aⁿ⁻¹
@@ -184,7 +198,7 @@ public enum LocalPartials {
             if n == 0 { return .zero }
             return .scale(S(Rational(n)) * (try a.raised(to: n - 1)))
         case .powerConstant:  // c·a^(c−1) = c·v/a
-            let c = constants[Int(ins.payload)]
+            let c = o.constant(Int(ins.payload))
             return .scale(try powerRule(a: a, value: v, exponent: c))
         case .power:  // v = a^b: (b·v/a, v·log a)
             return .bilinear(try powerRule(a: a, value: v, exponent: b), v * (try S.evaluate(.log, a)))
@@ -222,4 +236,56 @@ public enum LocalPartials {
         if order == 0 { return .one }
         throw .notDifferentiable(expression: "(0)^(\(c.errorDescription))")
     }
+}
+
+/// Where the table reads an instruction's operands, constants and inputs from: the slot
+/// arrays of a sweep, or plain values (for dual numbers and the recorder). Generic, so that
+/// after specialisation each read is a plain load.
+@usableFromInline
+protocol OperandSource<S> {
+    associatedtype S
+    var a: S { get }
+    var b: S { get }
+    func constant(_ k: Int) -> S
+    func input(_ k: Int) -> S
+}
+
+/// Operands in a sweep's slot arrays.
+@usableFromInline
+struct SlotOperands<S>: OperandSource {
+    @usableFromInline let ins: Instruction
+    @usableFromInline let values: UnsafePointer<S>
+    @usableFromInline let constants: UnsafePointer<S>
+    @usableFromInline let inputs: UnsafePointer<S>
+
+    @inlinable @inline(__always)
+    init(ins: Instruction, values: UnsafePointer<S>, constants: UnsafePointer<S>, inputs: UnsafePointer<S>) {
+        self.ins = ins
+        self.values = values
+        self.constants = constants
+        self.inputs = inputs
+    }
+
+    @inlinable @inline(__always) var a: S { values[Int(ins.a)] }
+    @inlinable @inline(__always) var b: S { values[Int(ins.b)] }
+    @inlinable @inline(__always) func constant(_ k: Int) -> S { constants[k] }
+    @inlinable @inline(__always) func input(_ k: Int) -> S { inputs[k] }
+}
+
+/// Operands given as values: `a`, `b`, and one constant (whatever the index).
+@usableFromInline
+struct ValueOperands<S>: OperandSource {
+    @usableFromInline let a: S
+    @usableFromInline let b: S
+    @usableFromInline let c: S
+
+    @inlinable @inline(__always)
+    init(_ a: S, _ b: S, _ c: S) {
+        self.a = a
+        self.b = b
+        self.c = c
+    }
+
+    @inlinable @inline(__always) func constant(_ k: Int) -> S { c }
+    @inlinable @inline(__always) func input(_ k: Int) -> S { a }
 }

@@ -111,16 +111,7 @@ final class Recorder {
 
     /// One instruction's value rule (the table's) at operands `x`, `y` and constant `c`.
     static func apply<S: TapeScalar>(_ ins: Instruction, _ x: S, _ y: S, _ c: S) throws(ScalarError) -> S {
-        var slots = (x, y, c)
-        var local = ins
-        local.a = 0
-        local.b = 1
-        if local.usesConstant { local.payload = 0 }
-        return try withUnsafeMutablePointer(to: &slots) { (p) throws(ScalarError) -> S in
-            try p.withMemoryRebound(to: S.self, capacity: 3) { (s) throws(ScalarError) -> S in
-                try LocalPartials.value(of: local, values: s, constants: s + 2, inputs: s)
-            }
-        }
+        try LocalPartials.value(of: ins, ValueOperands(x, y, c))
     }
 
     func unary(_ op: Opcode, _ x: Traced, payload: Int32 = 0) -> Traced {

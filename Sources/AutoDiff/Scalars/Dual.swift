@@ -36,16 +36,10 @@ public struct Dual<Base: TapeScalar>: TapeScalar {
     /// tangent by its linearization.
     @inlinable @inline(__always)
     static func applying(_ ins: Instruction, _ x: Dual, _ y: Dual, constant: Base = .zero) throws(ScalarError) -> Dual {
-        // Slots 0 and 1 hold the operands, slot 2 the constant: `ins` reads a = 0, b = 1
-        // and constant index 0 of the table starting at slot 2.
-        var slots = (x.primal, y.primal, constant)
-        return try withUnsafeMutablePointer(to: &slots) { (p) throws(ScalarError) -> Dual in
-            try p.withMemoryRebound(to: Base.self, capacity: 3) { (s) throws(ScalarError) -> Dual in
-                let v = try LocalPartials.value(of: ins, values: s, constants: s + 2, inputs: s)
-                let lin = try LocalPartials.linearization(of: ins, values: s, value: v, constants: s + 2)
-                return Dual(v, lin.tangent(x.tangent, y.tangent))
-            }
-        }
+        let o = ValueOperands(x.primal, y.primal, constant)
+        let v = try LocalPartials.value(of: ins, o)
+        let lin = try LocalPartials.linearization(of: ins, o, value: v)
+        return Dual(v, lin.tangent(x.tangent, y.tangent))
     }
 
     /// The ring operations have no domain, so the table cannot throw for them.
