@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
         .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
-        .target(name: "AutoDiff", dependencies: ["Exact"], exclude: ["README.md"]),
+        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff"]),
         .executableTarget(
             name: "JacobiCLI",

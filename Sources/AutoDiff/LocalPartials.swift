@@ -139,8 +139,8 @@ public enum LocalPartials {
         case .square: return a * a
         case .reciprocal: return try S.one.divided(by: a)
         case .powerInteger: return try a.raised(to: Int(ins.payload))
-        case .powerConstant: return try S.power(a, o.constant(Int(ins.payload)))
-        case .power: return try S.power(a, b)
+        case .powerConstant: return try S.power(a, exponent: o.constant(Int(ins.payload)))
+        case .power: return try S.power(a, exponent: b)
         case .sin: return try S.evaluate(.sin, a)
         case .cos: return try S.evaluate(.cos, a)
         case .tan: return try S.evaluate(.tan, a)

@@ -209,7 +209,9 @@ extension Tape {
         switch e {
         case .domain(let s, let i, nil): error(s, at: i)
         case .guardViolated(let i, nil): guardError(at: i)
-        case .domain, .guardViolated, .comparisonWithoutPoint, .dimensionMismatch, .notScalarValued, .malformed: e
+        case .domain, .guardViolated, .comparisonWithoutPoint, .dimensionMismatch, .notScalarValued, .unknownVariable,
+            .malformed:
+            e
         }
     }
 }

@@ -33,9 +33,9 @@ public struct Tape: Sendable {
     public let inputCount: Int
     /// The output slots, in order (the function's dimension m).
     public let outputs: [Int]
-    /// For each instruction, the printed source subexpression it computes, when the tape
-    /// was compiled from an expression (empty otherwise). Used in error messages.
-    public let sources: [String]
+    /// The printed source subexpression of each instruction, when the tape was compiled
+    /// from an expression (nil otherwise). Used in error messages.
+    public let sourceMap: (any TapeSourceMap)?
 
     /// A tape from its parts, checked: every operand names an earlier slot, every constant
     /// and input index is in range, outputs are slots.
@@ -69,16 +69,19 @@ public struct Tape: Sendable {
         guard sources.isEmpty || sources.count == instructions.count else {
             throw .malformed(instruction: 0, reason: "\(sources.count) sources for \(instructions.count) instructions")
         }
-        self.init(unchecked: inputCount, instructions, constants, outputs, sources)
+        self.init(unchecked: inputCount, instructions, constants, outputs, sources.isEmpty ? nil : SourceList(sources))
     }
 
     /// A tape whose invariants the builder has already established.
-    init(unchecked inputCount: Int, _ instructions: [Instruction], _ constants: [Rational], _ outputs: [Int], _ sources: [String]) {
+    init(
+        unchecked inputCount: Int, _ instructions: [Instruction], _ constants: [Rational], _ outputs: [Int],
+        _ sourceMap: (any TapeSourceMap)?
+    ) {
         self.inputCount = inputCount
         self.instructions = instructions
         self.constants = constants
         self.outputs = outputs
-        self.sources = sources
+        self.sourceMap = sourceMap
     }
 
     /// The number of slots (= instructions).
@@ -88,7 +91,7 @@ public struct Tape: Sendable {
     @inlinable public var outputCount: Int { outputs.count }
 
     /// The source subexpression of instruction `i`, when known.
-    public func source(of i: Int) -> String? { sources.isEmpty ? nil : sources[i] }
+    public func source(of i: Int) -> String? { sourceMap?.source(of: i) }
 
     /// Wraps a scalar error at instruction `i` with its source.
     @usableFromInline
@@ -146,21 +149,32 @@ extension Tape: CustomStringConvertible {
     }
 }
 
+/// The source text of a tape's instructions, for error messages; computed only when an
+/// error is reported (printing every subexpression up front would cost more than the tape).
+public protocol TapeSourceMap: Sendable {
+    /// The printed subexpression that instruction `i` computes, or nil.
+    func source(of i: Int) -> String?
+}
+
+/// Sources given as one string per instruction.
+struct SourceList: TapeSourceMap {
+    let sources: [String]
+    init(_ sources: [String]) { self.sources = sources }
+    func source(of i: Int) -> String? { sources.indices.contains(i) ? sources[i] : nil }
+}
+
 /// Appends instructions to a tape under construction, interning constants (one entry per
 /// distinct value) and constant slots. Used by the recorder and the expression compiler.
 struct TapeBuilder {
     private(set) var instructions: [Instruction] = []
     private(set) var constants: [Rational] = []
-    private(set) var sources: [String] = []
     private var constantIndex: [Rational: Int32] = [:]
     private var constantSlot: [Rational: Int] = [:]
     let inputCount: Int
-    let keepsSources: Bool
 
-    init(inputCount: Int, keepsSources: Bool = false) {
+    init(inputCount: Int) {
         self.inputCount = inputCount
-        self.keepsSources = keepsSources
-        for k in 0..<inputCount { _ = append(Instruction(.input, payload: Int32(k)), source: "x\(k)") }
+        for k in 0..<inputCount { _ = append(Instruction(.input, payload: Int32(k))) }
     }
 
     /// The index of `value` in the constant table, adding it once.
@@ -176,19 +190,18 @@ struct TapeBuilder {
     mutating func slot(for value: Rational) -> Int {
         if let s = constantSlot[value] { return s }
         let k = constant(value)
-        let s = append(Instruction(.constant, payload: k), source: value.description)
+        let s = append(Instruction(.constant, payload: k))
         constantSlot[value] = s
         return s
     }
 
     /// Appends `ins`, returning its slot.
-    mutating func append(_ ins: Instruction, source: @autoclosure () -> String = "") -> Int {
+    mutating func append(_ ins: Instruction) -> Int {
         instructions.append(ins)
-        if keepsSources { sources.append(source()) }
         return instructions.count - 1
     }
 
-    func tape(outputs: [Int]) -> Tape {
-        Tape(unchecked: inputCount, instructions, constants, outputs, keepsSources ? sources : [])
+    func tape(outputs: [Int], sourceMap: (any TapeSourceMap)? = nil) -> Tape {
+        Tape(unchecked: inputCount, instructions, constants, outputs, sourceMap)
     }
 }

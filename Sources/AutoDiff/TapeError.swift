@@ -64,6 +64,8 @@ public enum TapeError: Error, Equatable, Sendable, CustomStringConvertible {
     case dimensionMismatch(what: String, expected: Int, actual: Int)
     /// The operation needs a scalar-valued tape (one output).
     case notScalarValued(outputs: Int)
+    /// An expression being compiled uses a variable that is not among the inputs.
+    case unknownVariable(String)
     /// The instructions do not form a valid tape (an operand that is not an earlier slot,
     /// a constant or input index out of range, more slots than 32-bit indices reach).
     case malformed(instruction: Int, reason: String)
@@ -80,6 +82,7 @@ public enum TapeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .dimensionMismatch(let what, let expected, let actual):
             "\(what) has \(actual) entries, expected \(expected)"
         case .notScalarValued(let m): "the function has \(m) outputs; this needs exactly one"
+        case .unknownVariable(let name): "the variable \(name) is not among the inputs"
         case .malformed(let i, let reason): "malformed tape at instruction \(i): \(reason)"
         }
     }

@@ -72,7 +72,7 @@ public struct Dual<Base: TapeScalar>: TapeScalar {
     /// xʸ; with a constant exponent (zero tangent) by the power rule alone, so that an
     /// exact base need not have a rational logarithm.
     @inlinable
-    public static func power(_ x: Dual, _ y: Dual) throws(ScalarError) -> Dual {
+    public static func power(_ x: Dual, exponent y: Dual) throws(ScalarError) -> Dual {
         if y.tangent.isZero { return try applying(Instruction(.powerConstant), x, x, constant: y.primal) }
         return try applying(Instruction(.power, 0, 1), x, y)
     }
@@ -107,5 +107,5 @@ extension Dual: ElementaryFunctions where Base: ElementaryFunctions {
     @inlinable public static func cosh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.cosh, x) }
     @inlinable public static func tanh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.tanh, x) }
     @inlinable public static func abs(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.abs, x) }
-    @inlinable public static func pow(_ x: Dual, _ y: Dual) throws(ScalarError) -> Dual { try power(x, y) }
+    @inlinable public static func pow(_ x: Dual, _ y: Dual) throws(ScalarError) -> Dual { try power(x, exponent: y) }
 }

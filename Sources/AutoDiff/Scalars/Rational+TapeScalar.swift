@@ -52,7 +52,7 @@ extension Rational: TapeScalar {
     }
 
     /// xʸ, exact when it is rational: y an integer, or y = p/q with x a perfect q-th power.
-    public static func power(_ x: Rational, _ y: Rational) throws(ScalarError) -> Rational {
+    public static func power(_ x: Rational, exponent y: Rational) throws(ScalarError) -> Rational {
         if y.isInteger, let n = Int(exactly: y.numerator) {
             return try x.raised(to: n)
         }

@@ -86,7 +86,7 @@ public protocol TapeScalar: AlgebraicField {
 
     /// xʸ (the tape's `power` and `powerConstant`); defined for x > 0, and for other x
     /// where y is an integer or the result is otherwise real.
-    static func power(_ x: Self, _ y: Self) throws(ScalarError) -> Self
+    static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self
 
     /// The sign of a − b (−1, 0 or 1), for branch guards: exact for exact scalars.
     ///
@@ -118,5 +118,5 @@ extension TapeScalar where Self: ElementaryFunctions {
     }
 
     @inlinable
-    public static func power(_ x: Self, _ y: Self) throws(ScalarError) -> Self { try pow(x, y) }
+    public static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self { try pow(x, y) }
 }
