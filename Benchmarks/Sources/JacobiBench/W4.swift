@@ -13,7 +13,7 @@ enum W4 {
             for i in 0..<(n - 1) {
                 let t = x[i + 1] - x[i] * x[i]
                 let u = 1 - x[i]
-                s = s + 100 * (t * t) + u * u
+                s = s + (100 * (t * t) + u * u)  // as the C floor associates it: s += 100t² + u²
             }
             return s
         }

@@ -30,9 +30,13 @@ public protocol AlgebraicField {
     /// Whether this is exactly zero (lets sweeps skip work that cannot contribute).
     var isZero: Bool { get }
 
+    /// a + b.
     static func + (a: Self, b: Self) -> Self
+    /// a − b.
     static func - (a: Self, b: Self) -> Self
+    /// a · b.
     static func * (a: Self, b: Self) -> Self
+    /// −a.
     static prefix func - (a: Self) -> Self
 
     /// a / b.
@@ -54,18 +58,31 @@ public protocol AlgebraicField {
 /// Real-valued on the real domain of each function: log needs x > 0, sqrt x ≥ 0, asin and
 /// acos |x| ≤ 1.
 public protocol ElementaryFunctions: AlgebraicField {
+    /// sin x (all x).
     static func sin(_ x: Self) throws(ScalarError) -> Self
+    /// cos x (all x).
     static func cos(_ x: Self) throws(ScalarError) -> Self
+    /// tan x.
     static func tan(_ x: Self) throws(ScalarError) -> Self
+    /// eˣ.
     static func exp(_ x: Self) throws(ScalarError) -> Self
+    /// ln x; throws ``ScalarError/outsideDomain(expression:)`` for x ≤ 0.
     static func log(_ x: Self) throws(ScalarError) -> Self
+    /// √x; throws ``ScalarError/outsideDomain(expression:)`` for x < 0.
     static func sqrt(_ x: Self) throws(ScalarError) -> Self
+    /// arctan x.
     static func atan(_ x: Self) throws(ScalarError) -> Self
+    /// arcsin x; outside the domain for |x| > 1.
     static func asin(_ x: Self) throws(ScalarError) -> Self
+    /// arccos x; outside the domain for |x| > 1.
     static func acos(_ x: Self) throws(ScalarError) -> Self
+    /// sinh x.
     static func sinh(_ x: Self) throws(ScalarError) -> Self
+    /// cosh x.
     static func cosh(_ x: Self) throws(ScalarError) -> Self
+    /// tanh x.
     static func tanh(_ x: Self) throws(ScalarError) -> Self
+    /// |x|.
     static func abs(_ x: Self) throws(ScalarError) -> Self
     /// xʸ for x > 0 (and any x when y is an integer).
     static func pow(_ x: Self, _ y: Self) throws(ScalarError) -> Self
