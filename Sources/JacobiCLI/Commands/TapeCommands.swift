@@ -112,6 +112,20 @@ struct TapeProblem {
     }
 }
 
+extension TapeProblem {
+    /// The `symbolic` engine: f and the symbolic result, substituted exactly at the point
+    /// (rational where the value is, else an exact expression such as cos(1/2)).
+    func symbolicAtPoint(_ symbolic: [Expr]) throws -> ExactResult {
+        let point = Dictionary(uniqueKeysWithValues: zip(variables, self.point))
+        do {
+            return ExactResult(value: try functions.map { try $0.evaluatedExactly(at: point) },
+                               result: try symbolic.map { try $0.evaluatedExactly(at: point) })
+        } catch let error as EvaluationError {
+            throw CommandError(description: error.description)
+        }
+    }
+}
+
 /// Exact values as expressions (numbers when rational).
 struct ExactResult {
     var value: [Expr]
@@ -181,7 +195,7 @@ struct JVPCommand: ParsableCommand {
             let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
             let engine = options.engine ?? .forward
             let symbolic = try p.tape.jvp(at: p.symbols, direction: v.map { Expr($0) }).tangent
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try JVPCommand.jvp(p.tape, p.point, v, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -201,7 +215,7 @@ struct JVPCommand: ParsableCommand {
         case .forward:
             let r = try tape.jvp(at: a, direction: v)
             return (r.value, r.tangent)
-        case .reverse, .symbolic:
+        case .reverse, .symbolic:  // (symbolic is answered by `symbolicAtPoint`)
             let j = try tape.jacobian(at: a, mode: .reverse)
             return (try tape.evaluate(at: a), j.map { row in zip(row, v).reduce(S.zero) { $0 + $1.0 * $1.1 } })
         }
@@ -222,7 +236,7 @@ struct VJPCommand: ParsableCommand {
             let w = try TapeProblem.vector(weights, named: "weights", count: p.functions.count)
             let engine = options.engine ?? .reverse
             let symbolic = try p.tape.vjp(at: p.symbols, weights: w.map { Expr($0) }).cotangent
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try VJPCommand.vjp(p.tape, p.point, w, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -264,7 +278,7 @@ struct HVPCommand: ParsableCommand {
             let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
             let engine = options.engine ?? .reverse
             let symbolic = try p.tape.hvp(at: p.symbols, direction: v.map { Expr($0) })
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try HVPCommand.hvp(p.tape, p.point, v, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -272,7 +286,7 @@ struct HVPCommand: ParsableCommand {
                 let r = try HVPCommand.hvp(p.tape, p.point.map { Expr($0) }, v.map { Expr($0) }, engine)
                 return ExactResult(value: r.value, result: r.result)
             }
-            try TapeReport(command: "hvp", problem: p, engine: engine == .forward ? "forward" : "reverse", vectorKey: "direction",
+            try TapeReport(command: "hvp", problem: p, engine: engine.rawValue, vectorKey: "direction",
                            vector: v, symbolic: symbolic, exact: exact).write(options.format)
         }
     }
