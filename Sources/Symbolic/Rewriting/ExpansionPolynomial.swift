@@ -98,6 +98,21 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
         if a.terms.isEmpty || b.terms.isEmpty { return ExpansionPolynomial() }
         let (pairs, overflow) = a.terms.count.multipliedReportingOverflow(by: b.terms.count)
         if overflow || pairs > work { return nil }
+        if let pa = a as? ExpansionPolynomial<PackedMonomial>, let pb = b as? ExpansionPolynomial<PackedMonomial>,
+            let ia = PackedIntegerProduct.integerTerms(pa), let ib = PackedIntegerProduct.integerTerms(pb)
+        {
+            switch PackedIntegerProduct.multiply(ia, ib, termLimit: termLimit) {
+            case .product(let terms):
+                var out: [PackedMonomial: Rational] = [:]
+                out.reserveCapacity(terms.count)
+                for (k, c) in terms { out[PackedMonomial(bits: k)] = Rational(c) }
+                return ExpansionPolynomial<PackedMonomial>(terms: out) as? ExpansionPolynomial
+            case .tooManyTerms:
+                return nil
+            case .overflow:
+                break
+            }
+        }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         let largeTerms = Array(large.terms)
         var out: [M: Rational] = [:]
