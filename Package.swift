@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Jacobi", targets: ["Jacobi"]),
         .library(name: "Exact", targets: ["Exact"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
         .executable(name: "jacobi", targets: ["JacobiCLI"]),
     ],
     dependencies: [
@@ -23,7 +24,7 @@ let package = Package(
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
         .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
-        .target(name: "Symbolic", dependencies: ["Exact"]),
+        .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
         .target(name: "Jacobi", dependencies: ["Exact", "Symbolic"]),
         .executableTarget(
             name: "JacobiCLI",
@@ -32,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Exact"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.

@@ -1,5 +1,6 @@
 // The umbrella module: `import Jacobi` gives every public type of the lower modules.
 @_exported import Exact
+@_exported import Symbolic
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {

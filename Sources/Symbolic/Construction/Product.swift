@@ -1,0 +1,131 @@
+import Exact
+
+// Products: a rational coefficient times a base → exponent map (SymEngine's Mul; Cohen,
+// ch. 3). Like bases combine by adding exponents (x^a · x^b = x^(a+b)); each combined factor
+// goes through `Expr.power`, so numeric powers evaluate (2^(1/2) · 2^(1/2) = 2).
+
+extension Expr {
+    /// The canonical product of `factors`: flattened, like bases combined, numbers multiplied
+    /// into the coefficient; a number times a single sum is distributed (2·(x + 1) = 2x + 2).
+    ///
+    ///     Expr.product([x, y, x, Expr(3)])   // 3*x^2*y
+    ///
+    /// Commutative and associative by construction. Treats every base as nonzero, so
+    /// x/x = 1 and 0·u = 0 for any u (also for u = 1/0, which ``evaluated(at:)`` rejects).
+    public static func product<S: Sequence>(_ factors: S) -> Expr where S.Element == Expr {
+        var builder = ProductBuilder()
+        for f in factors { builder.multiply(by: f) }
+        return builder.build()
+    }
+
+    /// a · b.
+    public static func * (a: Expr, b: Expr) -> Expr {
+        if let r = a.rationalValue { return b.scaled(by: r) }
+        if let r = b.rationalValue { return a.scaled(by: r) }
+        var builder = ProductBuilder()
+        builder.multiply(by: a)
+        builder.multiply(by: b)
+        return builder.build()
+    }
+
+    /// a / b = a · b^(−1).
+    ///
+    ///     x / x   // 1
+    public static func / (a: Expr, b: Expr) -> Expr {
+        if let r = b.rationalValue, !r.isZero { return a.scaled(by: r.reciprocal) }
+        return a * Expr.power(b, .minusOne)
+    }
+
+    public static func * (a: Expr, b: Int) -> Expr { a.scaled(by: Rational(b)) }
+    public static func * (a: Int, b: Expr) -> Expr { b.scaled(by: Rational(a)) }
+    public static func * (a: Expr, b: Rational) -> Expr { a.scaled(by: b) }
+    public static func * (a: Rational, b: Expr) -> Expr { b.scaled(by: a) }
+    public static func / (a: Expr, b: Int) -> Expr { a / Expr(b) }
+    public static func / (a: Int, b: Expr) -> Expr { Expr(a) / b }
+    public static func / (a: Expr, b: Rational) -> Expr { a / Expr(b) }
+    public static func / (a: Rational, b: Expr) -> Expr { Expr(a) / b }
+    public static func *= (a: inout Expr, b: Expr) { a = a * b }
+    public static func /= (a: inout Expr, b: Expr) { a = a / b }
+}
+
+/// Accumulates a product and builds the canonical form once.
+struct ProductBuilder {
+    /// The exponent collected for one base: a rational part plus symbolic parts.
+    struct Exponent {
+        var rational = Rational.zero
+        var symbolic: [Expr] = []
+
+        mutating func add(_ e: Expr) {
+            if let r = e.rationalValue { rational += r } else { symbolic.append(e) }
+        }
+
+        var expr: Expr {
+            if symbolic.isEmpty { return rational == .one ? .one : Expr(rational) }
+            if symbolic.count == 1 && rational.isZero { return symbolic[0] }
+            var b = SumBuilder()
+            b.constant = rational
+            for s in symbolic { b.add(s) }
+            return b.build()
+        }
+    }
+
+    var coefficient = Rational.one
+    var exponents: [Expr: Exponent] = [:]
+
+    mutating func multiply(by f: Expr) {
+        switch f.kind {
+        case .number(let r):
+            coefficient *= r
+        case .product(let c, let factors):
+            coefficient *= c
+            for (b, e) in factors { exponents[b, default: Exponent()].add(e) }
+        case .power(let b, let e):
+            exponents[b, default: Exponent()].add(e)
+        case .symbol, .sum, .call:
+            exponents[f, default: Exponent()].add(.one)
+        }
+    }
+
+    func build() -> Expr {
+        var coefficient = self.coefficient
+        var exponents = self.exponents
+        var factors: [(base: Expr, exponent: Expr)] = []
+        factors.reserveCapacity(exponents.count)
+        // One pass normally suffices; a combined power that is not a plain b^e with the same
+        // base (2^(3/2) = 2·2^(1/2), (x^(1/2))^2 = x) is multiplied in again.
+        while !exponents.isEmpty {
+            var pending: [Expr] = []
+            for (b, acc) in exponents {
+                let e = acc.expr
+                if e.isZero { continue }
+                let p = Expr.power(b, e)
+                switch p.kind {
+                case .number(let r):
+                    coefficient *= r
+                case .power(let b2, let e2) where b2.node === b.node || b2 == b:
+                    factors.append((b, e2))
+                default:
+                    if p.node === b.node { factors.append((b, .one)) } else { pending.append(p) }
+                }
+            }
+            exponents = [:]
+            if pending.isEmpty { break }
+            var again = ProductBuilder()
+            for (b, e) in factors { again.exponents[b, default: Exponent()].add(e) }
+            for p in pending { again.multiply(by: p) }
+            coefficient *= again.coefficient
+            exponents = again.exponents
+            factors.removeAll(keepingCapacity: true)
+        }
+        if coefficient.isZero { return .zero }
+        if factors.isEmpty { return Expr(coefficient) }
+        if factors.count == 1 {
+            let (b, e) = factors[0]
+            if coefficient == .one { return Expr.canonicalFactor(b, e) }
+            if e.isOne, case .sum = b.kind { return b.scaled(by: coefficient) }
+            return Expr(canonical: .product(coefficient: coefficient, factors: factors))
+        }
+        factors.sort { Expr.canonicalPrecedes($0.base, $1.base) }
+        return Expr(canonical: .product(coefficient: coefficient, factors: factors))
+    }
+}

@@ -1,0 +1,95 @@
+import Exact
+
+// Sums: a rational constant plus a term → coefficient map (SymEngine's Add; Cohen,
+// "Computer Algebra and Symbolic Computation", ch. 3, automatic simplification).
+// Building a sum of k summands is one hash-map pass and one sort: O(k log k).
+
+extension Expr {
+    /// The canonical sum of `summands`: flattened, like terms combined, zero terms dropped.
+    ///
+    ///     Expr.sum([x, 2 * x, Expr(1), y])   // 3*x + y + 1
+    ///
+    /// Commutative and associative by construction: any order or grouping of the same
+    /// summands gives an equal `Expr`.
+    public static func sum<S: Sequence>(_ summands: S) -> Expr where S.Element == Expr {
+        var builder = SumBuilder()
+        for e in summands { builder.add(e) }
+        return builder.build()
+    }
+
+    /// a + b.
+    public static func + (a: Expr, b: Expr) -> Expr {
+        if b.isZero { return a }
+        if a.isZero { return b }
+        var builder = SumBuilder()
+        builder.add(a)
+        builder.add(b)
+        return builder.build()
+    }
+
+    /// a − b.
+    public static func - (a: Expr, b: Expr) -> Expr {
+        if b.isZero { return a }
+        var builder = SumBuilder()
+        builder.add(a)
+        builder.add(b, times: Rational(-1))
+        return builder.build()
+    }
+
+    /// −a.
+    ///
+    ///     -(x - 1)   // -x + 1, printed 1 - x
+    public static prefix func - (a: Expr) -> Expr { a.scaled(by: Rational(-1)) }
+
+    public static func + (a: Expr, b: Int) -> Expr { a + Expr(b) }
+    public static func + (a: Int, b: Expr) -> Expr { Expr(a) + b }
+    public static func + (a: Expr, b: Rational) -> Expr { a + Expr(b) }
+    public static func + (a: Rational, b: Expr) -> Expr { Expr(a) + b }
+    public static func - (a: Expr, b: Int) -> Expr { a - Expr(b) }
+    public static func - (a: Int, b: Expr) -> Expr { Expr(a) - b }
+    public static func - (a: Expr, b: Rational) -> Expr { a - Expr(b) }
+    public static func - (a: Rational, b: Expr) -> Expr { Expr(a) - b }
+    public static func += (a: inout Expr, b: Expr) { a = a + b }
+    public static func -= (a: inout Expr, b: Expr) { a = a - b }
+}
+
+/// Accumulates Σ kᵢ·eᵢ and builds the canonical sum once.
+struct SumBuilder {
+    var constant = Rational.zero
+    var coefficients: [Expr: Rational] = [:]
+
+    init() {}
+
+    init(capacity: Int) { coefficients.reserveCapacity(capacity) }
+
+    /// Adds k·e, flattening sums and pulling coefficients out of products.
+    mutating func add(_ e: Expr, times k: Rational = .one) {
+        switch e.kind {
+        case .number(let r):
+            constant += r * k
+        case .sum(let c, let terms):
+            constant += c * k
+            for (t, m) in terms { addTerm(t, m * k) }
+        case .product(let c, let factors) where c != .one:
+            addTerm(Expr.monomial(factors), c * k)
+        default:
+            addTerm(e, k)
+        }
+    }
+
+    /// Adds k·t for a term t that is not a number, sum, or product with a coefficient.
+    @inline(__always)
+    mutating func addTerm(_ t: Expr, _ k: Rational) {
+        coefficients[t, default: .zero] += k
+    }
+
+    func build() -> Expr {
+        var terms: [(term: Expr, coefficient: Rational)] = []
+        terms.reserveCapacity(coefficients.count)
+        for (t, k) in coefficients where !k.isZero { terms.append((t, k)) }
+        if terms.isEmpty { return Expr(constant) }
+        if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
+        terms.sort { Expr.canonicalPrecedes($0.term, $1.term) }
+        return Expr(canonical: .sum(constant: constant, terms: terms))
+    }
+}

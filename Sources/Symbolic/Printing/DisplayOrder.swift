@@ -1,0 +1,81 @@
+import Exact
+
+// The reading order shared by the printers. Storage order (by structural hash) is stable
+// but arbitrary; people expect polynomial terms by descending degree, variables
+// alphabetically, and function terms after them: x^2 + 2*x*y + y^2 + cos(x) + 1.
+
+/// The sort key of one summand or factor for display.
+struct DisplayKey {
+    /// 0: a monomial in symbols (x, x^3, x*y^2); 1: anything else.
+    let group: Int
+    /// Total degree of a monomial (0 otherwise).
+    let degree: Int
+    /// The monomial's (symbol, exponent) pairs, by symbol name.
+    let powers: [(String, Int)]
+    /// The printed text: the last tie-breaker (distinct canonical terms print differently).
+    let text: String
+
+    init(term: Expr, text: String) {
+        self.text = text
+        if let powers = DisplayKey.monomialPowers(term) {
+            group = 0
+            degree = powers.reduce(0) { $0 &+ $1.1 }
+            self.powers = powers
+        } else {
+            group = 1
+            degree = 0
+            powers = []
+        }
+    }
+
+    /// Is `a` printed before `b`?
+    static func precedes(_ a: DisplayKey, _ b: DisplayKey) -> Bool {
+        if a.group != b.group { return a.group < b.group }
+        if a.degree != b.degree { return a.degree > b.degree }
+        for (p, q) in zip(a.powers, b.powers) {
+            if p.0 != q.0 { return p.0 < q.0 }
+            if p.1 != q.1 { return p.1 > q.1 }
+        }
+        if a.powers.count != b.powers.count { return a.powers.count < b.powers.count }
+        return a.text < b.text
+    }
+
+    static func symbolPower(_ b: Expr, _ e: Expr) -> (String, Int)? {
+        guard case .symbol(let s) = b.kind, let q = e.rationalValue, q.isInteger, q.signum() > 0,
+            let n = Int(exactly: q.numerator)
+        else { return nil }
+        return (s.name, n)
+    }
+
+    static func monomialPowers(_ t: Expr) -> [(String, Int)]? {
+        switch t.kind {
+        case .symbol(let s): return [(s.name, 1)]
+        case .power(let b, let e): return symbolPower(b, e).map { [$0] }
+        case .product(_, let factors):
+            var out: [(String, Int)] = []
+            for (b, e) in factors {
+                guard let p = symbolPower(b, e) else { return nil }
+                out.append(p)
+            }
+            return out.sorted { $0.0 < $1.0 }
+        default: return nil
+        }
+    }
+
+    /// Display rank of a factor's base: numbers (sqrt(2)) first, then symbols
+    /// alphabetically, then the rest by text.
+    static func factorPrecedes(_ a: (base: Expr, text: String), _ b: (base: Expr, text: String)) -> Bool {
+        func rank(_ e: Expr) -> Int {
+            switch e.kind {
+            case .number: return 0
+            case .symbol: return 1
+            default: return 2
+            }
+        }
+        let ra = rank(a.base)
+        let rb = rank(b.base)
+        if ra != rb { return ra < rb }
+        if case .symbol(let s) = a.base.kind, case .symbol(let t) = b.base.kind { return s < t }
+        return a.text < b.text
+    }
+}
