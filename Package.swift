@@ -25,7 +25,9 @@ let package = Package(
         ),
         .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
         .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
-        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic"]),
+        // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
+        .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -36,6 +38,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
+        // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
+        .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],

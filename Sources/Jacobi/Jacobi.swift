@@ -1,6 +1,7 @@
 // The umbrella module: `import Jacobi` gives every public type of the lower modules.
 @_exported import Exact
 @_exported import Symbolic
+@_exported import Derivatives
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {
