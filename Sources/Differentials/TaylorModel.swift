@@ -53,8 +53,16 @@ public struct TaylorModel: Sendable {
         zip(variables, point).map { Expr($0) - Expr($1) }
     }
 
-    /// The model as one expression in ``variables``.
-    public var expression: Expr { model(displacements) }
+    /// The model as one expression in ``variables``, multiplied out (a polynomial of degree
+    /// ≤ 2 in the variables, with exact coefficients).
+    ///
+    ///     // x^3 at 1, order 2:  3*x^2 - 3*x + 1
+    public var expression: Expr {
+        let t = model(displacements)
+        // At most (n + 1)(n + 2)/2 monomials: expansion cannot hit the term limit for any n
+        // a Hessian could be formed for; if it did, the unexpanded model is still correct.
+        return (try? t.expanded()) ?? t
+    }
 
     /// T at a displacement h (exact arithmetic on the coefficients).
     private func model(_ h: [Expr]) -> Expr {

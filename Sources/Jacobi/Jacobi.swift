@@ -3,6 +3,7 @@
 @_exported import Differentials
 @_exported import Exact
 @_exported import Symbolic
+@_exported import Derivatives
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {

@@ -17,6 +17,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W4", W4.run),
     ("W5", W5.run),
     ("W6", W6.run),
+    ("W7", W7.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)
