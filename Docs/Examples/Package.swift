@@ -23,6 +23,11 @@ let package = Package(
             dependencies: [.product(name: "Jacobi", package: "Jacobi")],
             path: "Sources/SweepCost"
         ),
+        .executableTarget(
+            name: "guide-examples",
+            dependencies: [.product(name: "Jacobi", package: "Jacobi")],
+            path: "Sources/GuideExamples"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
