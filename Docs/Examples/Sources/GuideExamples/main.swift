@@ -20,6 +20,16 @@ var checks = 0
     print("\(location): threw \(error)")
 }
 
+// GettingStarted.md:75
+do {
+
+    let f = try Function(Expr.parse("x^2*y + x/(1 + y^2)"))
+    check(try f.gradient(), #"[2*x*y + 1/(y^2 + 1), x^2 - 2*x*y/(y^2 + 1)^2]"#, "GettingStarted.md:78")
+    check(try f.gradient(at: [Rational(1, 2), Rational(3)]), #"[31/10, 11/50]"#, "GettingStarted.md:79")
+} catch {
+    fail("GettingStarted.md:75", error)
+}
+
 // UserGuide.md:33
 do {
 
@@ -167,6 +177,31 @@ do {
     }
 } catch {
     fail("UserGuide.md:206", error)
+}
+
+// Verification.md:50
+do {
+
+    // f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, and a hand-written gradient with a slip.
+    func handGradient(_ x: Rational, _ y: Rational) -> [Rational] {
+        let dx = -2 * (1 - x) - 200 * x * (y - x * x)     // should be 400
+        let dy = 200 * (y - x * x)
+        return [dx, dy]
+    }
+
+    let f = try Function(Expr.parse("(1 - x)^2 + 100*(y - x^2)^2"))
+    let points: [[Rational]] = [[0, 0], [1, 1], [Rational(1, 2), Rational(-3, 7)], [Rational(-6, 5), 1]]
+    var wrong: [String] = []
+    for p in points {
+        let exact = try f.gradient(at: p)
+        if handGradient(p[0], p[1]) != exact {
+            wrong.append("at (\(p[0]), \(p[1])): hand \(handGradient(p[0], p[1])), exact \(exact)")
+        }
+    }
+    check(wrong.count, #"2"#, "Verification.md:68")
+    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:69")
+} catch {
+    fail("Verification.md:50", error)
 }
 
 print("guide examples: \(checks - failures) passed, \(failures) failed")
