@@ -50,7 +50,7 @@ struct Taylor: ParsableCommand {
             // Everything is computed before anything is printed: an error leaves stdout empty.
             var lines = ["T\(order)(\(variables.map(\.name).joined(separator: ", "))) = \(expression)",
                          "around \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):",
-                         "f(a)  = \(try PointValues.text(model.value))",
+                         "f(a)  = \(PointValues.text(model.value))",
                          "∇f(a) = [\(model.gradient.map(\.description).joined(separator: ", "))]"]
             if let h = model.hessian { lines.append("H(a)  =\n\(h.text)") }
             print(lines.joined(separator: "\n"))
