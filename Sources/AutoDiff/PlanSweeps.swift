@@ -42,6 +42,8 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     let inputs: UnsafePointer<S>
     let v: UnsafeMutablePointer<S>
     let adj: UnsafeMutablePointer<S>
+    /// The gradient, indexed by input: where blocks add the adjoints of inputs they read directly.
+    let gradient: UnsafeMutablePointer<S>
     let scratch: UnsafeMutablePointer<S>
     let valbuf: UnsafeMutablePointer<S>
     let adjbuf: UnsafeMutablePointer<S>
@@ -57,8 +59,9 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     init(
         plan: SweepPlan, code: UnsafePointer<Instruction>, cp: UnsafePointer<S>, inputs: UnsafePointer<S>,
-        v: UnsafeMutablePointer<S>, adj: UnsafeMutablePointer<S>
+        v: UnsafeMutablePointer<S>, adj: UnsafeMutablePointer<S>, gradient: UnsafeMutablePointer<S>
     ) {
+        self.gradient = gradient
         self.plan = plan
         self.code = code
         self.cp = cp
@@ -103,7 +106,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         switch op.kind {
         case .none: return (tmpA, 0)
         case .local: return (adjbuf + op.column * Self.W + Self.H - op.distance, 1)
-        case .external: return (adj + op.base + c0 * op.stride, op.stride)
+        case .external: return ((op.direct ? gradient : adj) + op.base + c0 * op.stride, op.stride)
         }
     }
 
@@ -308,13 +311,16 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         let h = b.halo
         let chunk = SweepPlan.chunk
         let (H, W) = (Self.H, Self.W)
+        let columns = b.columns
+        let escapes = b.escapes
+        let links = b.haloLinks
         var c0 = 0
         var c = 0
         while c0 < b.reps {
             let cnt = Swift.min(chunk, b.reps - c0)
             if h > 0 {
                 if c == 0 {
-                    for link in b.haloLinks { valbuf[link.column * W + H - link.back] = v[link.slot] }
+                    for link in links { valbuf[link.column * W + H - link.back] = v[link.slot] }
                 } else {
                     for j in 0..<p {
                         let col = valbuf + j * W
@@ -329,18 +335,18 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
                 }
             }
             for j in 0..<p {
-                guard forwardColumn(b.columns[j], j, c0, cnt) else { return false }
+                guard forwardColumn(columns[j], j, c0, cnt) else { return false }
             }
             for j in 0..<p {
-                let col = b.columns[j]
                 let vals = valbuf + j * W + H
-                if col.escapeAll {
+                if columns[j].escapeAll {
                     let dst = v + b.start + c0 * p + j
-                    for r in 0..<cnt { dst[r * p] = vals[r] }
-                } else if !col.escapes.isEmpty {
-                    var k = lowerBound(col.escapes, c0)
-                    while k < col.escapes.count && col.escapes[k] < c0 + cnt {
-                        let rep = col.escapes[k]
+                    for r in 0..<cnt { dst[r &* p] = vals[r] }
+                } else if !escapes[j].isEmpty {
+                    let list = escapes[j]
+                    var k = lowerBound(list, c0)
+                    while k < list.count && list[k] < c0 + cnt {
+                        let rep = list[k]
                         v[b.start + rep * p + j] = vals[rep - c0]
                         k += 1
                     }
@@ -359,6 +365,9 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         let chunk = SweepPlan.chunk
         let (H, W) = (Self.H, Self.W)
         let chunks = (b.reps + chunk - 1) / chunk
+        let columns = b.columns
+        let escapes = b.escapes
+        let links = b.haloLinks
         var c = chunks
         while c > 0 {
             c -= 1
@@ -370,7 +379,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
                     for e in 1...h { valbuf[j * W + H - e] = src[j * h + e - 1] }
                 }
             }
-            for j in 0..<p where b.columns[j].neededInReverse { _ = forwardColumn(b.columns[j], j, c0, cnt) }
+            for j in 0..<p where columns[j].neededInReverse { _ = forwardColumn(columns[j], j, c0, cnt) }
             let carried = c < chunks - 1 && h > 0
             for j in 0..<p {
                 let col = adjbuf + j * W
@@ -378,14 +387,14 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
                     for e in 1...h { carry[j * h + e - 1] = col[H - e] }
                 }
                 (col + H - h).update(repeating: .zero, count: h + cnt)
-                let meta = b.columns[j]
-                if meta.escapeAll {
+                if columns[j].escapeAll {
                     let src = adj + b.start + c0 * p + j
-                    for r in 0..<cnt { col[H + r] = col[H + r] + src[r * p] }
-                } else if !meta.escapes.isEmpty {
-                    var k = lowerBound(meta.escapes, c0)
-                    while k < meta.escapes.count && meta.escapes[k] < c0 + cnt {
-                        let rep = meta.escapes[k]
+                    for r in 0..<cnt { col[H + r] = col[H + r] + src[r &* p] }
+                } else if !escapes[j].isEmpty {
+                    let list = escapes[j]
+                    var k = lowerBound(list, c0)
+                    while k < list.count && list[k] < c0 + cnt {
+                        let rep = list[k]
                         col[H + rep - c0] = col[H + rep - c0] + adj[b.start + rep * p + j]
                         k += 1
                     }
@@ -397,10 +406,10 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
             var j = p
             while j > 0 {
                 j -= 1
-                guard reverseColumn(b.columns[j], j, c0, cnt) else { return false }
+                guard reverseColumn(columns[j], j, c0, cnt) else { return false }
             }
             if c == 0 {
-                for link in b.haloLinks {
+                for link in links {
                     adj[link.slot] = adj[link.slot] + adjbuf[link.column * W + H - link.back]
                 }
             }
@@ -473,21 +482,33 @@ extension SweepPlan {
                 adj.deallocate()
             }
         }
-        return tape.instructions.withUnsafeBufferPointer { code in
+        var g = [S](repeating: .zero, count: weights == nil ? 0 : tape.inputCount)
+        var placeholder = S.zero
+        let value: [S]? = tape.instructions.withUnsafeBufferPointer { code in
             withBase(constants) { cp in
                 guard S.allFinite(cp, constants.count) else { return nil }
                 return withBase(point) { x in
-                    let run = PlanRun(plan: self, code: code.baseAddress!, cp: cp, inputs: x, v: v, adj: adj)
-                    return run.sweep(tape, weights: weights)
+                    g.withUnsafeMutableBufferPointer { gb in
+                        let run = PlanRun(
+                            plan: self, code: code.baseAddress!, cp: cp, inputs: x, v: v, adj: adj,
+                            gradient: gb.baseAddress ?? withUnsafeMutablePointer(to: &placeholder) { $0 })
+                        return run.sweep(tape, gradient: weights)
+                    }
                 }
             }
         }
+        guard let value else { return nil }
+        guard weights != nil else { return (value, nil) }
+        let finite = g.withUnsafeBufferPointer { b in b.baseAddress.map { S.allFinite($0, b.count) } ?? true }
+        return finite ? (value, g) : nil
     }
 }
 
 extension PlanRun {
-    func sweep(_ tape: Tape, weights: [S]?) -> (value: [S], cotangent: [S]?)? {
-        let gradient = weights != nil
+    /// The primal sweep, and with `weights` the reverse sweep into `gradient`; nil where
+    /// the plan declines.
+    func sweep(_ tape: Tape, gradient weights: [S]?) -> [S]? {
+        let backward = weights != nil
         var checkpoints = [UnsafeMutablePointer<S>?](repeating: nil, count: plan.segments.count)
         defer { for c in checkpoints { c?.deallocate() } }
         for (k, s) in plan.segments.enumerated() {
@@ -495,7 +516,10 @@ extension PlanRun {
             case .straight(let r):
                 guard forward(r) else { return nil }
             case .block(let b):
-                if gradient && b.halo > 0 {
+                if !b.hasOperands && !b.escapes.contains(where: { !$0.isEmpty }) && !b.columns.contains(where: \.escapeAll) {
+                    continue  // loads inputs or constants nobody reads from the slot arrays
+                }
+                if backward && b.halo > 0 {
                     let chunks = (b.reps + SweepPlan.chunk - 1) / SweepPlan.chunk
                     checkpoints[k] = .allocate(capacity: chunks * b.period * b.halo)
                 }
@@ -503,7 +527,7 @@ extension PlanRun {
             }
         }
         let value = tape.outputs.map { v[$0] }
-        guard let weights else { return (value, nil) }
+        guard let weights else { return value }
         for r in plan.globalRanges { (adj + r.lowerBound).update(repeating: .zero, count: r.count) }
         for (r, slot) in tape.outputs.enumerated() { adj[slot] = adj[slot] + weights[r] }
         var k = plan.segments.count
@@ -517,20 +541,10 @@ extension PlanRun {
                 guard reverse(b, checkpoints: checkpoints[k]) else { return nil }
             }
         }
-        let g = [S](unsafeUninitializedCapacity: tape.inputCount) { buffer, initialized in
-            let out = buffer.baseAddress!
-            if plan.inputsOneToOne {
-                for slot in plan.inputSlots { (out + Int(code[slot].payload)).initialize(to: S.zero + adj[slot]) }
-            } else {
-                out.initialize(repeating: .zero, count: tape.inputCount)
-                for slot in plan.inputSlots {
-                    let p = Int(code[slot].payload)
-                    out[p] = out[p] + adj[slot]
-                }
-            }
-            initialized = tape.inputCount
+        for slot in plan.inputSlots {
+            let p = Int(code[slot].payload)
+            gradient[p] = gradient[p] + adj[slot]
         }
-        let finite = g.withUnsafeBufferPointer { b in b.baseAddress.map { S.allFinite($0, b.count) } ?? true }
-        return finite ? (value, g) : nil
+        return value
     }
 }

@@ -52,10 +52,9 @@ struct PlanColumn {
     var b = PlanOperand()
     /// `.input`: payload step per repetition.
     var inputStride = 0
-    /// Whether every repetition's slot is read outside the block (or is an output / input).
+    /// Whether every repetition's slot is read outside the block (or is an output); else
+    /// `PlanBlock.escapes[j]` lists the repetitions whose slot is.
     var escapeAll = false
-    /// Otherwise, the repetitions whose slot is, ascending.
-    var escapes: [Int] = []
     /// Whether the reverse sweep reads this column's values (to form a partial, or to
     /// recompute a column whose values it reads).
     var neededInReverse = false
@@ -89,6 +88,8 @@ final class PlanBlock {
     var halo = 0
     /// Halo entries that chunk 0 reads from slots before the block: (column, back, slot).
     var haloLinks: [(column: Int, back: Int, slot: Int)] = []
+    /// Per column, when not `escapeAll`: the repetitions whose slot is read outside the block, ascending.
+    var escapes: [[Int]] = []
 
     init(start: Int, period: Int, reps: Int, columns: [PlanColumn]) {
         self.start = start
@@ -132,18 +133,15 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
     let segments: [PlanSegment]
     /// The slots kept in the full-size value/adjoint arrays, as ranges (for zeroing adjoints).
     let globalRanges: [Range<Int>]
-    /// Input slots, ascending.
+    /// The input slots whose adjoints are in the slot array (added to the gradient at the
+    /// end), ascending. Blocks add the adjoints of inputs k read from slot k (the recorder's
+    /// layout) directly into the gradient.
     let inputSlots: [Int]
-    /// Whether every input has exactly one slot (then the gradient is written, not summed).
-    let inputsOneToOne: Bool
     let maxPeriod: Int
     /// Whether any block was found (else the plan is the plain sweep).
     var hasBlocks: Bool { maxPeriod > 0 }
 
-    private init(
-        segments: [PlanSegment], globalRanges: [Range<Int>], inputSlots: [Int], inputsOneToOne: Bool, maxPeriod: Int
-    ) {
-        self.inputsOneToOne = inputsOneToOne
+    private init(segments: [PlanSegment], globalRanges: [Range<Int>], inputSlots: [Int], maxPeriod: Int) {
         self.segments = segments
         self.globalRanges = globalRanges
         self.inputSlots = inputSlots
@@ -197,17 +195,18 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
                     let last = op.base + (b.reps - 1) * op.stride
                     let direct = directInputs && Swift.max(op.base, last) < tape.inputCount
                     b.columns[j].setDirect(op, direct)
-                    for k in 0..<b.reps { mark(op.base + k * op.stride, value: !direct) }
+                    if !direct {
+                        for k in 0..<b.reps { mark(op.base + k * op.stride) }
+                    }
                 }
             }
             for link in b.haloLinks { mark(link.slot) }
         }
         for o in tape.outputs { mark(o) }
+        // Input slots whose adjoint the reverse sweep keeps in the slot array; the adjoints of
+        // the slots blocks read directly go straight into the gradient.
         var inputSlots: [Int] = []
-        for k in 0..<n where code[k].opcode == .input {
-            mark(k, value: false)
-            inputSlots.append(k)
-        }
+        for k in 0..<n where code[k].opcode == .input && adjoint[k] { inputSlots.append(k) }
         var maxP = 0
         for case .block(let b) in segments {
             maxP = Swift.max(maxP, b.period)
@@ -218,7 +217,7 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
                     if value[b.start + k * b.period + j] { list.append(k) } else { all = false }
                 }
                 b.columns[j].escapeAll = all
-                b.columns[j].escapes = all ? [] : list
+                b.escapes.append(all ? [] : list)
             }
             b.findReverseNeeds()
         }
@@ -233,10 +232,7 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
                 k += 1
             }
         }
-        let payloads = inputSlots.map { Int(code[$0].payload) }
-        let oneToOne = payloads.count == tape.inputCount && Set(payloads).count == payloads.count
-        return SweepPlan(
-            segments: segments, globalRanges: ranges, inputSlots: inputSlots, inputsOneToOne: oneToOne, maxPeriod: maxP)
+        return SweepPlan(segments: segments, globalRanges: ranges, inputSlots: inputSlots, maxPeriod: maxP)
     }
 
     /// The longest legal block starting at `i`, if any.
