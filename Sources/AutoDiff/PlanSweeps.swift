@@ -156,38 +156,39 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         let w = UnsafePointer(adjbuf + j * Self.W + Self.H)
         let (ta, sa) = target(col.a, c0)
         let (tb, sb) = ins.operandCount == 2 ? target(col.b, c0) : (ta, sa)
+        let (xa, xb) = (col.assignA, col.assignB)
         switch ins.opcode {
         case .input, .constant, .branchGuard: break
         case .add where Self.isChain(col.a, j) && !Self.isChain(col.b, j) && cnt > 0:
-            Self.chain(cnt, w, tb, sb)
+            Self.chain(cnt, w, tb, sb, xb)
         case .add where Self.isChain(col.b, j) && !Self.isChain(col.a, j) && cnt > 0:
-            Self.chain(cnt, w, ta, sa)
+            Self.chain(cnt, w, ta, sa, xa)
         case .add:
             Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                a.pointee = a.pointee + w[r]
-                b.pointee = b.pointee + w[r]
+                Self.put(a, w[r], xa)
+                Self.put(b, w[r], xb)
             }
         case .subtract:
             Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                a.pointee = a.pointee + w[r]
-                b.pointee = b.pointee - w[r]
+                Self.put(a, w[r], xa)
+                Self.put(b, -w[r], xb)  // x + (−w) is x − w, bit for bit
             }
         case .negate, .subtractFromConstant:
-            Self.descend(cnt, ta, sa) { a, r in a.pointee = a.pointee - w[r] }
+            Self.descend(cnt, ta, sa) { a, r in Self.put(a, -w[r], xa) }
         case .addConstant:
-            Self.descend(cnt, ta, sa) { a, r in a.pointee = a.pointee + w[r] }
+            Self.descend(cnt, ta, sa) { a, r in Self.put(a, w[r], xa) }
         case .multiplyConstant:
             let c = cp[Int(ins.payload)]
-            Self.descend(cnt, ta, sa) { a, r in a.pointee = a.pointee + c * w[r] }
+            Self.descend(cnt, ta, sa) { a, r in Self.put(a, c * w[r], xa) }
         case .square:
             let A = values(col.a, c0, cnt, tmpA)
-            Self.descend(cnt, ta, sa) { a, r in a.pointee = a.pointee + (A[r] + A[r]) * w[r] }
+            Self.descend(cnt, ta, sa) { a, r in Self.put(a, (A[r] + A[r]) * w[r], xa) }
         case .multiply:
             let A = values(col.a, c0, cnt, tmpA)
             let B = values(col.b, c0, cnt, tmpB)
             Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                a.pointee = a.pointee + B[r] * w[r]
-                b.pointee = b.pointee + A[r] * w[r]
+                Self.put(a, B[r] * w[r], xa)
+                Self.put(b, A[r] * w[r], xb)
             }
         case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
             .asin, .acos, .sinh, .cosh, .tanh, .abs:
@@ -212,6 +213,12 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         return true
     }
 
+    /// Adds `x` to the adjoint at `p`, or writes it there when `p` has no other contribution.
+    @inline(__always)
+    static func put(_ p: UnsafeMutablePointer<S>, _ x: S, _ assign: Bool) {
+        p.pointee = assign ? x : p.pointee + x
+    }
+
     /// Whether `op` is this column one repetition back: an accumulation chain s = s + t.
     @inline(__always)
     static func isChain(_ op: PlanOperand, _ j: Int) -> Bool { op.kind == .local && op.column == j && op.distance == 1 }
@@ -220,13 +227,13 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// kept in a register: the same additions in the same order as the loop would do
     /// through memory.
     @inline(__always)
-    static func chain(_ cnt: Int, _ w: UnsafePointer<S>, _ t: UnsafeMutablePointer<S>, _ st: Int) {
+    static func chain(_ cnt: Int, _ w: UnsafePointer<S>, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool) {
         let prev = UnsafeMutablePointer(mutating: w) - 1
         var x = w[cnt - 1]
         var r = cnt - 1
         if st == 1 {
             while true {
-                t[r] = t[r] + x
+                put(t + r, x, assign)
                 x = prev[r] + x
                 prev[r] = x
                 if r == 0 { break }
@@ -234,7 +241,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
             }
         } else {
             while true {
-                t[r &* st] = t[r &* st] + x
+                put(t + r &* st, x, assign)
                 x = prev[r] + x
                 prev[r] = x
                 if r == 0 { break }
@@ -386,7 +393,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
                 if carried {
                     for e in 1...h { carry[j * h + e - 1] = col[H - e] }
                 }
-                (col + H - h).update(repeating: .zero, count: h + cnt)
+                if columns[j].clearAdjoint { (col + H - h).update(repeating: .zero, count: h + cnt) }
                 if columns[j].escapeAll {
                     let src = adj + b.start + c0 * p + j
                     for r in 0..<cnt { col[H + r] = col[H + r] + src[r &* p] }

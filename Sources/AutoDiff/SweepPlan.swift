@@ -58,10 +58,28 @@ struct PlanColumn {
     /// Whether the reverse sweep reads this column's values (to form a partial, or to
     /// recompute a column whose values it reads).
     var neededInReverse = false
+    /// Whether the reverse sweep writes (rather than adds) this column's adjoint into its
+    /// operand a / b: that operand column has no other contribution, so its adjoint buffer
+    /// need not be cleared. (0 + x = x exactly, up to the sign of a zero adjoint, which
+    /// cannot reach the gradient: gradient entries start at +0 and +0 + (±0) = +0.)
+    var assignA = false
+    var assignB = false
+    /// Whether this column's adjoint buffer must be cleared before each chunk.
+    var clearAdjoint = true
 
     mutating func setDirect(_ op: PlanOperand, _ direct: Bool) {
         if a.kind == .external && a.base == op.base && a.stride == op.stride { a.direct = direct }
         if b.kind == .external && b.base == op.base && b.stride == op.stride { b.direct = direct }
+    }
+
+    /// Whether the reverse kernel of this opcode can write its contributions instead of adding them.
+    var canAssign: Bool {
+        switch ins.opcode {
+        case .add, .subtract, .negate, .addConstant, .subtractFromConstant, .multiplyConstant, .square, .multiply: true
+        case .input, .constant, .branchGuard, .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos,
+            .tan, .exp, .log, .sqrt, .atan, .asin, .acos, .sinh, .cosh, .tanh, .abs:
+            false
+        }
     }
 
     /// Whether the reverse rule reads operand values (and, for the table's opcodes, its own).
@@ -100,6 +118,35 @@ final class PlanBlock {
 
     var end: Int { start + period * reps }
 
+    /// Finds the columns whose adjoint has exactly one contribution, from the same
+    /// repetition, by a kernel that can write it (`assignA`/`assignB`).
+    func findAssignments() {
+        var count = [Int](repeating: 0, count: period)
+        var blocked = [Bool](repeating: false, count: period)
+        for (j, col) in columns.enumerated() {
+            if col.escapeAll || !escapes[j].isEmpty { blocked[j] = true }
+            let ops = col.ins.operandCount == 2 ? [col.a, col.b] : col.ins.operandCount == 1 ? [col.a] : []
+            for op in ops where op.kind == .local {
+                count[op.column] += 1
+                if op.distance > 0 || !col.canAssign { blocked[op.column] = true }
+            }
+        }
+        for j in columns.indices {
+            let col = columns[j]
+            func assignable(_ op: PlanOperand) -> Bool {
+                op.kind == .local && op.distance == 0 && count[op.column] == 1 && !blocked[op.column]
+            }
+            if col.ins.operandCount >= 1 && assignable(col.a) {
+                columns[j].assignA = true
+                columns[col.a.column].clearAdjoint = false
+            }
+            if col.ins.operandCount == 2 && assignable(col.b) {
+                columns[j].assignB = true
+                columns[col.b.column].clearAdjoint = false
+            }
+        }
+    }
+
     /// Marks the columns the reverse sweep must recompute.
     func findReverseNeeds() {
         for j in columns.indices {
@@ -125,7 +172,7 @@ enum PlanSegment {
 
 /// The plan of one tape.
 final class SweepPlan: @unchecked Sendable {  // immutable after `build`
-    static let chunk = 256
+    static let chunk = 512
     static let maxPeriod = 32
     static let maxHalo = 8
     static let minReps = 4
@@ -220,6 +267,7 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
                 b.escapes.append(all ? [] : list)
             }
             b.findReverseNeeds()
+            b.findAssignments()
         }
         var ranges: [Range<Int>] = []
         var k = 0
