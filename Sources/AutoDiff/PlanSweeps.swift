@@ -160,9 +160,9 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         switch ins.opcode {
         case .input, .constant, .branchGuard: break
         case .add where Self.isChain(col.a, j) && !Self.isChain(col.b, j) && cnt > 0:
-            Self.chain(cnt, w, tb, sb, xb)
+            Self.chain(cnt, w, tb, sb, xb, pure: col.pureChain)
         case .add where Self.isChain(col.b, j) && !Self.isChain(col.a, j) && cnt > 0:
-            Self.chain(cnt, w, ta, sa, xa)
+            Self.chain(cnt, w, ta, sa, xa, pure: col.pureChain)
         case .add:
             Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
                 Self.put(a, w[r], xa)
@@ -226,10 +226,22 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// The reverse of the chain wᵣ₋₁ += wᵣ, t += wᵣ (r descending) with the running adjoint
     /// kept in a register: the same additions in the same order as the loop would do
     /// through memory.
+    ///
+    /// `pure`: nothing else adds to the chain's adjoint below the top of the chunk, so
+    /// wᵣ₋₁ = 0 + wᵣ = wᵣ exactly and the loop needs no running sum: t += w_top for every r,
+    /// and the adjoint left one repetition below the chunk is 0 + w_top.
     @inline(__always)
-    static func chain(_ cnt: Int, _ w: UnsafePointer<S>, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool) {
+    static func chain(
+        _ cnt: Int, _ w: UnsafePointer<S>, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool, pure: Bool
+    ) {
         let prev = UnsafeMutablePointer(mutating: w) - 1
         var x = w[cnt - 1]
+        if pure {
+            let top = x
+            descend(cnt, t, st) { a, _ in put(a, top, assign) }
+            prev[0] = prev[0] + top
+            return
+        }
         var r = cnt - 1
         if st == 1 {
             while true {

@@ -66,6 +66,10 @@ struct PlanColumn {
     var assignB = false
     /// Whether this column's adjoint buffer must be cleared before each chunk.
     var clearAdjoint = true
+    /// For an accumulation chain s = s + t: whether the chain's own adjoint receives
+    /// nothing but the chain (and, at the last repetition, the outside), so that it is the
+    /// same at every repetition of a chunk: wᵣ₋₁ = 0 + wᵣ.
+    var pureChain = false
 
     mutating func setDirect(_ op: PlanOperand, _ direct: Bool) {
         if a.kind == .external && a.base == op.base && a.stride == op.stride { a.direct = direct }
@@ -130,6 +134,13 @@ final class PlanBlock {
                 count[op.column] += 1
                 if op.distance > 0 || !col.canAssign { blocked[op.column] = true }
             }
+        }
+        for j in columns.indices where columns[j].ins.opcode == .add {
+            let col = columns[j]
+            let selfA = col.a.kind == .local && col.a.column == j && col.a.distance == 1
+            let selfB = col.b.kind == .local && col.b.column == j && col.b.distance == 1
+            columns[j].pureChain = selfA != selfB && count[j] == 1 && !col.escapeAll
+                && escapes[j].allSatisfy { $0 == reps - 1 }
         }
         for j in columns.indices {
             let col = columns[j]

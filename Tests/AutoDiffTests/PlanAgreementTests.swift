@@ -69,10 +69,13 @@ import TestSupport
     }
 
     /// A random loop: `reps` iterations of a random body over x[i], x[i+1], x[0] (the same
-    /// slot every time), the previous two iterations' results and a running sum, using every
+    /// slot every time), the previous two iterations' results and a running sum (which the
+    /// body may read too), using every
     /// opcode (with domain-safe arguments most of the time). Recorded at `point`, so guards
     /// are recorded too.
-    static func loopTape(reps: Int, body: Int, at point: [Double], using g: inout SeededGenerator) -> Tape {
+    static func loopTape(
+        reps: Int, body: Int, readsSum: Bool, at point: [Double], using g: inout SeededGenerator
+    ) -> Tape {
         var choices: [UInt64] = (0..<(body * 3)).map { _ in g.next() }
         var cursor = 0
         func next(_ bound: Int) -> Int {
@@ -85,7 +88,7 @@ import TestSupport
             var prev2 = x[2]
             for i in 0..<reps {
                 cursor = 0
-                var pool = [x[i], x[i + 1], x[0], prev1, prev2]
+                var pool = [x[i], x[i + 1], x[0], prev1, prev2] + (readsSum ? [tanh(acc)] : [])
                 for _ in 0..<body {
                     let a = pool[next(pool.count)]
                     let b = pool[next(pool.count)]
@@ -146,7 +149,8 @@ import TestSupport
             let reps = 4 + Int(g.next() % 40)
             let n = reps + 2
             let point = (0..<n).map { _ in Double(Int(g.next() % 17) - 8) / 5 }
-            let tape = Self.loopTape(reps: reps, body: 3 + Int(g.next() % 8), at: point, using: &g)
+            let tape = Self.loopTape(
+                reps: reps, body: 3 + Int(g.next() % 8), readsSum: trial % 3 == 0, at: point, using: &g)
             let plan = SweepPlan.build(tape)
             for case .block(let b) in plan.segments {
                 blocked += 1
