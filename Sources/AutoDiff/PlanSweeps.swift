@@ -123,8 +123,34 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
             let p0 = Int(ins.payload) + c0 * s
             for r in 0..<cnt { out[r] = inputs[p0 &+ r &* s] }
         case .constant: for r in 0..<cnt { out[r] = c }
+        case .add where Self.isChain(col.a, j) && !Self.isChain(col.b, j):
+            // s = s + t: the running value stays in a register (the loop through memory
+            // would wait on store-to-load forwarding at every step)
+            var x = out[-1]
+            for r in 0..<cnt {
+                x = x + B[r]
+                out[r] = x
+            }
+        case .add where Self.isChain(col.b, j) && !Self.isChain(col.a, j):
+            var x = out[-1]
+            for r in 0..<cnt {
+                x = A[r] + x
+                out[r] = x
+            }
         case .add: for r in 0..<cnt { out[r] = A[r] + B[r] }
+        case .subtract where Self.isChain(col.a, j) && !Self.isChain(col.b, j):
+            var x = out[-1]
+            for r in 0..<cnt {
+                x = x - B[r]
+                out[r] = x
+            }
         case .subtract: for r in 0..<cnt { out[r] = A[r] - B[r] }
+        case .multiply where Self.isChain(col.a, j) && !Self.isChain(col.b, j):
+            var x = out[-1]
+            for r in 0..<cnt {
+                x = x * B[r]
+                out[r] = x
+            }
         case .multiply: for r in 0..<cnt { out[r] = A[r] * B[r] }
         case .negate: for r in 0..<cnt { out[r] = -A[r] }
         case .addConstant: for r in 0..<cnt { out[r] = A[r] + c }

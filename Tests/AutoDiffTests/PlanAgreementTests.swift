@@ -69,12 +69,12 @@ import TestSupport
     }
 
     /// A random loop: `reps` iterations of a random body over x[i], x[i+1], x[0] (the same
-    /// slot every time), the previous two iterations' results and a running sum (which the
-    /// body may read too), using every
+    /// slot every time), the previous two iterations' results and a running sum, difference
+    /// or product (which the body may read too), using every
     /// opcode (with domain-safe arguments most of the time). Recorded at `point`, so guards
     /// are recorded too.
     static func loopTape(
-        reps: Int, body: Int, readsSum: Bool, at point: [Double], using g: inout SeededGenerator
+        reps: Int, body: Int, readsSum: Bool, chain: Int, at point: [Double], using g: inout SeededGenerator
     ) -> Tape {
         var choices: [UInt64] = (0..<(body * 3)).map { _ in g.next() }
         var cursor = 0
@@ -83,7 +83,7 @@ import TestSupport
             return Int(choices[cursor % choices.count] % UInt64(bound))
         }
         let tape = try! Tape.record(at: point) { (x: [Traced]) -> Traced in
-            var acc = x[0] * 0
+            var acc = x[0] * 0 + 1
             var prev1 = x[1]
             var prev2 = x[2]
             for i in 0..<reps {
@@ -128,7 +128,11 @@ import TestSupport
                     pool.append(y)
                 }
                 let t = pool[pool.count - 1]
-                acc = acc + t
+                switch chain {
+                case 0: acc = acc - t
+                case 1: acc = acc * cos(t)
+                default: acc = acc + t
+                }
                 prev2 = prev1
                 prev1 = tanh(t)
             }
@@ -150,7 +154,7 @@ import TestSupport
             let n = reps + 2
             let point = (0..<n).map { _ in Double(Int(g.next() % 17) - 8) / 5 }
             let tape = Self.loopTape(
-                reps: reps, body: 3 + Int(g.next() % 8), readsSum: trial % 3 == 0, at: point, using: &g)
+                reps: reps, body: 3 + Int(g.next() % 8), readsSum: trial % 3 == 0, chain: trial % 4, at: point, using: &g)
             let plan = SweepPlan.build(tape)
             for case .block(let b) in plan.segments {
                 blocked += 1
