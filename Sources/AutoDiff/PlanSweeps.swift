@@ -190,32 +190,26 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         case .add where Self.isChain(col.b, j) && !Self.isChain(col.a, j) && cnt > 0:
             Self.chain(cnt, w, ta, sa, xa, pure: col.pureChain)
         case .add:
-            Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                Self.put(a, w[r], xa)
-                Self.put(b, w[r], xb)
-            }
+            Self.scatter(cnt, ta, sa, xa) { w[$0] }
+            Self.scatter(cnt, tb, sb, xb) { w[$0] }
         case .subtract:
-            Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                Self.put(a, w[r], xa)
-                Self.put(b, -w[r], xb)  // x + (−w) is x − w, bit for bit
-            }
+            Self.scatter(cnt, ta, sa, xa) { w[$0] }
+            Self.scatter(cnt, tb, sb, xb) { -w[$0] }  // x + (−w) is x − w, bit for bit
         case .negate, .subtractFromConstant:
-            Self.descend(cnt, ta, sa) { a, r in Self.put(a, -w[r], xa) }
+            Self.scatter(cnt, ta, sa, xa) { -w[$0] }
         case .addConstant:
-            Self.descend(cnt, ta, sa) { a, r in Self.put(a, w[r], xa) }
+            Self.scatter(cnt, ta, sa, xa) { w[$0] }
         case .multiplyConstant:
             let c = cp[Int(ins.payload)]
-            Self.descend(cnt, ta, sa) { a, r in Self.put(a, c * w[r], xa) }
+            Self.scatter(cnt, ta, sa, xa) { c * w[$0] }
         case .square:
             let A = values(col.a, c0, cnt, tmpA)
-            Self.descend(cnt, ta, sa) { a, r in Self.put(a, (A[r] + A[r]) * w[r], xa) }
+            Self.scatter(cnt, ta, sa, xa) { (A[$0] + A[$0]) * w[$0] }
         case .multiply:
             let A = values(col.a, c0, cnt, tmpA)
             let B = values(col.b, c0, cnt, tmpB)
-            Self.descend(cnt, ta, sa, tb, sb) { a, b, r in
-                Self.put(a, B[r] * w[r], xa)
-                Self.put(b, A[r] * w[r], xb)
-            }
+            Self.scatter(cnt, ta, sa, xa) { B[$0] * w[$0] }
+            Self.scatter(cnt, tb, sb, xb) { A[$0] * w[$0] }
         case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
             .asin, .acos, .sinh, .cosh, .tanh, .abs:
             let A = values(col.a, c0, cnt, tmpA)
@@ -264,7 +258,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         var x = w[cnt - 1]
         if pure {
             let top = x
-            descend(cnt, t, st) { a, _ in put(a, top, assign) }
+            scatter(cnt, t, st, assign) { _ in top }
             prev[0] = prev[0] + top
             return
         }
@@ -288,41 +282,39 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         }
     }
 
-    /// `body(target a, target b, r)` for r = cnt−1 … 0 (descending: a column may feed itself
-    /// a few repetitions later), with unit strides split out so that loop can vectorise.
+    /// t[r·st] = x(r), or t[r·st] += x(r) (`assign` false), for r = cnt−1 … 0: descending,
+    /// because a column may feed itself a few repetitions later. The four variants are
+    /// separate loops so that the unit-stride ones vectorise.
+    ///
+    /// A binary instruction scatters into its two operands in two such loops, one after the
+    /// other, where the generic sweep alternates between them; that changes the order of the
+    /// additions only where both operands name the same slot (then the same products are
+    /// summed in another order).
     @inline(__always)
-    static func descend(
-        _ cnt: Int, _ ta: UnsafeMutablePointer<S>, _ sa: Int, _ tb: UnsafeMutablePointer<S>, _ sb: Int,
-        _ body: (UnsafeMutablePointer<S>, UnsafeMutablePointer<S>, Int) -> Void
+    static func scatter(
+        _ cnt: Int, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool, _ x: (Int) -> S
     ) {
         var r = cnt
-        if sa == 1 && sb == 1 {
+        switch (st == 1, assign) {
+        case (true, true):
             while r > 0 {
                 r &-= 1
-                body(ta + r, tb + r, r)
+                t[r] = x(r)
             }
-        } else {
+        case (true, false):
             while r > 0 {
                 r &-= 1
-                body(ta + r &* sa, tb + r &* sb, r)
+                t[r] = t[r] + x(r)
             }
-        }
-    }
-
-    @inline(__always)
-    static func descend(
-        _ cnt: Int, _ ta: UnsafeMutablePointer<S>, _ sa: Int, _ body: (UnsafeMutablePointer<S>, Int) -> Void
-    ) {
-        var r = cnt
-        if sa == 1 {
+        case (false, true):
             while r > 0 {
                 r &-= 1
-                body(ta + r, r)
+                t[r &* st] = x(r)
             }
-        } else {
+        case (false, false):
             while r > 0 {
                 r &-= 1
-                body(ta + r &* sa, r)
+                t[r &* st] = t[r &* st] + x(r)
             }
         }
     }
