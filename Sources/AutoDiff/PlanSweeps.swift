@@ -28,8 +28,7 @@ extension Double: PlanScalar {
 
 extension Dual: PlanScalar where Base == Double {
     static func allFinite(_ p: UnsafePointer<Dual<Double>>, _ count: Int) -> Bool {
-        for r in 0..<count where !p[r].primal.isFinite || !p[r].tangent.isFinite { return false }
-        return true
+        p.withMemoryRebound(to: Double.self, capacity: 2 * count) { Double.allFinite($0, 2 * count) }
     }
 }
 
