@@ -5,17 +5,24 @@
 
 extension Tape {
     /// f(x) and wᵀJ(x) through the sweep plan, for the scalars it serves; nil otherwise.
+    /// With `value` false the value is not computed (it comes back empty): for `gradient`
+    /// and `hvp`, which return only the derivative.
     @inlinable
-    func planVJP<S: TapeScalar>(_ point: [S], weights: [S], workspace: Workspace?) -> (value: [S], cotangent: [S])? {
+    func planVJP<S: TapeScalar>(
+        _ point: [S], weights: [S], workspace: Workspace?, value: Bool = true
+    ) -> (value: [S], cotangent: [S])? {
         if S.self == Double.self {
-            guard let r = planVJPDouble(unsafeBitCast(point, to: [Double].self), unsafeBitCast(weights, to: [Double].self), workspace)
+            guard
+                let r = planVJPDouble(
+                    unsafeBitCast(point, to: [Double].self), unsafeBitCast(weights, to: [Double].self), workspace, value: value)
             else { return nil }
             return (unsafeBitCast(r.value, to: [S].self), unsafeBitCast(r.cotangent, to: [S].self))
         }
         if S.self == Dual<Double>.self {
             guard
                 let r = planVJPDual(
-                    unsafeBitCast(point, to: [Dual<Double>].self), unsafeBitCast(weights, to: [Dual<Double>].self), workspace)
+                    unsafeBitCast(point, to: [Dual<Double>].self), unsafeBitCast(weights, to: [Dual<Double>].self), workspace,
+                    value: value)
             else { return nil }
             return (unsafeBitCast(r.value, to: [S].self), unsafeBitCast(r.cotangent, to: [S].self))
         }
@@ -32,16 +39,20 @@ extension Tape {
     }
 
     @usableFromInline
-    func planVJPDouble(_ point: [Double], _ weights: [Double], _ workspace: Workspace?) -> (value: [Double], cotangent: [Double])? {
-        guard let r = planCache.plan(for: self).run(self, point: point, weights: weights, workspace: workspace) else { return nil }
+    func planVJPDouble(
+        _ point: [Double], _ weights: [Double], _ workspace: Workspace?, value: Bool = true
+    ) -> (value: [Double], cotangent: [Double])? {
+        guard let r = planCache.plan(for: self).run(self, point: point, weights: weights, workspace: workspace, value: value)
+        else { return nil }
         return (r.value, r.cotangent!)
     }
 
     @usableFromInline
     func planVJPDual(
-        _ point: [Dual<Double>], _ weights: [Dual<Double>], _ workspace: Workspace?
+        _ point: [Dual<Double>], _ weights: [Dual<Double>], _ workspace: Workspace?, value: Bool = true
     ) -> (value: [Dual<Double>], cotangent: [Dual<Double>])? {
-        guard let r = planCache.plan(for: self).run(self, point: point, weights: weights, workspace: workspace) else { return nil }
+        guard let r = planCache.plan(for: self).run(self, point: point, weights: weights, workspace: workspace, value: value)
+        else { return nil }
         return (r.value, r.cotangent!)
     }
 

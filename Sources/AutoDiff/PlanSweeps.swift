@@ -342,7 +342,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     /// Values of a block, chunk by chunk; slots that escape go to `v`. With `checkpoints`,
     /// the halo entering each chunk is saved for the reverse sweep.
-    func forward(_ b: PlanBlock, checkpoints: UnsafeMutablePointer<S>?) -> Bool {
+    func forward(_ b: PlanBlock, checkpoints: UnsafeMutablePointer<S>?, value: Bool) -> Bool {
         let p = b.period
         let h = b.halo
         let chunk = SweepPlan.chunk
@@ -370,10 +370,10 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
                     }
                 }
             }
-            for j in 0..<p {
+            for j in 0..<p where value || columns[j].neededWithoutValue {
                 guard forwardColumn(columns[j], j, c0, cnt) else { return false }
             }
-            for j in 0..<p {
+            for j in 0..<p where value || columns[j].neededWithoutValue {
                 let vals = valbuf + j * W + H
                 if columns[j].escapeAll {
                     let dst = v + b.start + c0 * p + j
@@ -504,8 +504,11 @@ func lowerBound(_ a: [Int], _ x: Int) -> Int {
 extension SweepPlan {
     /// f(x) and, with `weights`, wᵀJ(x); nil where the generic sweeps must decide (errors,
     /// guards, non-finite numbers).
+    ///
+    /// With `value` false (and weights), the primal pass skips the columns only the value
+    /// needs, and the value returned is empty.
     func run<S: PlanScalar>(
-        _ tape: Tape, point: [S], weights: [S]?, workspace: Workspace?
+        _ tape: Tape, point: [S], weights: [S]?, workspace: Workspace?, value needValue: Bool = true
     ) -> (value: [S], cotangent: [S]?)? {
         let n = tape.count
         let constants = tape.constants.map { S($0) }
@@ -528,7 +531,7 @@ extension SweepPlan {
                         let run = PlanRun(
                             plan: self, code: code.baseAddress!, cp: cp, inputs: x, v: v, adj: adj,
                             gradient: gb.baseAddress ?? withUnsafeMutablePointer(to: &placeholder) { $0 })
-                        return run.sweep(tape, gradient: weights)
+                        return run.sweep(tape, gradient: weights, value: needValue)
                     }
                 }
             }
@@ -543,7 +546,7 @@ extension SweepPlan {
 extension PlanRun {
     /// The primal sweep, and with `weights` the reverse sweep into `gradient`; nil where
     /// the plan declines.
-    func sweep(_ tape: Tape, gradient weights: [S]?) -> [S]? {
+    func sweep(_ tape: Tape, gradient weights: [S]?, value needValue: Bool) -> [S]? {
         let backward = weights != nil
         var checkpoints = [UnsafeMutablePointer<S>?](repeating: nil, count: plan.segments.count)
         defer { for c in checkpoints { c?.deallocate() } }
@@ -559,10 +562,10 @@ extension PlanRun {
                     let chunks = (b.reps + SweepPlan.chunk - 1) / SweepPlan.chunk
                     checkpoints[k] = .allocate(capacity: chunks * b.period * b.halo)
                 }
-                guard forward(b, checkpoints: checkpoints[k]) else { return nil }
+                guard forward(b, checkpoints: checkpoints[k], value: needValue || weights == nil) else { return nil }
             }
         }
-        let value = tape.outputs.map { v[$0] }
+        let value = needValue || weights == nil ? tape.outputs.map { v[$0] } : []
         guard let weights else { return value }
         for r in plan.globalRanges { (adj + r.lowerBound).update(repeating: .zero, count: r.count) }
         for (r, slot) in tape.outputs.enumerated() { adj[slot] = adj[slot] + weights[r] }

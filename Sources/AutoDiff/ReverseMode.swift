@@ -55,7 +55,12 @@ extension Tape {
     /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
     @inlinable
     public func gradient<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
-        try valueAndGradient(at: point, workspace: workspace).gradient
+        if outputCount == 1 && point.count == inputCount,
+            let r = planVJP(point, weights: [.one], workspace: workspace, value: false)
+        {
+            return r.cotangent
+        }
+        return try valueAndGradient(at: point, workspace: workspace).gradient
     }
 
     /// f(x) and ∇f(x) of a scalar-valued tape, from one primal and one reverse sweep.

@@ -70,6 +70,12 @@ struct PlanColumn {
     /// nothing but the chain (and, at the last repetition, the outside), so that it is the
     /// same at every repetition of a chunk: wᵣ₋₁ = 0 + wᵣ.
     var pureChain = false
+    /// Whether a slot of this column is read outside the block other than as an output.
+    var readOutside = false
+    /// Whether a sweep that returns no value (`gradient`, `hvp`) must compute this column
+    /// in its primal pass: its values are read later (by the reverse sweep or outside the
+    /// block), or it may throw (which the generic sweep would report).
+    var neededWithoutValue = false
 
     mutating func setDirect(_ op: PlanOperand, _ direct: Bool) {
         if a.kind == .external && a.base == op.base && a.stride == op.stride { a.direct = direct }
@@ -155,6 +161,25 @@ final class PlanBlock {
                 columns[j].assignB = true
                 columns[col.b.column].clearAdjoint = false
             }
+        }
+    }
+
+    /// Marks the columns a primal pass without the value must compute (see `neededWithoutValue`).
+    func findGradientNeeds() {
+        for j in columns.indices {
+            let total: Bool
+            switch columns[j].ins.opcode {
+            case .input, .constant, .add, .subtract, .multiply, .negate, .addConstant, .subtractFromConstant,
+                .multiplyConstant, .square:
+                total = true
+            case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
+                .asin, .acos, .sinh, .cosh, .tanh, .abs, .branchGuard:
+                total = false
+            }
+            columns[j].neededWithoutValue = columns[j].neededInReverse || columns[j].readOutside || !total
+        }
+        for j in columns.indices.reversed() where columns[j].neededWithoutValue {
+            for op in [columns[j].a, columns[j].b] where op.kind == .local { columns[op.column].neededWithoutValue = true }
         }
     }
 
@@ -260,6 +285,7 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
             }
             for link in b.haloLinks { mark(link.slot) }
         }
+        let readInside = value  // before outputs: what the sweeps themselves read
         for o in tape.outputs { mark(o) }
         // Input slots whose adjoint the reverse sweep keeps in the slot array; the adjoints of
         // the slots blocks read directly go straight into the gradient.
@@ -272,13 +298,16 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
                 var all = true
                 var list: [Int] = []
                 for k in 0..<b.reps {
-                    if value[b.start + k * b.period + j] { list.append(k) } else { all = false }
+                    let slot = b.start + k * b.period + j
+                    if value[slot] { list.append(k) } else { all = false }
+                    if readInside[slot] { b.columns[j].readOutside = true }
                 }
                 b.columns[j].escapeAll = all
                 b.escapes.append(all ? [] : list)
             }
             b.findReverseNeeds()
             b.findAssignments()
+            b.findGradientNeeds()
         }
         var ranges: [Range<Int>] = []
         var k = 0

@@ -171,6 +171,8 @@ import TestSupport
                     #expect(f.value == r.value, "trial \(trial)")
                     Self.close(f.cotangent, r.cotangent)
                     #expect(try tape.evaluate(at: x) == r.value)
+                    // gradient(at:) skips the columns only the value needs: the same gradient.
+                    #expect(try tape.gradient(at: x).map(\.bitPattern) == f.cotangent.map(\.bitPattern))
                     compared += 1
                     if tape.planVJPDouble(x, [1.0], nil) != nil { throughPlan += 1 }
                     // Second order through Dual<Double>.
@@ -183,11 +185,13 @@ import TestSupport
                         #expect(a.value.map(\.primal) == b.value.map(\.primal))
                         Self.close(a.cotangent.map(\.primal), b.cotangent.map(\.primal))
                         Self.close(a.cotangent.map(\.tangent), b.cotangent.map(\.tangent))
+                        #expect(try tape.hvp(at: x, direction: v).map(\.bitPattern) == a.cotangent.map(\.tangent.bitPattern))
                     case (.failure(let a), .failure(let b)): #expect(a == b)
                     default: Issue.record("trial \(trial): dual plan \(fd) vs generic \(gd)")
                     }
                 case (.failure(let a), .failure(let b)):
                     #expect(a == b, "trial \(trial)")
+                    #expect(throws: b) { try tape.gradient(at: x) }
                 default:
                     Issue.record("trial \(trial): plan \(fast) vs generic \(generic)")
                 }
