@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
+        .target(name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
         .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff"]),
         .executableTarget(
             name: "JacobiCLI",
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Symbolic", "Exact"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],
