@@ -25,11 +25,15 @@ let package = Package(
         ),
         .target(name: "Exact", dependencies: ["CGMP"], exclude: ["README.md"]),
         .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
+        // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
+        .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
-        .target(name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
-        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff"]),
+        .target(
+            name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
+        ),
+        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives", "Verification"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -41,7 +45,9 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Symbolic", "Exact"]),
+        // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
+        .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],

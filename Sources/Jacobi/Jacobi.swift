@@ -2,6 +2,8 @@
 @_exported import AutoDiff
 @_exported import Exact
 @_exported import Symbolic
+@_exported import Derivatives
+@_exported import Verification
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {

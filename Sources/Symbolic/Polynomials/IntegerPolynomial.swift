@@ -58,6 +58,15 @@ public struct IntegerPolynomial: Hashable, Sendable {
     /// The degree in xᵥ (−1 for 0).
     public func degree(in v: Int) -> Int { terms.keys.map { $0.exponents[v] }.max() ?? -1 }
 
+    /// Bit i set when xᵢ occurs (every bit at or past 63 stands for the variables ≥ 63).
+    public var variableMask: UInt64 {
+        var mask: UInt64 = 0
+        for m in terms.keys {
+            for (i, e) in m.exponents.enumerated() where e > 0 { mask |= 1 << UInt64(min(i, 63)) }
+        }
+        return mask
+    }
+
     /// `true` when xᵥ occurs.
     public func contains(_ v: Int) -> Bool { terms.keys.contains { $0.exponents[v] > 0 } }
 

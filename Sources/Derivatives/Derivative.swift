@@ -1,0 +1,147 @@
+import Exact
+import Symbolic
+
+// The chain-rule driver: one rule per kind of Expr; the elementary functions' f′ come from
+// the table in ElementaryDerivatives.swift. Differentiation is memoised over the DAG by node
+// identity (each shared node is differentiated once per variable) and iterative, so the
+// derivative's DAG is linear in f's and no input depth can exhaust the stack
+// (Griewank & Walther, "Evaluating Derivatives", §3.1: forward mode over a computational
+// graph, here with Exprs as the tangent values).
+
+extension Expr {
+    /// The partial derivative ∂f/∂x, simplified (see ``Expr/simplified()``).
+    ///
+    ///     (x^2 * y + sin(x)).derivative(withRespectTo: x)   // 2*x*y + cos(x)
+    ///
+    /// Linear: ∂(a·f + b·g)/∂x = a·∂f/∂x + b·∂g/∂x for numbers a, b; Leibniz:
+    /// ∂(f·g)/∂x = ∂f/∂x·g + f·∂g/∂x. Never throws: points where f is not differentiable
+    /// (abs at 0) show up when the result is evaluated there.
+    public func derivative(withRespectTo x: Symbol) -> Expr {
+        rawDerivative(withRespectTo: x).simplified()
+    }
+
+    /// ∂f/∂x as the chain rule builds it, only canonicalised: faster than
+    /// ``derivative(withRespectTo:)``, and its DAG is at most a constant times f's.
+    ///
+    ///     (x^3).rawDerivative(withRespectTo: x)   // 3*x^2
+    public func rawDerivative(withRespectTo x: Symbol) -> Expr {
+        var d = Differentiator(variable: x)
+        return d.derivative(of: self)
+    }
+
+    /// The mixed partial ∂ⁿf/∂xₙ⋯∂x₁, differentiating by `xs` in order, simplified after
+    /// each step.
+    ///
+    ///     (x^2 * y^3).derivative(withRespectTo: [x, y])   // 6*x*y^2
+    ///
+    /// For smooth f the order does not matter (Schwarz): [x, y] and [y, x] give equal values.
+    public func derivative(withRespectTo xs: [Symbol]) -> Expr {
+        xs.reduce(self) { $0.derivative(withRespectTo: $1) }
+    }
+
+    /// The n-th derivative ∂ⁿf/∂xⁿ (n ≥ 0; the 0-th is f).
+    ///
+    ///     (x^5).derivative(withRespectTo: x, order: 3)   // 60*x^2
+    public func derivative(withRespectTo x: Symbol, order n: Int) -> Expr {
+        precondition(n >= 0, "the order of a derivative is at least 0")
+        return derivative(withRespectTo: Array(repeating: x, count: n))
+    }
+}
+
+/// Differentiates expressions with respect to one variable, remembering the derivative of
+/// every node it has seen, by identity. One instance may serve many expressions that share
+/// nodes (the entries of a gradient, for a Hessian's column): each shared node is then
+/// differentiated once for all of them.
+struct Differentiator {
+    let variable: Symbol
+    private var memo: [ObjectIdentifier: Expr] = [:]
+    /// The roots whose nodes key `memo`: holding them keeps every key's node alive, so an
+    /// identifier is never reused for another node while the memo lives.
+    private var roots: [Expr] = []
+
+    init(variable: Symbol) { self.variable = variable }
+
+    /// ∂f/∂x, canonicalised but not simplified.
+    mutating func derivative(of f: Expr) -> Expr {
+        if let d = memo[f.id] { return d }
+        roots.append(f)
+        var stack: [(node: Expr, ready: Bool)] = [(f, false)]
+        while let (e, ready) = stack.popLast() {
+            if memo[e.id] != nil { continue }
+            switch e.kind {
+            case .number:
+                memo[e.id] = .zero
+            case .symbol(let s):
+                memo[e.id] = s == variable ? .one : .zero
+            default:
+                if ready {
+                    memo[e.id] = rule(e)
+                } else {
+                    stack.append((e, true))
+                    e.forEachChild { c in if memo[c.id] == nil { stack.append((c, false)) } }
+                }
+            }
+        }
+        return memo[f.id]!
+    }
+
+    /// The derivative of a child, already computed (numbers need no memo entry).
+    private func d(_ e: Expr) -> Expr {
+        if e.rationalValue != nil { return .zero }
+        return memo[e.id]!
+    }
+
+    /// The chain rule at one node whose children are done.
+    private func rule(_ e: Expr) -> Expr {
+        switch e.kind {
+        case .number, .symbol:
+            return derivativeOfLeaf(e)
+        case .sum(_, let terms):
+            var summands: [Expr] = []
+            for (t, k) in terms {
+                let dt = d(t)
+                if !dt.isZero { summands.append(dt.scaled(by: k)) }
+            }
+            return Expr.sum(summands)
+        case .product(let c, let factors):
+            // Leibniz over the factors fᵢ = bᵢ^eᵢ: c · Σᵢ f′ᵢ · Πⱼ≠ᵢ fⱼ.
+            var summands: [Expr] = []
+            for (i, (b, x)) in factors.enumerated() {
+                let df = power(b, x)
+                if df.isZero { continue }
+                var parts: [Expr] = [Expr(c), df]
+                for (j, (bj, xj)) in factors.enumerated() where j != i { parts.append(Expr.power(bj, xj)) }
+                summands.append(Expr.product(parts))
+            }
+            return Expr.sum(summands)
+        case .power(let b, let x):
+            return power(b, x)
+        case .call(let f, let u):
+            let du = d(u)
+            if du.isZero { return .zero }
+            return f.derivative(at: u, value: e) * du
+        }
+    }
+
+    private func derivativeOfLeaf(_ e: Expr) -> Expr {
+        if case .symbol(let s) = e.kind, s == variable { return .one }
+        return .zero
+    }
+
+    /// d(b^x): the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
+    /// exact at 0), the exponential rule b^x·log(b)·x′ when b′ = 0, and the general
+    /// b^x·(x′·log b + x·b′/b) otherwise.
+    private func power(_ b: Expr, _ x: Expr) -> Expr {
+        let db = d(b)
+        let dx = d(x)
+        if dx.isZero {
+            if db.isZero { return .zero }
+            if x.isOne { return db }
+            return Expr.product([x, Expr.power(b, x - 1), db])
+        }
+        let bx = Expr.power(b, x)
+        let logB = Expr.call(.log, b)
+        if db.isZero { return Expr.product([bx, logB, dx]) }
+        return bx * (dx * logB + x * db / b)
+    }
+}

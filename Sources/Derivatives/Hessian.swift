@@ -1,0 +1,30 @@
+import Exact
+import Symbolic
+
+extension Expr {
+    /// The Hessian H of f: the n×n matrix Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, each entry simplified unless
+    /// `simplifying` is false.
+    ///
+    ///     (x^2 * y).hessian(withRespectTo: [x, y])   // [[2*y, 2*x], [2*x, 0]]
+    ///
+    /// Exactly symmetric: each mixed partial is computed once (j ≥ i) and placed at both
+    /// (i, j) and (j, i). The gradient is differentiated raw, column by column with one
+    /// memo per variable, so a node shared by several gradient entries (the inner sums of
+    /// a logistic loss) is differentiated once per variable.
+    public func hessian(withRespectTo xs: [Symbol], simplifying: Bool = true) -> [[Expr]] {
+        let n = xs.count
+        let g = gradient(withRespectTo: xs, simplifying: false)
+        let free = g.map { Set($0.freeSymbols) }
+        var h = Array(repeating: Array(repeating: Expr.zero, count: n), count: n)
+        for j in 0..<n {
+            var d = Differentiator(variable: xs[j])
+            for i in 0...j where free[i].contains(xs[j]) {
+                var entry = d.derivative(of: g[i])
+                if simplifying { entry = entry.simplified() }
+                h[i][j] = entry
+                h[j][i] = entry
+            }
+        }
+        return h
+    }
+}

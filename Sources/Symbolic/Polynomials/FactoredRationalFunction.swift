@@ -1,0 +1,216 @@
+import Exact
+
+/// A rational function kept as a product c · Π fᵢ^eᵢ of polynomial factors with integer
+/// exponents (negative ones form the denominator), so that the factors a user wrote, like
+/// (x² + y²)² in a denominator, survive arithmetic instead of being multiplied out.
+///
+///     let f = FactoredRationalFunction(x * x - 1) * FactoredRationalFunction(x - 1).power(-1)
+///     f.expandedFactors   // [(x₀ + 1, 1)]: the common factor cancelled
+///
+/// Invariants: c ≠ 0 unless the value is 0 (then there are no factors); every fᵢ is a
+/// non-constant primitive polynomial with a positive leading coefficient, and eᵢ ≠ 0.
+/// The factors need not be irreducible nor pairwise coprime, so the form is not unique;
+/// but zero is always detected exactly, because a sum whose polynomial part cancels to 0
+/// is 0 and every factor is a nonzero polynomial. Use ``normalized`` for the unique p/q.
+///
+/// Sums pull out every common factor with its smaller exponent (SymPy's `gcd_terms`) and
+/// expand only what is left, then cancel the denominator factors that divide the new
+/// numerator, splitting a factor by the multivariate gcd when it divides only in part.
+public struct FactoredRationalFunction: Hashable, Sendable {
+    /// The rational coefficient c.
+    public private(set) var coefficient: Rational
+    /// The factors fᵢ with their exponents eᵢ.
+    public private(set) var factors: [IntegerPolynomial: Int]
+    /// Number of variables of the ring.
+    public let variableCount: Int
+
+    /// The constant r.
+    public init(constant r: Rational, variableCount: Int) {
+        coefficient = r
+        factors = [:]
+        self.variableCount = variableCount
+    }
+
+    /// The polynomial p, split into its integer content, one factor xᵢ per variable of its
+    /// monomial content, and the primitive rest.
+    ///
+    ///     FactoredRationalFunction(2 * x * x * y + 4 * x * y).expandedFactors   // x₀, x₁, x₀ + 2 (coefficient 2)
+    public init(_ p: IntegerPolynomial) {
+        variableCount = p.variableCount
+        factors = [:]
+        coefficient = .zero
+        guard !p.isZero else { return }
+        let (c, parts) = FactoredRationalFunction.split(p)
+        coefficient = c
+        for (f, e) in parts { factors[f, default: 0] += e }
+    }
+
+    /// p = c · Π xᵢ^kᵢ · q with q primitive, positive leading coefficient, and free of monomial factors.
+    static func split(_ p: IntegerPolynomial) -> (Rational, [(IntegerPolynomial, Int)]) {
+        var content = p.integerContent
+        if (p.leadingTerm?.coefficient.signum() ?? 1) < 0 { content = -content }
+        var q = p.dividedExactly(by: content)
+        var parts: [(IntegerPolynomial, Int)] = []
+        var shift = Array(repeating: Int.max, count: p.variableCount)
+        for m in q.terms.keys {
+            for (i, e) in m.exponents.enumerated() { shift[i] = min(shift[i], e) }
+        }
+        if shift.contains(where: { $0 > 0 }) {
+            q = q.dividedExactly(by: IntegerPolynomial(variableCount: p.variableCount, terms: [Monomial(shift): .one])) ?? q
+            for (i, k) in shift.enumerated() where k > 0 {
+                parts.append((IntegerPolynomial.variable(i, of: p.variableCount), k))
+            }
+        }
+        if q.constantValue == nil { parts.append((q, 1)) }
+        return (Rational(content), parts)
+    }
+
+    /// `true` for 0.
+    public var isZero: Bool { coefficient.isZero }
+
+    /// The factors with their exponents in a deterministic order (by total degree, then
+    /// number of terms, then lex leading monomial), for printing.
+    public var expandedFactors: [(factor: IntegerPolynomial, exponent: Int)] {
+        factors.map { ($0.key, $0.value) }.sorted { a, b in
+            let (da, db) = (a.factor.totalDegree, b.factor.totalDegree)
+            if da != db { return da < db }
+            if a.factor.terms.count != b.factor.terms.count { return a.factor.terms.count < b.factor.terms.count }
+            return (a.factor.leadingTerm?.monomial ?? .one(variables: 0)) > (b.factor.leadingTerm?.monomial ?? .one(variables: 0))
+        }
+    }
+
+    /// The product, with each denominator factor of one side cancelled against the
+    /// numerator factors of the other as far as their gcd goes.
+    ///
+    /// Multiplicative: exponents of equal factors add; factors whose exponents cancel drop.
+    public static func * (a: FactoredRationalFunction, b: FactoredRationalFunction) -> FactoredRationalFunction {
+        if a.isZero || b.isZero { return FactoredRationalFunction(constant: .zero, variableCount: a.variableCount) }
+        var r = FactoredRationalFunction(constant: a.coefficient * b.coefficient, variableCount: a.variableCount)
+        var negative: [IntegerPolynomial: Int] = [:]
+        for side in [a.factors, b.factors] {
+            for (f, e) in side {
+                if e > 0 { r.factors[f, default: 0] += e } else { negative[f, default: 0] += e }
+            }
+        }
+        r.absorb(negative)
+        return r
+    }
+
+    /// aⁿ. - Precondition: a ≠ 0 when n < 0.
+    public func power(_ n: Int) throws(ExactError) -> FactoredRationalFunction {
+        if n == 0 { return FactoredRationalFunction(constant: .one, variableCount: variableCount) }
+        if isZero {
+            if n < 0 { throw .divisionByZero }
+            return self
+        }
+        var r = self
+        r.coefficient = try coefficient.power(n)
+        r.factors = factors.mapValues { $0 * n }
+        return r
+    }
+
+    /// −a.
+    public static prefix func - (a: FactoredRationalFunction) -> FactoredRationalFunction {
+        var r = a
+        r.coefficient = -a.coefficient
+        return r
+    }
+
+    /// a + b with the common factors kept outside (see the type's documentation).
+    ///
+    ///     x/(x+1)² + 1/(x+1)²   // 1/(x+1): the sum x + 1 cancels one power
+    public static func + (a: FactoredRationalFunction, b: FactoredRationalFunction) -> FactoredRationalFunction {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let n = a.variableCount
+        var common: [IntegerPolynomial: Int] = [:]
+        var restA = IntegerPolynomial(constant: .one, variableCount: n)
+        var restB = restA
+        var keys = Set(a.factors.keys)
+        keys.formUnion(b.factors.keys)
+        for f in keys {
+            let ea = a.factors[f] ?? 0
+            let eb = b.factors[f] ?? 0
+            let m = min(ea, eb)
+            if m != 0 { common[f] = m }
+            if ea > m { restA = restA * f.power(ea - m) }
+            if eb > m { restB = restB * f.power(eb - m) }
+        }
+        let g = Rational.gcd(a.coefficient, b.coefficient)
+        let ka = a.coefficient / g
+        let kb = b.coefficient / g
+        let s = restA.scaled(by: ka.numerator) + restB.scaled(by: kb.numerator)
+        if s.isZero { return FactoredRationalFunction(constant: .zero, variableCount: n) }
+        var r = FactoredRationalFunction(s)
+        r.coefficient *= g
+        r.absorb(common)
+        return r
+    }
+
+    /// a − b.
+    public static func - (a: FactoredRationalFunction, b: FactoredRationalFunction) -> FactoredRationalFunction { a + (-b) }
+
+    /// Multiplies self (a freshly split polynomial) by Π fᵢ^eᵢ, cancelling each denominator
+    /// factor against the numerator factors as far as it divides them.
+    mutating func absorb(_ other: [IntegerPolynomial: Int]) {
+        var denominators: [(IntegerPolynomial, Int)] = []
+        for (f, e) in other {
+            if e > 0 || factors[f] != nil {
+                let s = (factors[f] ?? 0) + e
+                factors[f] = s == 0 ? nil : s
+            } else {
+                denominators.append((f, e))
+            }
+        }
+        for (f, e) in denominators { cancel(f, e) }
+    }
+
+    /// Multiplies by f^e (e < 0), cancelling f or its gcd with the numerator factors:
+    /// with g = gcd(p, f), p^k · f^e = (p/g)^k · g^(k+e) · (f/g)^e, and f/g goes on.
+    mutating func cancel(_ f: IntegerPolynomial, _ e: Int) {
+        var f = f
+        search: while f.constantValue == nil {
+            let fVariables = f.variableMask
+            for (p, k) in factors where k > 0 && p != f && p.variableMask & fVariables != 0 {
+                if p.terms.count == 1 || f.terms.count == 1 { continue }  // distinct variables xᵢ, xⱼ or a sum: coprime
+                let g = IntegerPolynomial.gcd(p, f)
+                guard g.constantValue == nil else { continue }
+                factors[p] = nil
+                multiplyFactor(p.dividedExactly(by: g) ?? p, k)
+                multiplyFactor(g, k + e)
+                f = f.dividedExactly(by: g) ?? f
+                continue search
+            }
+            break
+        }
+        multiplyFactor(f, e)
+    }
+
+    /// factors[f] += e for a primitive f (constants are dropped; negative leading coefficients flipped).
+    mutating func multiplyFactor(_ f: IntegerPolynomial, _ e: Int) {
+        guard e != 0 else { return }
+        if let c = f.constantValue {
+            coefficient *= (try? Rational(c).power(e)) ?? .one
+            return
+        }
+        var f = f
+        if (f.leadingTerm?.coefficient.signum() ?? 1) < 0 {
+            f = -f
+            if e & 1 == 1 { coefficient = -coefficient }
+        }
+        let s = (factors[f] ?? 0) + e
+        factors[f] = s == 0 ? nil : s
+    }
+
+    /// The unique reduced form p/q of the same function.
+    ///
+    ///     FactoredRationalFunction(x).power(-1).normalized   // 1/x₀
+    public var normalized: RationalFunction {
+        var p = IntegerPolynomial(constant: coefficient.numerator, variableCount: variableCount)
+        var q = IntegerPolynomial(constant: coefficient.denominator, variableCount: variableCount)
+        for (f, e) in factors {
+            if e > 0 { p = p * f.power(e) } else { q = q * f.power(-e) }
+        }
+        return RationalFunction(numerator: p, denominator: q)
+    }
+}
