@@ -99,13 +99,13 @@ extension Expr {
                 var value = Double(c)
                 var magnitude = Swift.abs(value)
                 for (b, x) in factors {
-                    let p = Expr.powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
+                    let p = powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
                     value *= p.value
                     magnitude *= p.magnitude
                 }
                 return (value, magnitude)
             case .power(let b, let x):
-                return Expr.powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
+                return powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
             case .call:
                 let value = try e.evaluated(at: point)
                 var argument = 0.0
@@ -117,14 +117,16 @@ extension Expr {
         return m
     }
 
-    /// bˣ's value and magnitude: |b|ˣ · (M(b)/|b|)^|x|, which is M(b)ˣ for x > 0 and keeps
-    /// the relative error of b for x < 0.
-    private static func powerPair(
-        _ b: (value: Double, magnitude: Double), _ x: (value: Double, magnitude: Double)
-    ) -> (value: Double, magnitude: Double) {
-        let value = pow(b.value, x.value)
-        let ratio = b.value == 0 ? 1 : Swift.max(1, b.magnitude / Swift.abs(b.value))
-        let magnitude = Swift.abs(value) * pow(ratio, Swift.abs(x.value)) * (1 + x.magnitude * Swift.abs(log(Swift.abs(b.value) + 1)))
-        return (value, magnitude)
-    }
+}
+
+/// bˣ's value and magnitude: |b|ˣ · (M(b)/|b|)^|x|, which is M(b)ˣ for x > 0 and keeps the
+/// relative error of b for x < 0. (A free function: inside `Expr`, `pow` and `log` would
+/// name its own elementary functions.)
+private func powerPair(
+    _ b: (value: Double, magnitude: Double), _ x: (value: Double, magnitude: Double)
+) -> (value: Double, magnitude: Double) {
+    let value = pow(b.value, x.value)
+    let ratio = b.value == 0 ? 1 : Swift.max(1, b.magnitude / Swift.abs(b.value))
+    let growth = 1 + x.magnitude * Swift.abs(log(Swift.abs(b.value) + 1))
+    return (value, Swift.abs(value) * pow(ratio, Swift.abs(x.value)) * growth)
 }

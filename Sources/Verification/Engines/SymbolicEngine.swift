@@ -1,3 +1,4 @@
+import Derivatives
 import Exact
 import Symbolic
 
@@ -17,4 +18,26 @@ public protocol SymbolicEngine: Sendable {
 
     /// Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, n × n.
     func hessian(of function: Expr, withRespectTo variables: [Symbol]) -> [[Expr]]
+}
+
+/// The production symbolic engine: the `Derivatives` module's Jacobian and Hessian.
+///
+///     DerivativesEngine().hessian(of: x * x * y, withRespectTo: [x, y])   // [[2*y, 2*x], [2*x, 0]]
+///
+/// With `simplifying` (the default) entries are simplified, as users get them; without, they
+/// are the chain rule's canonical output, which is faster and still exact.
+public struct DerivativesEngine: SymbolicEngine {
+    /// Whether entries are simplified.
+    public var simplifying: Bool
+
+    /// The engine; `simplifying` as in `Expr.gradient(withRespectTo:simplifying:)`.
+    public init(simplifying: Bool = true) { self.simplifying = simplifying }
+
+    public func jacobian(of functions: [Expr], withRespectTo variables: [Symbol]) -> [[Expr]] {
+        functions.jacobian(withRespectTo: variables, simplifying: simplifying)
+    }
+
+    public func hessian(of function: Expr, withRespectTo variables: [Symbol]) -> [[Expr]] {
+        function.hessian(withRespectTo: variables, simplifying: simplifying)
+    }
 }
