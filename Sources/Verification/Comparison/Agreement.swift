@@ -24,8 +24,9 @@ enum Verdict: Equatable {
 struct Tolerance: Hashable, Sendable {
     /// |a − b| ≤ relative · scale, with scale ≥ 1.
     var relative: Double
-    /// Beyond this scale a Double comparison says nothing and is left out.
-    var maximumScale: Double
+    /// Beyond this ratio of intermediate magnitude to result a Double comparison says
+    /// nothing and is left out.
+    var maximumCancellation: Double
 
     /// Compares two values; `magnitude` bounds the intermediates of the computation.
     func compare(_ a: EntryValue, _ b: EntryValue, magnitude: Double) -> Verdict {
@@ -54,8 +55,9 @@ struct Tolerance: Hashable, Sendable {
 
     /// |x − y| ≤ relative · max(1, |x|, |y|, magnitude).
     func close(_ x: Double, _ y: Double, magnitude: Double) -> Verdict {
-        let scale = Swift.max(1, Swift.abs(x), Swift.abs(y), magnitude)
-        guard x.isFinite, y.isFinite, scale.isFinite, scale <= maximumScale else { return .illConditioned }
+        let size = Swift.max(1, Swift.abs(x), Swift.abs(y))
+        let scale = Swift.max(size, magnitude)
+        guard x.isFinite, y.isFinite, scale.isFinite, scale <= maximumCancellation * size else { return .illConditioned }
         return Swift.abs(x - y) <= relative * scale ? .agree : .disagree
     }
 

@@ -37,8 +37,10 @@ public struct CrossCheck: Sendable {
         public var sampler: RationalSampler
         /// Doubles agree when |a − b| ≤ relativeTolerance · max(1, |a|, |b|, magnitude).
         public var relativeTolerance: Double
-        /// A Double comparison whose scale exceeds this is left out (counted as ill-conditioned).
-        public var maximumScale: Double
+        /// A Double comparison is left out (counted as ill-conditioned) when the magnitudes
+        /// the computation passes through exceed its result by more than this factor: the
+        /// cancellation has then eaten the digits the tolerance relies on.
+        public var maximumCancellation: Double
         /// How many of a function's points serve as witnesses when formulas are compared
         /// as expressions.
         public var witnessPoints: Int
@@ -49,13 +51,13 @@ public struct CrossCheck: Sendable {
 
         /// A configuration; the defaults check 8 points with seed 0.
         public init(points: Int = 8, seed: UInt64 = 0, sampler: RationalSampler = RationalSampler(),
-                    relativeTolerance: Double = 1e-8, maximumScale: Double = 1e8, witnessPoints: Int = 3,
+                    relativeTolerance: Double = 1e-8, maximumCancellation: Double = 1e6, witnessPoints: Int = 3,
                     secondOrder: Bool = true, localizesMismatches: Bool = true) {
             self.points = points
             self.seed = seed
             self.sampler = sampler
             self.relativeTolerance = relativeTolerance
-            self.maximumScale = maximumScale
+            self.maximumCancellation = maximumCancellation
             self.witnessPoints = witnessPoints
             self.secondOrder = secondOrder
             self.localizesMismatches = localizesMismatches
@@ -125,7 +127,7 @@ public struct CrossCheck: Sendable {
 
     /// Draws the points and compares everything at each.
     func run(_ subject: Subject) -> CrossCheckReport {
-        let tolerance = Tolerance(relative: configuration.relativeTolerance, maximumScale: configuration.maximumScale)
+        let tolerance = Tolerance(relative: configuration.relativeTolerance, maximumCancellation: configuration.maximumCancellation)
         var ledger = Ledger(report: CrossCheckReport(functions: subject.functions, variables: subject.variables), tolerance: tolerance)
         let root = SplitMix64(seed: configuration.seed)
         var oracle = true
