@@ -29,11 +29,14 @@ let package = Package(
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
             name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
         ),
-        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives", "Verification"]),
+        .target(
+            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"]
+        ),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -45,9 +48,11 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact"]),
+        .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],

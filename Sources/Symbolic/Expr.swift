@@ -89,10 +89,18 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// rejects almost all unequal pairs in O(1); hashing is O(1). ``id`` identifies the node
 /// itself, for memo tables over the DAG.
 ///
+/// ## Laws and their documented exceptions
+/// `+` and `*` are commutative, and `+` is associative, by construction (the same node
+/// shape whatever the order or grouping). Products are associative too, except where a
+/// partial product collapses to a number times a sum, which is distributed
+/// (`2·(x + y) = 2x + 2y`); sum bases are kept primitive so that this rarely matters
+/// (`a/a = 1` still holds). Constructors treat every base as nonzero: `x/x = 1`, `0·u = 0`.
+///
 /// ## Depth
-/// Equality, hashing, ordering and freeing are iterative. Traversals that recurse (none do
-/// in this module; the parser bounds the depth of parsed input at
-/// ``Expr/defaultMaximumParseDepth``) are safe for any expression the parser accepts.
+/// Equality, hashing, ordering, freeing and ``foldPostorder(_:)`` are iterative, so any
+/// depth is safe for them, and so are the printers, evaluation and substitution built on
+/// the fold. Only `expanded()` recurses, once per nested function call or non-integer
+/// power; the parser bounds nesting at ``Expr/defaultMaximumParseDepth`` (200).
 public struct Expr: Sendable {
     let node: ExprNode
 
@@ -221,7 +229,11 @@ extension Expr: Hashable {
     public static func == (a: Expr, b: Expr) -> Bool {
         if a.node === b.node { return true }
         if a.stableHash != b.stableHash { return false }
-        return compareStructure(a, b) == 0
+        switch (a.kind, b.kind) {  // leaves without allocating the comparison stack
+        case (.number(let p), .number(let q)): return p == q
+        case (.symbol(let s), .symbol(let t)): return s == t
+        default: return compareStructure(a, b) == 0
+        }
     }
 
     /// O(1): feeds the precomputed structural hash.
@@ -372,30 +384,5 @@ extension Expr {
     static func powerExceedsLimit(_ r: Rational, _ q: Rational) -> Bool {
         guard let n = Int(exactly: q.numerator) else { return true }
         return (try? r.power(n)) == nil
-    }
-}
-
-// MARK: - Stable hashing
-
-/// A 64-bit hash that does not depend on the process (SplitMix64's finaliser).
-enum StableHash {
-    @inline(__always)
-    static func mix(_ h: UInt64, _ x: UInt64) -> UInt64 {
-        var z = (h ^ x) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func string(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return mix(h, 0)
-    }
-
-    @inline(__always)
-    static func rational(_ r: Rational) -> UInt64 {
-        if let (n, d) = r.inlineParts { return mix(UInt64(bitPattern: Int64(n)), UInt64(d)) }
-        return string(r.description)
     }
 }

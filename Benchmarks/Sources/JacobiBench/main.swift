@@ -14,6 +14,10 @@ while let a = arguments.popFirst() {
 
 let all: [(String, ([Int]?) -> Void)] = [
     ("W3", W3.run),
+    ("W4", W4.run),
+    ("W5", W5.run),
+    ("W6", W6.run),
+    ("W7", W7.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)

@@ -11,37 +11,15 @@ import Jacobi
 //                         rules are involved, so AutoDiff needs no Derivatives),
 // and Double for `numeric` where the exact value is not rational.
 
-/// The output format.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, latex
-}
-
-/// Which engine gives the numbers at the point.
-enum Engine: String, ExpressibleByArgument, CaseIterable {
-    case symbolic, forward, reverse
-}
-
-/// A one-line error for stderr (exit status 2).
-struct CommandError: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// The options every tape command shares.
+/// The options every tape command shares: the functions and the common options.
 struct TapeCommandOptions: ParsableArguments {
     @Argument(parsing: .allUnrecognized, help: "The functions, in the expression syntax.")
     var expressions: [String] = []
 
-    @Option(help: "The variables, in this order, comma-separated (default: the free symbols, sorted).")
-    var vars: String?
+    @OptionGroup var common: CommonOptions
 
-    @Option(help: "The point, as x=1/2,y=-3 (exact: 0.25 is 1/4).")
-    var at: String
-
-    @Option(help: "Which engine gives the numbers: symbolic, forward or reverse.")
-    var engine: Engine?
-
-    @Option(help: "Output format: text, json or latex (latex prints as text).")
-    var format: OutputFormat = .text
+    var engine: Engine? { common.engine }
+    var format: OutputFormat { common.format }
 }
 
 /// The parsed input of a tape command.
@@ -53,34 +31,10 @@ struct TapeProblem {
     let tape: Tape
 
     init(_ options: TapeCommandOptions) throws {
-        let texts = options.expressions.filter { $0 != "--" }
-        guard !texts.isEmpty else { throw CommandError(description: "no expression given") }
-        functions = try texts.map { try Expr.parse($0) }
+        functions = try ExpressionInput.parseAll(options.expressions)
         self.texts = functions.map(\.description)
-        if let vars = options.vars {
-            variables = try vars.split(separator: ",").map { name in
-                guard let s = Symbol(validating: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandError(description: "invalid variable name '\(name)' in --vars")
-                }
-                return s
-            }
-        } else {
-            variables = Array(Set(functions.flatMap(\.freeSymbols))).sorted()
-        }
-        var values: [Symbol: Rational] = [:]
-        for entry in options.at.split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let s = Symbol(validating: parts[0]) else {
-                throw CommandError(description: "--at expects name=value pairs, got '\(entry)'")
-            }
-            do { values[s] = try Rational(parsing: parts[1]) } catch {
-                throw CommandError(description: "--at: \(parts[1]) is not a number (\(error))")
-            }
-        }
-        point = try variables.map { s in
-            guard let v = values[s] else { throw CommandError(description: "no value given for the variable \(s) in --at") }
-            return v
-        }
+        variables = try options.common.variables(of: functions)
+        point = try options.common.requiredPoint(for: variables)
         tape = try ExprCompiler.compile(functions, inputs: variables)
     }
 
@@ -88,11 +42,11 @@ struct TapeProblem {
     static func vector(_ text: String, named option: String, count: Int) throws -> [Rational] {
         let entries = try text.split(separator: ",").map { part in
             do { return try Rational(parsing: part.trimmingCharacters(in: .whitespaces)) } catch {
-                throw CommandError(description: "--\(option): '\(part)' is not a number")
+                throw CLIError("--\(option): '\(part)' is not a number")
             }
         }
         guard entries.count == count else {
-            throw CommandError(description: "--\(option) has \(entries.count) entries, expected \(count)")
+            throw CLIError("--\(option) has \(entries.count) entries, expected \(count)")
         }
         return entries
     }
@@ -108,6 +62,20 @@ struct TapeProblem {
             return try body(self, true)
         } catch .domain(.notRational, _, _) {
             return try body(self, false)
+        }
+    }
+}
+
+extension TapeProblem {
+    /// The `symbolic` engine: f and the symbolic result, substituted exactly at the point
+    /// (rational where the value is, else an exact expression such as cos(1/2)).
+    func symbolicAtPoint(_ symbolic: [Expr]) throws -> ExactResult {
+        let point = Dictionary(uniqueKeysWithValues: zip(variables, self.point))
+        do {
+            return ExactResult(value: try functions.map { try $0.evaluatedExactly(at: point) },
+                               result: try symbolic.map { try $0.evaluatedExactly(at: point) })
+        } catch let error as EvaluationError {
+            throw CLIError(error.description)
         }
     }
 }
@@ -144,7 +112,7 @@ struct TapeReport {
                 (vectorKey, .array(vector.map { .string($0.description) })),
                 ("value", .array(exact.value.map { .string($0.description) })),
             ])
-            print(object.text)
+            print(object.rendered)
         case .text, .latex:
             let at = zip(problem.variables, problem.point).map { "\($0) = \($1)" }.joined(separator: ", ")
             print("\(command) of [\(problem.texts.joined(separator: ", "))] at \(at), \(vectorKey) (\(vector.map(\.description).joined(separator: ", "))), engine \(engine)")
@@ -164,7 +132,7 @@ struct TapeReport {
 
 /// Runs `body`, turning tape errors into one-line command errors.
 func reportingTapeErrors<R>(_ body: () throws -> R) throws -> R {
-    do { return try body() } catch let error as TapeError { throw CommandError(description: error.description) }
+    do { return try body() } catch let error as TapeError { throw CLIError(error.description) }
 }
 
 struct JVPCommand: ParsableCommand {
@@ -181,7 +149,7 @@ struct JVPCommand: ParsableCommand {
             let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
             let engine = options.engine ?? .forward
             let symbolic = try p.tape.jvp(at: p.symbols, direction: v.map { Expr($0) }).tangent
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try JVPCommand.jvp(p.tape, p.point, v, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -201,7 +169,7 @@ struct JVPCommand: ParsableCommand {
         case .forward:
             let r = try tape.jvp(at: a, direction: v)
             return (r.value, r.tangent)
-        case .reverse, .symbolic:
+        case .reverse, .symbolic:  // (symbolic is answered by `symbolicAtPoint`)
             let j = try tape.jacobian(at: a, mode: .reverse)
             return (try tape.evaluate(at: a), j.map { row in zip(row, v).reduce(S.zero) { $0 + $1.0 * $1.1 } })
         }
@@ -222,7 +190,7 @@ struct VJPCommand: ParsableCommand {
             let w = try TapeProblem.vector(weights, named: "weights", count: p.functions.count)
             let engine = options.engine ?? .reverse
             let symbolic = try p.tape.vjp(at: p.symbols, weights: w.map { Expr($0) }).cotangent
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try VJPCommand.vjp(p.tape, p.point, w, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -260,11 +228,11 @@ struct HVPCommand: ParsableCommand {
     func run() throws {
         try reportingTapeErrors {
             let p = try TapeProblem(options)
-            guard p.functions.count == 1 else { throw CommandError(description: "hvp takes one function, got \(p.functions.count)") }
+            guard p.functions.count == 1 else { throw CLIError("hvp takes one function, got \(p.functions.count)") }
             let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
             let engine = options.engine ?? .reverse
             let symbolic = try p.tape.hvp(at: p.symbols, direction: v.map { Expr($0) })
-            let exact = try p.exactly { (p, rational) throws(TapeError) in
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
                 if rational {
                     let r = try HVPCommand.hvp(p.tape, p.point, v, engine)
                     return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
@@ -272,7 +240,7 @@ struct HVPCommand: ParsableCommand {
                 let r = try HVPCommand.hvp(p.tape, p.point.map { Expr($0) }, v.map { Expr($0) }, engine)
                 return ExactResult(value: r.value, result: r.result)
             }
-            try TapeReport(command: "hvp", problem: p, engine: engine == .forward ? "forward" : "reverse", vectorKey: "direction",
+            try TapeReport(command: "hvp", problem: p, engine: engine.rawValue, vectorKey: "direction",
                            vector: v, symbolic: symbolic, exact: exact).write(options.format)
         }
     }

@@ -36,15 +36,25 @@ extension Expr {
         return a * Expr.power(b, .minusOne)
     }
 
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Expr, b: Int) -> Expr { a.scaled(by: Rational(b)) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Int, b: Expr) -> Expr { b.scaled(by: Rational(a)) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Expr, b: Rational) -> Expr { a.scaled(by: b) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Rational, b: Expr) -> Expr { b.scaled(by: a) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Expr, b: Int) -> Expr { a / Expr(b) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Int, b: Expr) -> Expr { Expr(a) / b }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Expr, b: Rational) -> Expr { a / Expr(b) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Rational, b: Expr) -> Expr { Expr(a) / b }
+    /// a = a * b.
     public static func *= (a: inout Expr, b: Expr) { a = a * b }
+    /// a = a / b.
     public static func /= (a: inout Expr, b: Expr) { a = a / b }
 }
 

@@ -41,15 +41,25 @@ extension Expr {
     ///     -(x - 1)   // -x + 1, printed 1 - x
     public static prefix func - (a: Expr) -> Expr { a.scaled(by: Rational(-1)) }
 
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Expr, b: Int) -> Expr { a + Expr(b) }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Int, b: Expr) -> Expr { Expr(a) + b }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Expr, b: Rational) -> Expr { a + Expr(b) }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Rational, b: Expr) -> Expr { Expr(a) + b }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Expr, b: Int) -> Expr { a - Expr(b) }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Int, b: Expr) -> Expr { Expr(a) - b }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Expr, b: Rational) -> Expr { a - Expr(b) }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Rational, b: Expr) -> Expr { Expr(a) - b }
+    /// a = a + b.
     public static func += (a: inout Expr, b: Expr) { a = a + b }
+    /// a = a - b.
     public static func -= (a: inout Expr, b: Expr) { a = a - b }
 }
 

@@ -58,7 +58,7 @@ enum PlainPrinter {
 
     static func sum(constant: Rational, terms: [(term: Expr, coefficient: Rational)], _ value: (Expr) -> Printed) -> Printed {
         var items: [(key: DisplayKey, coefficient: Rational, term: Expr)] = terms.map { t, k in
-            (DisplayKey(term: t, text: value(t).text), k, t)
+            (DisplayKey(term: t, text: value(t).text, textOf: { value($0).text }), k, t)
         }
         items.sort { DisplayKey.precedes($0.key, $1.key) }
         var pieces: [(negative: Bool, text: String)] = items.map { item in

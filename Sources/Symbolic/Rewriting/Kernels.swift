@@ -1,0 +1,259 @@
+import Exact
+
+// The bridge between expressions and rational functions: every subexpression that is not
+// built from + − × ÷ and integer powers (a call such as sin(x), a root x^(1/2), a power with
+// a symbolic exponent x^y) is a *kernel*, a fresh variable of the polynomial ring
+// (Cohen, "Computer Algebra and Symbolic Computation: Mathematical Methods", §6.3,
+// "generalized rational expressions"; SymPy's `together`/`cancel` use the same idea).
+//
+// Roots share one kernel per base: with x^(1/2) and x^(3/2) and x present, the kernel is
+// k = x^(1/2) and they become k, k³ and k², so k·k = x is seen by the polynomial arithmetic.
+
+/// How `KernelMap` splits kernels before they become variables; each option is an identity.
+struct KernelOptions: Hashable, Sendable {
+    /// exp(a + b) = exp(a)·exp(b) and exp(n·a) = exp(a)ⁿ for integers n.
+    var splitsExponentials = false
+    /// tan(u) = sin(u)/cos(u), tanh(u) = sinh(u)/cosh(u).
+    var rewritesTangents = false
+}
+
+/// The kernels of one expression, numbered; converts Expr ↔ FactoredRationalFunction.
+struct KernelMap {
+    let options: KernelOptions
+    /// The kernels in variable order (variable i is `kernels[i]`).
+    private(set) var kernels: [Expr] = []
+    private var index: [Expr: Int] = [:]
+    /// For each base with a fractional exponent somewhere, the lcm q of the exponents'
+    /// denominators: that base's kernel is base^(1/q).
+    private var rootDegree: [Expr: Int] = [:]
+
+    /// Collects the kernels of `roots`, so that each can then be converted.
+    init(_ roots: [Expr], options: KernelOptions = KernelOptions()) {
+        self.options = options
+        var seen = Set<ObjectIdentifier>()
+        var symbols = Set<Symbol>()
+        var stack = roots
+        var pending: [Expr] = []  // kernels, registered after the symbols and roots
+        var degrees: [Expr: Int] = [:]
+        func visitFactor(_ b: Expr, _ x: Expr) {
+            var q = x.rationalValue
+            if q == nil {
+                let (rest, c) = KernelMap.splitConstant(x)
+                pending.append(Expr.power(b, rest))
+                q = c.isZero ? nil : c
+            }
+            guard let q else { return }
+            if let d = Int(exactly: q.denominator), d > 1 { degrees[b] = lcm(degrees[b] ?? 1, d) }
+            if b.rationalValue == nil { stack.append(b) }
+        }
+        while let e = stack.popLast() {
+            guard seen.insert(e.id).inserted else { continue }
+            switch e.kind {
+            case .number:
+                break
+            case .symbol(let s):
+                symbols.insert(s)
+            case .sum(_, let terms):
+                for (t, _) in terms { stack.append(t) }
+            case .product(_, let factors):
+                for (b, x) in factors { visitFactor(b, x) }
+            case .power(let b, let x):
+                visitFactor(b, x)
+            case .call(let f, let u):
+                for k in KernelMap.split(f, u, options) { pending.append(k.kernel) }
+            }
+        }
+        rootDegree = degrees
+        // Symbols first, alphabetically, so that x − y (not y − x) is the normalised sign.
+        for s in symbols.sorted() { register(Expr(s)) }
+        for (b, q) in degrees.sorted(by: { $0.key.description < $1.key.description }) where q > 1 {
+            register(Expr.power(b, Expr(Rational(1, q))))
+        }
+        for k in pending { register(k) }
+    }
+
+    private mutating func register(_ k: Expr) {
+        if index[k] == nil {
+            index[k] = kernels.count
+            kernels.append(k)
+        }
+    }
+
+    var variableCount: Int { kernels.count }
+
+    /// x = rest + c with c the rational constant of a sum (0 otherwise).
+    static func splitConstant(_ x: Expr) -> (rest: Expr, constant: Rational) {
+        if case .sum(let c, _) = x.kind, !c.isZero { return (x - Expr(c), c) }
+        return (x, .zero)
+    }
+
+    /// f(u) as a product of kernel powers: itself, or exp(Σ kᵢ·tᵢ) = Π exp(tᵢ)^kᵢ (integer
+    /// kᵢ), or tan(u) = sin(u)·cos(u)⁻¹, as the options ask.
+    static func split(_ f: ElementaryFunction, _ u: Expr, _ options: KernelOptions) -> [(kernel: Expr, exponent: Int)] {
+        let whole = Expr.call(f, u)
+        switch f {
+        case .exp where options.splitsExponentials:
+            var parts: [(Expr, Int)] = []
+            var rest: [Expr] = []
+            func add(_ t: Expr, _ k: Rational) {
+                if k.isInteger, let n = Int(exactly: k.numerator), abs(n) <= 16 {
+                    parts.append((Expr.call(.exp, t), n))
+                } else {
+                    rest.append(t.scaled(by: k))
+                }
+            }
+            switch u.kind {
+            case .sum(let c, let terms):
+                if !c.isZero { rest.append(Expr(c)) }
+                for (t, k) in terms { add(t, k) }
+            case .product(let c, let factors):
+                add(Expr.product(factors.map { Expr.power($0.base, $0.exponent) }), c)
+            default:
+                return [(whole, 1)]
+            }
+            if !rest.isEmpty { parts.append((Expr.call(.exp, Expr.sum(rest)), 1)) }
+            return parts
+        case .tan where options.rewritesTangents:
+            return [(Expr.call(.sin, u), 1), (Expr.call(.cos, u), -1)]
+        case .tanh where options.rewritesTangents:
+            return [(Expr.call(.sinh, u), 1), (Expr.call(.cosh, u), -1)]
+        default:
+            return [(whole, 1)]
+        }
+    }
+
+    private func variable(_ k: Expr, _ e: Int) -> FactoredRationalFunction {
+        let n = variableCount
+        guard let i = index[k] else { preconditionFailure("unregistered kernel \(k)") }
+        let v = FactoredRationalFunction(IntegerPolynomial.variable(i, of: n))
+        return e == 1 ? v : ((try? v.power(e)) ?? v)
+    }
+
+    /// The rational function of `root` in the kernels' variables; `nil` if an exponent is
+    /// too large for a machine integer or a power of 0 is negative.
+    func rationalFunction(_ root: Expr) -> FactoredRationalFunction? {
+        let n = variableCount
+        var memo: [ObjectIdentifier: FactoredRationalFunction] = [:]
+        var stack: [(Expr, Bool)] = [(root, false)]
+        func children(_ e: Expr) -> [Expr] {
+            switch e.kind {
+            case .number, .symbol, .call: return []
+            case .sum(_, let terms): return terms.map(\.term)
+            case .product(_, let factors): return factors.compactMap { factorChild($0.base, $0.exponent) }
+            case .power(let b, let x): return [factorChild(b, x)].compactMap { $0 }
+            }
+        }
+        func factorChild(_ b: Expr, _ x: Expr) -> Expr? {
+            guard b.rationalValue == nil else { return nil }
+            if let q = x.rationalValue { return (rootDegree[b] ?? 1) > 1 || !q.isInteger ? nil : b }
+            let c = KernelMap.splitConstant(x).constant
+            return c.isInteger && !c.isZero && (rootDegree[b] ?? 1) == 1 ? b : nil
+        }
+        func factor(_ b: Expr, _ x: Expr) -> FactoredRationalFunction? {
+            if let q = x.rationalValue {
+                if let r = b.rationalValue {
+                    if q.isInteger { return (try? r.power(Int(exactly: q.numerator) ?? .max)).map { FactoredRationalFunction(constant: $0, variableCount: n) } }
+                    return variable(Expr.power(b, x), 1)
+                }
+                let d = rootDegree[b] ?? 1
+                if d > 1 {
+                    let m = q * Rational(d)
+                    guard let e = Int(exactly: m.numerator) else { return nil }
+                    return variable(Expr.power(b, Expr(Rational(1, d))), e)
+                }
+                guard let e = Int(exactly: q.numerator), let base = memo[b.id] ?? (b.symbolValue != nil ? symbolValue(b) : nil) else {
+                    return nil
+                }
+                return try? base.power(e)
+            }
+            let (rest, c) = KernelMap.splitConstant(x)
+            let k = variable(Expr.power(b, rest), 1)
+            if c.isZero { return k }
+            guard let rem = factor(b, Expr(c)) else { return nil }
+            return k * rem
+        }
+        func symbolValue(_ e: Expr) -> FactoredRationalFunction? {
+            let d = rootDegree[e] ?? 1
+            return d > 1 ? variable(Expr.power(e, Expr(Rational(1, d))), d) : variable(e, 1)
+        }
+        while let (e, ready) = stack.popLast() {
+            if memo[e.id] != nil { continue }
+            if !ready {
+                stack.append((e, true))
+                for c in children(e) where memo[c.id] == nil { stack.append((c, false)) }
+                continue
+            }
+            var value: FactoredRationalFunction
+            switch e.kind {
+            case .number(let r):
+                value = FactoredRationalFunction(constant: r, variableCount: n)
+            case .symbol:
+                guard let v = symbolValue(e) else { return nil }
+                value = v
+            case .sum(let c, let terms):
+                value = FactoredRationalFunction(constant: c, variableCount: n)
+                for (t, k) in terms {
+                    guard let v = memo[t.id] else { return nil }
+                    value = value + FactoredRationalFunction(constant: k, variableCount: n) * v
+                }
+            case .product(let c, let factors):
+                value = FactoredRationalFunction(constant: c, variableCount: n)
+                for (b, x) in factors {
+                    guard let f = factor(b, x) else { return nil }
+                    value = value * f
+                }
+            case .power(let b, let x):
+                guard let f = factor(b, x) else { return nil }
+                value = f
+            case .call(let f, let u):
+                value = FactoredRationalFunction(constant: .one, variableCount: n)
+                for (k, m) in KernelMap.split(f, u, options) { value = value * variable(k, m) }
+            }
+            memo[e.id] = value
+        }
+        return memo[root.id]
+    }
+
+    /// The polynomial as an expression in the kernels: Σ c·Π kernelᵢ^eᵢ.
+    func expression(_ p: IntegerPolynomial) -> Expr {
+        var summands: [Expr] = []
+        summands.reserveCapacity(p.terms.count)
+        for (m, c) in p.terms {
+            var parts: [Expr] = [Expr(Rational(c))]
+            for (i, e) in m.exponents.enumerated() where e > 0 {
+                parts.append(e == 1 ? kernels[i] : Expr.power(kernels[i], Expr(e)))
+            }
+            summands.append(Expr.product(parts))
+        }
+        return Expr.sum(summands)
+    }
+
+    /// c · Π fᵢ^eᵢ as an expression; with `expandingNumerator`, the factors with positive
+    /// exponents are multiplied out into one polynomial first (SymPy's `together` style).
+    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false) -> Expr {
+        if f.isZero { return .zero }
+        let n = variableCount
+        let c = f.coefficient
+        var numerator = IntegerPolynomial(constant: expandingNumerator ? c.numerator : .one, variableCount: n)
+        var denominator = IntegerPolynomial(constant: expandingDenominator ? c.denominator : .one, variableCount: n)
+        var parts: [Expr] = [Expr(Rational(expandingNumerator ? .one : c.numerator, expandingDenominator ? .one : c.denominator))]
+        for (p, e) in f.expandedFactors {
+            if e > 0 && expandingNumerator {
+                numerator = numerator * p.power(e)
+            } else if e < 0 && expandingDenominator {
+                denominator = denominator * p.power(-e)
+            } else {
+                parts.append(Expr.power(expression(p), Expr(e)))
+            }
+        }
+        if expandingNumerator { parts.append(expression(numerator)) }
+        if expandingDenominator { parts.append(Expr.power(expression(denominator), Expr(-1))) }
+        return Expr.product(parts)
+    }
+}
+
+private func lcm(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return a / x * b
+}

@@ -1,0 +1,109 @@
+import Exact
+
+// The simplifier's cost measure: the number of operations SymPy's `count_ops` reports for
+// the printed expression (read back by SymPy), so that "smaller" means the same here as in
+// the W7 benchmark. Mirrors sympy/core/function.py `count_ops` (visual=False):
+// an n-ary sum counts n − 1 (ADD or SUB) plus NEG when every summand is negative; a
+// product counts NEG for a negative coefficient, then DIV when it has a denominator (and
+// the numerator and denominator separately), else n − 1 MUL; a power counts POW (DIV when
+// the exponent is −1), a call one; a rational leaf counts NEG when negative and DIV when
+// not an integer.
+
+extension Expr {
+    /// The operation count of the printed expression, as SymPy's `count_ops` gives it.
+    ///
+    ///     try Expr.parse("y*(2*x + 3*y)").operationCount   // 4
+    ///     try Expr.parse("-2*x/(x^2 + y^2)^2").operationCount   // 7
+    ///
+    /// Iterative over the DAG, but counts the tree (a shared node counts at every use).
+    /// Saturates at `Int.max`.
+    public var operationCount: Int {
+        foldPostorder { (e: Expr, count: (Expr) -> Int) -> Int in
+            OperationCount.node(e, count)
+        }
+    }
+}
+
+enum OperationCount {
+    @inline(__always)
+    static func add(_ a: Int, _ b: Int) -> Int {
+        let (s, o) = a.addingReportingOverflow(b)
+        return o ? Int.max : s
+    }
+
+    static func number(_ r: Rational) -> Int {
+        (r.signum() < 0 ? 1 : 0) + (r.isInteger ? 0 : 1)
+    }
+
+    static func node(_ e: Expr, _ count: (Expr) -> Int) -> Int {
+        switch e.kind {
+        case .number(let r):
+            return number(r)
+        case .symbol:
+            return 0
+        case .call(_, let u):
+            return add(1, count(u))
+        case .power(let b, let x):
+            return product(.one, [(b, x)], count)
+        case .product(let c, let factors):
+            return product(c, factors, count)
+        case .sum(let c, let terms):
+            var n = terms.count - 1 + (c.isZero ? 0 : 1)
+            var negatives = c.signum() < 0 ? 1 : 0
+            if !c.isZero { n = add(n, number(c.magnitude)) }
+            for (t, k) in terms {
+                if k.signum() < 0 { negatives += 1 }
+                n = add(n, term(t, k.magnitude, count))
+            }
+            let summands = terms.count + (c.isZero ? 0 : 1)
+            return negatives == summands ? add(n, 1) : n
+        }
+    }
+
+    /// |k|·t for a sum's term t.
+    static func term(_ t: Expr, _ k: Rational, _ count: (Expr) -> Int) -> Int {
+        if k == .one { return count(t) }
+        switch t.kind {
+        case .product(_, let factors): return product(k, factors, count)
+        case .power(let b, let x): return product(k, [(b, x)], count)
+        default: return product(k, [(t, .one)], count)
+        }
+    }
+
+    /// A factor b^x of a numerator or denominator (x > 0 there, or symbolic).
+    static func power(_ b: Expr, _ x: Expr, _ count: (Expr) -> Int) -> Int {
+        if x.isOne { return count(b) }
+        let exponent = x.rationalValue.map(number) ?? count(x)
+        return add(add(1, count(b)), exponent)
+    }
+
+    /// c · Π bᵢ^xᵢ as SymPy's `fraction` splits it: negative numeric exponents go down.
+    static func product(_ c: Rational, _ factors: [(base: Expr, exponent: Expr)], _ count: (Expr) -> Int) -> Int {
+        var n = c.signum() < 0 ? 1 : 0
+        let p = c.numerator.magnitude
+        let q = c.denominator
+        var top: [Int] = []
+        var bottom: [Int] = []
+        for (b, x) in factors {
+            if let r = x.rationalValue, r.signum() < 0 {
+                bottom.append(power(b, Expr(-r), count))
+            } else {
+                top.append(power(b, x, count))
+            }
+        }
+        if p != .one || top.isEmpty { top.append(0) }
+        if q != .one { bottom.append(0) }
+        func mul(_ parts: [Int]) -> Int { parts.reduce(parts.count - 1) { add($0, $1) } }
+        if factors.count == 1 && c == .one, let r = factors[0].exponent.rationalValue, r.signum() < 0 {
+            // A lone b^(−r) is one Pow in SymPy: DIV for r = 1, else POW + NEG (+ DIV).
+            if r == Rational(-1) { return add(1, count(factors[0].base)) }
+            return add(add(1, count(factors[0].base)), number(r))
+        }
+        if bottom.isEmpty { return add(n, mul(top)) }
+        n = add(n, 1)  // DIV
+        let numeratorIsInteger = top.count == 1 && top[0] == 0 && factors.allSatisfy { ($0.exponent.rationalValue?.signum() ?? 1) < 0 }
+        if !numeratorIsInteger { n = add(n, mul(top)) }
+        let onlyInteger = bottom.count == 1 && bottom[0] == 0 && q != .one && !factors.contains { ($0.exponent.rationalValue?.signum() ?? 1) < 0 }
+        return onlyInteger ? n : add(n, mul(bottom))
+    }
+}

@@ -1,0 +1,72 @@
+import Exact
+
+/// A named rewrite: a partial function on expressions that returns an equal expression, or
+/// `nil` where it does not apply. Rules are data (egg's `rw!`, SymbolicUtils' `@rule`): each
+/// family lives in its own file under `Rules/`, and combinators compose them.
+///
+///     RewriteRule.pythagorean.apply(try Expr.parse("sin(x)^2 + cos(x)^2"))   // 1
+///
+/// Law: wherever the input is defined, the output has the same value.
+public struct RewriteRule: Sendable {
+    /// The rule's name, `family.rule` (for tests, traces and error messages).
+    public let name: String
+    /// The rewrite at one node (not its children), or `nil`.
+    public let rewrite: @Sendable (Expr) -> Expr?
+
+    /// A rule from its name and its action at one node.
+    public init(_ name: String, _ rewrite: @escaping @Sendable (Expr) -> Expr?) {
+        self.name = name
+        self.rewrite = rewrite
+    }
+
+    /// The rule applied at every node, bottom-up (see ``postwalk(_:)``), to a fixpoint.
+    ///
+    ///     RewriteRule.expLog.apply(try Expr.parse("exp(x)*exp(y)"))   // exp(x + y)
+    public func apply(_ e: Expr) -> Expr {
+        RewriteRule.fixpoint(RewriteRule.postwalk(self)).rewrite(e) ?? e
+    }
+
+    /// The first rule that applies, then the next on its result, and so on: `nil` when none applied.
+    public static func chain(_ name: String, _ rules: [RewriteRule]) -> RewriteRule {
+        RewriteRule(name) { e in
+            var current = e
+            var changed = false
+            for r in rules {
+                if let next = r.rewrite(current) {
+                    current = next
+                    changed = true
+                }
+            }
+            return changed ? current : nil
+        }
+    }
+
+    /// `rule` repeated until it no longer applies (at most `limit` times).
+    public static func fixpoint(_ rule: RewriteRule, limit: Int = 8) -> RewriteRule {
+        RewriteRule("fixpoint(\(rule.name))") { e in
+            var current = e
+            var changed = false
+            for _ in 0..<limit {
+                guard let next = rule.rewrite(current), next != current else { break }
+                current = next
+                changed = true
+            }
+            return changed ? current : nil
+        }
+    }
+
+    /// `rule` at every node, children first (each distinct node once), rebuilding parents
+    /// canonically: `nil` when it applied nowhere.
+    public static func postwalk(_ rule: RewriteRule) -> RewriteRule {
+        RewriteRule("postwalk(\(rule.name))") { e in
+            let out = e.foldPostorder { (node: Expr, value: (Expr) -> Expr) -> Expr in
+                let rebuilt = node.mappingChildren(value)
+                return rule.rewrite(rebuilt) ?? rebuilt
+            }
+            return out == e ? nil : out
+        }
+    }
+
+    /// Every family the simplifier uses, in order.
+    public static let standard = RewriteRule.chain("standard", [pythagorean, expLog, angleAddition, doubleAngle, tangent])
+}
