@@ -14,7 +14,7 @@ enum PointFailure: Error {
     /// A value is not rational: compare approximately instead.
     case notRational
     /// An engine found f or a derivative undefined (or not representable) there.
-    case undefined(Engine, String)
+    case undefined(CrossCheck.Engine, String)
 }
 
 /// A scalar the cross-check can compute every engine's values in.
@@ -77,7 +77,7 @@ extension Expr: CheckScalar {
 }
 
 /// Runs a tape engine's operation, turning its error into a point failure of `engine`.
-func tapeCall<R>(_ engine: Engine, _ body: () throws(TapeError) -> R) throws(PointFailure) -> R {
+func tapeCall<R>(_ engine: CrossCheck.Engine, _ body: () throws(TapeError) -> R) throws(PointFailure) -> R {
     do { return try body() } catch {
         if case .domain(.notRational, _, _) = error { throw .notRational }
         throw .undefined(engine, error.description)

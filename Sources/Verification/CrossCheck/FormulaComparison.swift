@@ -49,7 +49,7 @@ extension CrossCheck {
 
     /// One entry: the symbolic formula against each tape formula.
     private func compare(
-        _ object: Mismatch.Object, _ entry: [Int], _ symbolic: Expr, _ formulas: [(Engine, Expr)],
+        _ object: Mismatch.Object, _ entry: [Int], _ symbolic: Expr, _ formulas: [(CrossCheck.Engine, Expr)],
         _ witnesses: [CheckPoint], _ probe: Probe, _ ledger: inout Ledger
     ) {
         for (engine, formula) in formulas {

@@ -35,7 +35,7 @@ struct Ledger {
     var report: CrossCheckReport
     let tolerance: Tolerance
     /// Mismatches still to be localised: their index in the report and how to probe them.
-    var pending: [(index: Int, probe: Probe, engines: (Engine, Engine), point: CheckPoint)] = []
+    var pending: [(index: Int, probe: Probe, engines: (CrossCheck.Engine, CrossCheck.Engine), point: CheckPoint)] = []
 
     init(report: CrossCheckReport, tolerance: Tolerance) {
         self.report = report
@@ -50,7 +50,7 @@ struct Ledger {
         usesDirection: Bool = false, usesWeights: Bool = false, probe: Probe? = nil
     ) {
         guard let reference = readings.first else { return }
-        var differing: Engine?
+        var differing: CrossCheck.Engine?
         for r in readings.dropFirst() {
             report.comparisons += 1
             if r.engine == .differenceQuotient || reference.engine == .differenceQuotient { report.oracleComparisons += 1 }

@@ -29,7 +29,7 @@ extension CrossCheck {
 
     /// The smallest subexpression of a weighted output where `engines` disagree on `probe`.
     func search<S: CheckScalar>(
-        _: S.Type, _ s: Subject, _ probe: Probe, _ engines: (Engine, Engine), _ point: CheckPoint, _ tolerance: Tolerance
+        _: S.Type, _ s: Subject, _ probe: Probe, _ engines: (CrossCheck.Engine, CrossCheck.Engine), _ point: CheckPoint, _ tolerance: Tolerance
     ) -> Mismatch.Culprit? {
         for (i, f) in s.functions.enumerated() where !probe.weights[i].isZero {
             for sub in Self.subexpressions(of: f) {
@@ -62,7 +62,7 @@ extension CrossCheck {
     /// One engine's value of `quantity` on the expression `e` (and a bound on the magnitudes
     /// involved), or `nil` where that engine has none.
     func probeValue<S: CheckScalar>(
-        _: S.Type, _ engine: Engine, _ e: Expr, _ quantity: Probe.Quantity, _ variables: [Symbol], _ point: CheckPoint
+        _: S.Type, _ engine: CrossCheck.Engine, _ e: Expr, _ quantity: Probe.Quantity, _ variables: [Symbol], _ point: CheckPoint
     ) -> (value: S, magnitude: Double)? {
         let env = point.environment
         let x = point.coordinates.map { S($0) }

@@ -64,7 +64,7 @@ public struct SkippedPoint: Hashable, Sendable, CustomStringConvertible {
     /// The point.
     public let point: [Rational]
     /// The engine that found it undefined.
-    public let engine: Engine
+    public let engine: CrossCheck.Engine
     /// Why (the engine's error, printed).
     public let reason: String
 

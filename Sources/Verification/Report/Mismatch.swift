@@ -1,20 +1,22 @@
 import Exact
 import Symbolic
 
-/// The source of a value in a cross-check.
-public enum Engine: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Symbolic differentiation (the `Derivatives` module), evaluated at the point.
-    case symbolic
-    /// The tape's forward mode (JVPs).
-    case forward
-    /// The tape's reverse mode (VJPs, gradients).
-    case reverse
-    /// The tape's forward-over-reverse mode (HVPs, Hessians).
-    case forwardOverReverse = "forward-over-reverse"
-    /// The rule-free oracle: exact difference quotients of f(a + h·v).
-    case differenceQuotient = "difference-quotient"
+extension CrossCheck {
+    /// The source of a value in a cross-check.
+    public enum Engine: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// Symbolic differentiation (the `Derivatives` module), evaluated at the point.
+        case symbolic
+        /// The tape's forward mode (JVPs).
+        case forward
+        /// The tape's reverse mode (VJPs, gradients).
+        case reverse
+        /// The tape's forward-over-reverse mode (HVPs, Hessians).
+        case forwardOverReverse = "forward-over-reverse"
+        /// The rule-free oracle: exact difference quotients of f(a + h·v).
+        case differenceQuotient = "difference-quotient"
 
-    public var description: String { rawValue }
+        public var description: String { rawValue }
+    }
 }
 
 /// One engine's value of one entry: an exact rational, an exact expression that is not
@@ -39,12 +41,12 @@ public enum EntryValue: Hashable, Sendable, CustomStringConvertible {
 /// An engine and the value it gave.
 public struct Reading: Hashable, Sendable, CustomStringConvertible {
     /// Who computed it.
-    public let engine: Engine
+    public let engine: CrossCheck.Engine
     /// What it computed.
     public let value: EntryValue
 
     /// `engine`'s `value`.
-    public init(_ engine: Engine, _ value: EntryValue) {
+    public init(_ engine: CrossCheck.Engine, _ value: EntryValue) {
         self.engine = engine
         self.value = value
     }

@@ -36,10 +36,10 @@ struct TapeMutation: Sendable {
 /// wrong rule; the others are the production `AutoDiffEngine`.
 struct MutantTapeEngine: TapeEngine {
     let mutation: TapeMutation
-    let sweeps: Set<Engine>
+    let sweeps: Set<CrossCheck.Engine>
     private let production = AutoDiffEngine()
 
-    init(_ mutation: TapeMutation, in sweeps: Set<Engine> = [.forward, .reverse, .forwardOverReverse]) {
+    init(_ mutation: TapeMutation, in sweeps: Set<CrossCheck.Engine> = [.forward, .reverse, .forwardOverReverse]) {
         self.mutation = mutation
         self.sweeps = sweeps
     }
