@@ -101,13 +101,13 @@ extension Expr {
                 var value = Double(c)
                 var magnitude = Swift.abs(value)
                 for (b, x) in factors {
-                    let p = powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
+                    let p = powerPair(sub(b), x.rationalValue.map { (Double($0), 0) } ?? sub(x))
                     value *= p.value
                     magnitude *= p.magnitude
                 }
                 return (value, magnitude)
             case .power(let b, let x):
-                return powerPair(sub(b), x.rationalValue.map { (Double($0), Swift.abs(Double($0))) } ?? sub(x))
+                return powerPair(sub(b), x.rationalValue.map { (Double($0), 0) } ?? sub(x))
             case .call:
                 let value = try e.evaluated(at: point)
                 var argument = 0.0
