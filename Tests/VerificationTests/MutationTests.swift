@@ -101,19 +101,20 @@ import Verification
     /// rule is not the derivative of anything, so the two engines' second derivatives of it
     /// (the tape's dual numbers differentiate the wrong coefficient with correct rules) need
     /// not agree, and that disagreement would catch the mutant without the oracle.
+    static let tapeSlip = TapeMutation(applies: { ins in
+        switch ins.opcode {
+        case .reciprocal: return (true, false)
+        case .divide: return (false, true)
+        case .powerInteger: return (ins.payload < 0, false)
+        default: return (false, false)
+        }
+    }, perturbation: .negated)
+
     @Test(arguments: ["x/y", "1/(x^2 + 1) + y", "(x^2 + y)/(x - 2*y + 1)", "x^3*y^(-2) - x"])
     func sameWrongRule_inBothEngines_isCaughtByTheDifferenceQuotient(text: String) throws {
         let f = try Expr.parse(text)
-        let tapeSlip = TapeMutation(applies: { ins in
-            switch ins.opcode {
-            case .reciprocal: return (true, false)
-            case .divide: return (false, true)
-            case .powerInteger: return (ins.payload < 0, false)
-            default: return (false, false)
-            }
-        }, perturbation: .negated)
         let report = try Self.check(f, symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
-                                    tape: MutantTapeEngine(tapeSlip), secondOrder: false)
+                                    tape: MutantTapeEngine(Self.tapeSlip), secondOrder: false)
         #expect(!report.passed)
         // Every mismatch is the oracle against both engines, which agree with each other.
         for m in report.mismatches {
@@ -121,5 +122,18 @@ import Verification
             let engines = m.readings.filter { $0.engine != .differenceQuotient }.map(\.value)
             #expect(Set(engines).count == 1, "\(m)")
         }
+    }
+
+    /// In a vector function whose other output is not rational, the rational output is still
+    /// held exactly against the difference quotient at every point.
+    @Test func sameWrongRule_inBothEngines_isCaught_besideATranscendentalOutput() throws {
+        let report = try CrossCheck(.init(points: 6, seed: 3, secondOrder: false),
+                                    symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
+                                    tape: MutantTapeEngine(Self.tapeSlip))
+            .check([try Expr.parse("x/y"), try Expr.parse("sin(x) + y")], variables: [Self.x, Self.y])
+        #expect(report.approximatePoints > 0 && report.exactPoints == 0)
+        #expect(report.mismatches.contains { m in
+            m.object == .jvp && m.entry == [0] && m.comparison == .exact && m.readings.contains { $0.engine == .differenceQuotient }
+        }, "\(report)")
     }
 }

@@ -151,6 +151,7 @@ public struct CrossCheck: Sendable {
                 do throws(PointFailure) {
                     let approximate = PointComparison<Double>(subject: subject, engine: tape, point: point, oracle: false)
                     _ = try approximate.run(into: &ledger)
+                    if subject.m > 1 { compareRationalOutputs(subject, at: point, into: &ledger) }
                     ledger.report.approximatePoints += 1
                     witnesses.append(point)
                 } catch {
