@@ -17,6 +17,13 @@ extension Tape {
     @inlinable
     public func evaluate<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
         try checkDimension("point", point.count, inputCount)
+        if let r = planEvaluate(point, workspace: workspace) { return r }
+        return try genericEvaluate(at: point, workspace: workspace)
+    }
+
+    /// ``evaluate(at:workspace:)`` by the generic primal sweep.
+    @inlinable
+    func genericEvaluate<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
         var values = SlotBuffer<S>(capacity: count, workspace: workspace)
         try primalValues(point, into: &values)
         return outputs.map { values.base[$0] }

@@ -19,7 +19,13 @@ extension Tape {
     @inlinable
     public func hvp<S: TapeScalar>(at point: [S], direction: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
-        return try hvp(at: point, direction: direction, weights: [.one], workspace: workspace).hvp
+        try checkDimension("point", point.count, inputCount)
+        try checkDimension("direction", direction.count, inputCount)
+        let x = (0..<inputCount).map { Dual(point[$0], direction[$0]) }
+        if let r = planVJP(x, weights: [Dual(.one, .zero)], workspace: workspace, value: false) {
+            return r.cotangent.map(\.tangent)
+        }
+        return try vjp(at: x, weights: [Dual(.one, .zero)], workspace: workspace).cotangent.map(\.tangent)
     }
 
     /// ∇²(wᵀf)(x)·v together with f(x) and ∇(wᵀf)(x), from one forward-over-reverse

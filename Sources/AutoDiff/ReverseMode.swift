@@ -32,6 +32,16 @@ extension Tape {
     ) throws(TapeError) -> (value: [S], cotangent: [S]) {
         try checkDimension("point", point.count, inputCount)
         try checkDimension("weights", weights.count, outputCount)
+        if let r = planVJP(point, weights: weights, workspace: workspace) { return r }
+        return try genericVJP(at: point, weights: weights, workspace: workspace)
+    }
+
+    /// ``vjp(at:weights:workspace:)`` by the generic sweeps (one slot per instruction), for
+    /// every scalar; the reference the sweep plan is tested against.
+    @inlinable
+    func genericVJP<S: TapeScalar>(
+        at point: [S], weights: [S], workspace: Workspace? = nil
+    ) throws(TapeError) -> (value: [S], cotangent: [S]) {
         var values = SlotBuffer<S>(capacity: count, workspace: workspace, block: 0)
         try primalValues(point, into: &values)
         let value = outputs.map { values.base[$0] }
@@ -45,7 +55,12 @@ extension Tape {
     /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
     @inlinable
     public func gradient<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
-        try valueAndGradient(at: point, workspace: workspace).gradient
+        if outputCount == 1 && point.count == inputCount,
+            let r = planVJP(point, weights: [.one], workspace: workspace, value: false)
+        {
+            return r.cotangent
+        }
+        return try valueAndGradient(at: point, workspace: workspace).gradient
     }
 
     /// f(x) and ∇f(x) of a scalar-valued tape, from one primal and one reverse sweep.

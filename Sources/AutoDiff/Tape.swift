@@ -36,6 +36,8 @@ public struct Tape: Sendable {
     /// The printed source subexpression of each instruction, when the tape was compiled
     /// from an expression (nil otherwise). Used in error messages.
     public let sourceMap: (any TapeSourceMap)?
+    /// The sweep plan of the floating-point sweeps, built on first use (`SweepPlan`).
+    let planCache: SweepPlanCache
 
     /// A tape from its parts, checked: every operand names an earlier slot, every constant
     /// and input index is in range, outputs are slots.
@@ -82,6 +84,7 @@ public struct Tape: Sendable {
         self.constants = constants
         self.outputs = outputs
         self.sourceMap = sourceMap
+        self.planCache = SweepPlanCache()
     }
 
     /// The number of slots (= instructions).

@@ -13,6 +13,7 @@ enum W5 {
             let x = W4.point(n)
             let v = (0..<n).map { Double(($0 % 5) - 2) / 3.0 }
             let workspace = Workspace()
+            blackHole(try! tape.evaluate(at: x, workspace: workspace))  // builds the sweep plan (see W4)
             for what in ["f", "grad", "hvp"] {
                 let m: FastMeasurement
                 var extra: [(String, Any)]

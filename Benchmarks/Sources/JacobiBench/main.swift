@@ -17,6 +17,8 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W4", W4.run),
     ("W5", W5.run),
     ("W6", W6.run),
+    ("W8", W8.run),
+    ("W1C", W1Construction.run),
     ("W7", W7.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {

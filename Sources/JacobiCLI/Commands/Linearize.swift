@@ -39,13 +39,15 @@ struct Linearize: ParsableCommand {
             ]
             print(JSONValue.object(members).rendered)
         case .text:
-            print("J =\n\(symbolic.text)")
-            print("at \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):")
-            print("f(a) = [\(value.map(\.description).joined(separator: ", "))]")
-            print("J(a) =\n\(j.text)")
+            // Everything is computed before anything is printed: an error leaves stdout empty.
+            var lines = ["J =\n\(symbolic.text)",
+                         "at \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):",
+                         "f(a) = [\(value.map(\.description).joined(separator: ", "))]",
+                         "J(a) =\n\(j.text)"]
             if j.elements.contains(where: { $0.rationalValue == nil }) {
-                print("J(a) ≈\n\(try j.map { try PointValues.double($0) }.formatted { "\($0)" })")
+                lines.append("J(a) ≈\n\(try j.map { try PointValues.double($0) }.formatted { "\($0)" })")
             }
+            print(lines.joined(separator: "\n"))
         case .latex:
             print("J = \(symbolic.latexText)")
             print("J(a) = \(j.latexText)")

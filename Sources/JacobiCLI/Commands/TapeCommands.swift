@@ -137,7 +137,8 @@ func reportingTapeErrors<R>(_ body: () throws -> R) throws -> R {
 
 struct JVPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jvp", abstract: "Forward mode: J(a)·v, without forming J (one forward sweep of the tape).")
+        commandName: "jvp", abstract: "Forward mode: J(a)·v, without forming J (one forward sweep of the tape).",
+        discussion: "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3")
 
     @OptionGroup var options: TapeCommandOptions
     @Option(help: "The direction v, comma-separated, one entry per variable.")
@@ -178,7 +179,8 @@ struct JVPCommand: ParsableCommand {
 
 struct VJPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vjp", abstract: "Reverse mode: wᵀJ(a), without forming J (one reverse sweep of the tape).")
+        commandName: "vjp", abstract: "Reverse mode: wᵀJ(a), without forming J (one reverse sweep of the tape).",
+        discussion: "Example: jacobi vjp \"x*y\" \"sin(x) + y^2\" --weights 1,2 --at x=1/2,y=3")
 
     @OptionGroup var options: TapeCommandOptions
     @Option(help: "The weights w, comma-separated, one entry per function.")
@@ -219,7 +221,8 @@ struct VJPCommand: ParsableCommand {
 
 struct HVPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hvp", abstract: "Hessian-vector product H(a)·v by forward-over-reverse, without forming H.")
+        commandName: "hvp", abstract: "Hessian-vector product H(a)·v by forward-over-reverse, without forming H.",
+        discussion: "Example: jacobi hvp \"x^3*y + exp(x*y)\" --dir 1,-1 --at x=0,y=2")
 
     @OptionGroup var options: TapeCommandOptions
     @Option(help: "The direction v, comma-separated, one entry per variable.")

@@ -47,11 +47,13 @@ struct Taylor: ParsableCommand {
             if let h = model.hessian { members.append(("hessian", PointValues.exact(h))) }
             print(JSONValue.object(members).rendered)
         case .text:
-            print("T\(order)(\(variables.map(\.name).joined(separator: ", "))) = \(expression)")
-            print("around \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):")
-            print("f(a)  = \(try PointValues.text(model.value))")
-            print("∇f(a) = [\(model.gradient.map(\.description).joined(separator: ", "))]")
-            if let h = model.hessian { print("H(a)  =\n\(h.text)") }
+            // Everything is computed before anything is printed: an error leaves stdout empty.
+            var lines = ["T\(order)(\(variables.map(\.name).joined(separator: ", "))) = \(expression)",
+                         "around \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):",
+                         "f(a)  = \(PointValues.text(model.value))",
+                         "∇f(a) = [\(model.gradient.map(\.description).joined(separator: ", "))]"]
+            if let h = model.hessian { lines.append("H(a)  =\n\(h.text)") }
+            print(lines.joined(separator: "\n"))
         case .latex:
             print("T_{\(order)}(x) = \(expression.latex)")
         }

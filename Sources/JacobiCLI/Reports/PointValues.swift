@@ -30,9 +30,11 @@ enum PointValues {
     }
 
     /// `3` or `cos(1/2) ≈ 0.8775825618903728`: the exact value, and its float when not rational.
-    static func text(_ e: Expr) throws -> String {
+    /// A value whose float is out of Double's range prints exactly, without the approximation.
+    static func text(_ e: Expr) -> String {
         if let r = e.rationalValue { return r.isInteger ? r.description : "\(r) ≈ \(Double(r))" }
-        return "\(e) ≈ \(try double(e))"
+        guard let d = try? double(e) else { return e.description }
+        return "\(e) ≈ \(d)"
     }
 
     /// The common head of every report: command, vars, functions.
