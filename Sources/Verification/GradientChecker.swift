@@ -45,6 +45,7 @@ public enum GradientChecker {
         /// `true` when at least one point was compared and every entry was right.
         public var passed: Bool { failure == nil && checkedPoints > 0 }
 
+        /// The one-line printed form.
         public var description: String {
             if let failure { return "FAILED: \(failure)" }
             if checkedPoints == 0 { return "FAILED: no point could be checked (\(skippedPoints) skipped)" }
@@ -187,6 +188,7 @@ public enum GradientCheckFailure: Error, Hashable, Sendable, CustomStringConvert
     /// No point could be checked: f has no exact derivative at any of them.
     case nothingChecked(skipped: Int)
 
+    /// The one-line printed form.
     public var description: String {
         func list(_ v: [Rational]) -> String { "(" + v.map(\.description).joined(separator: ", ") + ")" }
         switch self {

@@ -183,6 +183,7 @@ public enum CrossCheckError: Error, Sendable, Equatable, CustomStringConvertible
     /// A recorded program has no symbolic form (it compares traced values).
     case notExpressible(TapeError)
 
+    /// The one-line printed form.
     public var description: String {
         switch self {
         case .unboundVariable(let s): "the variable \(s) is not in the list of variables"

@@ -33,10 +33,16 @@ public struct DerivativesEngine: SymbolicEngine {
     /// The engine; `simplifying` as in `Expr.gradient(withRespectTo:simplifying:)`.
     public init(simplifying: Bool = true) { self.simplifying = simplifying }
 
+    /// `functions.jacobian(withRespectTo: variables, simplifying: simplifying)`.
+    ///
+    ///     DerivativesEngine().jacobian(of: [x * y], withRespectTo: [x, y])   // [[y, x]]
     public func jacobian(of functions: [Expr], withRespectTo variables: [Symbol]) -> [[Expr]] {
         functions.jacobian(withRespectTo: variables, simplifying: simplifying)
     }
 
+    /// `function.hessian(withRespectTo: variables, simplifying: simplifying)`.
+    ///
+    ///     DerivativesEngine().hessian(of: x * y, withRespectTo: [x, y])   // [[0, 1], [1, 0]]
     public func hessian(of function: Expr, withRespectTo variables: [Symbol]) -> [[Expr]] {
         function.hessian(withRespectTo: variables, simplifying: simplifying)
     }

@@ -95,28 +95,45 @@ public struct AutoDiffEngine: TapeEngine {
     /// The engine.
     public init() {}
 
+    /// `tape.jvp(at:direction:)`: (f(x), J(x)·v), one forward sweep.
+    ///
+    /// - Throws: as `Tape.jvp(at:direction:)`.
     public func jvp<S: TapeScalar>(_ tape: Tape, at point: [S], direction: [S]) throws(TapeError) -> (value: [S], tangent: [S]) {
         try tape.jvp(at: point, direction: direction)
     }
 
+    /// `tape.vjp(at:weights:)`: (f(x), wᵀJ(x)), one reverse sweep.
+    ///
+    /// - Throws: as `Tape.vjp(at:weights:)`.
     public func vjp<S: TapeScalar>(_ tape: Tape, at point: [S], weights: [S]) throws(TapeError) -> (value: [S], cotangent: [S]) {
         try tape.vjp(at: point, weights: weights)
     }
 
+    /// `tape.hvp(at:direction:weights:)`: ∇²(wᵀf)(x)·v by forward-over-reverse.
+    ///
+    /// - Throws: as `Tape.hvp(at:direction:weights:)`.
     public func hvp<S: TapeScalar>(_ tape: Tape, at point: [S], direction: [S], weights: [S]) throws(TapeError) -> [S] {
         try tape.hvp(at: point, direction: direction, weights: weights).hvp
     }
 
+    /// `tape.jacobian(at:mode:)`.
+    ///
+    /// - Throws: as `Tape.jacobian(at:mode:)`.
     public func jacobian<S: TapeScalar>(_ tape: Tape, at point: [S], mode: JacobianMode) throws(TapeError) -> [[S]] {
         try tape.jacobian(at: point, mode: mode)
     }
 
+    /// `tape.gradient(at:)`.
+    ///
+    /// - Throws: as `Tape.gradient(at:)`.
     public func gradient<S: TapeScalar>(_ tape: Tape, at point: [S]) throws(TapeError) -> [S] {
         try tape.gradient(at: point)
     }
 
     /// `Tape.hessian(at:)` (scaled by the one weight) for a scalar-valued tape; n HVPs
     /// with the weights otherwise.
+    ///
+    /// - Throws: as `Tape.hessian(at:)`; a dimension error for the wrong number of weights.
     public func hessian<S: TapeScalar>(_ tape: Tape, at point: [S], weights: [S]) throws(TapeError) -> [[S]] {
         guard tape.outputCount == 1 else {
             let n = tape.inputCount
@@ -124,14 +141,7 @@ public struct AutoDiffEngine: TapeEngine {
             for j in 0..<n { columns.append(try hvp(tape, at: point, direction: unit(j, n), weights: weights)) }
             return (0..<n).map { i in (0..<n).map { j in columns[j][i] } }
         }
-        try tape.checkDimensionPublicly("weights", weights.count, 1)
+        if weights.count != 1 { throw .dimensionMismatch(what: "weights", expected: 1, actual: weights.count) }
         return try tape.hessian(at: point).map { row in row.map { weights[0] * $0 } }
-    }
-}
-
-extension Tape {
-    /// Throws the tape's own dimension error when `actual` ≠ `expected`.
-    func checkDimensionPublicly(_ what: String, _ actual: Int, _ expected: Int) throws(TapeError) {
-        if actual != expected { throw .dimensionMismatch(what: what, expected: expected, actual: actual) }
     }
 }

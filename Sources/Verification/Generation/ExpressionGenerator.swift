@@ -95,11 +95,17 @@ public struct ExpressionGenerator: Sendable {
 extension ExpressionGenerator {
     /// The relative frequencies of inner nodes (0 turns an operation off).
     public struct OperationWeights: Sendable, Hashable {
+        /// A sum of 2 to `maximumOperands` subexpressions.
         public var sum: Int
+        /// A product of 2 to `maximumOperands` subexpressions.
         public var product: Int
+        /// a / b (b may vanish: on purpose).
         public var quotient: Int
+        /// a − b.
         public var difference: Int
+        /// aⁿ with an integer, fractional or symbolic exponent.
         public var power: Int
+        /// −a.
         public var negation: Int
         /// A call of an elementary function (ignored when rational-only).
         public var call: Int

@@ -26,6 +26,7 @@ public enum OracleError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A variable of f has no coordinate in the point.
     case unboundSymbol(Symbol)
 
+    /// The one-line printed form.
     public var description: String {
         switch self {
         case .divisionByZero: "undefined at the point"

@@ -54,6 +54,7 @@ public struct UnivariatePolynomial: Hashable, Sendable, CustomStringConvertible 
         coefficients.reversed().reduce(Rational.zero) { $0 * x + $1 }
     }
 
+    /// p + q, coefficientwise.
     public static func + (p: UnivariatePolynomial, q: UnivariatePolynomial) -> UnivariatePolynomial {
         let n = max(p.coefficients.count, q.coefficients.count)
         return UnivariatePolynomial((0..<n).map { k in
@@ -61,12 +62,17 @@ public struct UnivariatePolynomial: Hashable, Sendable, CustomStringConvertible 
         })
     }
 
+    /// −p.
     public static prefix func - (p: UnivariatePolynomial) -> UnivariatePolynomial {
         UnivariatePolynomial(p.coefficients.map { -$0 })
     }
 
+    /// p − q.
     public static func - (p: UnivariatePolynomial, q: UnivariatePolynomial) -> UnivariatePolynomial { p + (-q) }
 
+    /// p · q, by the schoolbook convolution (degrees here are small).
+    ///
+    ///     (h + 1) * (h - 1)   // h^2 - 1
     public static func * (p: UnivariatePolynomial, q: UnivariatePolynomial) -> UnivariatePolynomial {
         if p.isZero || q.isZero { return .zero }
         var c = [Rational](repeating: .zero, count: p.coefficients.count + q.coefficients.count - 1)

@@ -92,14 +92,23 @@ public struct UnivariateRationalFunction: Hashable, Sendable, CustomStringConver
         return try UnivariateRationalFunction(numerator: shifted.droppingConstantTerm, denominator: denominator)
     }
 
+    /// a + b, cancelled.
+    ///
+    /// - Throws: ``OracleError/tooLarge`` past ``maximumDegree``.
     public static func + (a: Self, b: Self) throws(OracleError) -> Self {
         try Self(numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator)
     }
 
+    /// a − b, cancelled.
+    ///
+    /// - Throws: ``OracleError/tooLarge`` past ``maximumDegree``.
     public static func - (a: Self, b: Self) throws(OracleError) -> Self {
         try Self(numerator: a.numerator * b.denominator - b.numerator * a.denominator, denominator: a.denominator * b.denominator)
     }
 
+    /// a · b, cancelled.
+    ///
+    /// - Throws: ``OracleError/tooLarge`` past ``maximumDegree``.
     public static func * (a: Self, b: Self) throws(OracleError) -> Self {
         try Self(numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator)
     }

@@ -68,6 +68,7 @@ public struct SkippedPoint: Hashable, Sendable, CustomStringConvertible {
     /// Why (the engine's error, printed).
     public let reason: String
 
+    /// The one-line printed form.
     public var description: String {
         "(\(point.map(\.description).joined(separator: ", "))): \(engine): \(reason)"
     }

@@ -15,6 +15,7 @@ extension CrossCheck {
         /// The rule-free oracle: exact difference quotients of f(a + h·v).
         case differenceQuotient = "difference-quotient"
 
+        /// The one-line printed form.
         public var description: String { rawValue }
     }
 }
@@ -29,6 +30,7 @@ public enum EntryValue: Hashable, Sendable, CustomStringConvertible {
     /// A `Double` value.
     case approximate(Double)
 
+    /// The one-line printed form.
     public var description: String {
         switch self {
         case .exact(let r): r.description
@@ -51,6 +53,7 @@ public struct Reading: Hashable, Sendable, CustomStringConvertible {
         self.value = value
     }
 
+    /// The one-line printed form.
     public var description: String { "\(engine) \(value)" }
 }
 
@@ -84,6 +87,7 @@ public struct Mismatch: Hashable, Sendable, CustomStringConvertible {
         /// vᵀ∇²fᵢ(a)v, entry [i]: the second directional derivative, against the oracle.
         case secondDirectionalDerivative = "second-directional-derivative"
 
+        /// The one-line printed form.
         public var description: String { rawValue }
     }
 
@@ -97,6 +101,7 @@ public struct Mismatch: Hashable, Sendable, CustomStringConvertible {
         /// Doubles, within a tolerance scaled by the magnitudes involved.
         case floatingPoint = "floating-point"
 
+        /// The one-line printed form.
         public var description: String { rawValue }
     }
 
@@ -127,6 +132,7 @@ public struct Mismatch: Hashable, Sendable, CustomStringConvertible {
         /// The two engines' values of the same object on that subexpression.
         public let readings: [Reading]
 
+        /// The one-line printed form.
         public var description: String {
             "\(subexpression): " + readings.map(\.description).joined(separator: ", ")
         }
@@ -142,6 +148,7 @@ public struct Mismatch: Hashable, Sendable, CustomStringConvertible {
         zip(variables, point).map { "\($0) = \($1)" }.joined(separator: ", ")
     }
 
+    /// The one-line printed form.
     public var description: String {
         var text = "\(entryDescription) at \(pointDescription.isEmpty ? "()" : pointDescription)"
         if let v = direction { text += ", v = (\(v.map(\.description).joined(separator: ", ")))" }
