@@ -13,7 +13,7 @@ struct JacobiCommand: ParsableCommand {
             rationals. Errors print one line on stderr and exit with status 2.
             """,
         version: JacobiVersion.string,
-        subcommands: [Simplify.self, Expand.self, JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self]
+        subcommands: [Simplify.self, Expand.self, JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self, Check.self]
     )
 
     static func main() {
