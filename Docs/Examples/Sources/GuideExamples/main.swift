@@ -179,7 +179,7 @@ do {
     fail("UserGuide.md:206", error)
 }
 
-// Verification.md:50
+// Verification.md:89
 do {
 
     // f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, and a hand-written gradient with a slip.
@@ -198,10 +198,30 @@ do {
             wrong.append("at (\(p[0]), \(p[1])): hand \(handGradient(p[0], p[1])), exact \(exact)")
         }
     }
-    check(wrong.count, #"2"#, "Verification.md:68")
-    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:69")
+    check(wrong.count, #"2"#, "Verification.md:107")
+    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:108")
 } catch {
-    fail("Verification.md:50", error)
+    fail("Verification.md:89", error)
+}
+
+// Verification.md:116
+do {
+
+    let rosenbrock: ([Traced]) -> Traced = { x in
+        (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0])
+    }
+    let slipped: ([Rational]) -> [Rational] = { x in
+        [-2 * (1 - x[0]) - 200 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])]
+    }
+    let fixed: ([Rational]) -> [Rational] = { x in
+        [-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])]
+    }
+    check(GradientChecker.check(rosenbrock, gradient: fixed, dimension: 2), #"passed: 10 points, 0 skipped"#, "Verification.md:127")
+    let caught = GradientChecker.check(rosenbrock, gradient: slipped, dimension: 2)
+    check(caught.passed, #"false"#, "Verification.md:129")
+    check(caught.failure!, #"gradient[0] is wrong at (-1, 9): the tape says 3196, the hand-written rule 1596"#, "Verification.md:130")
+} catch {
+    fail("Verification.md:116", error)
 }
 
 print("guide examples: \(checks - failures) passed, \(failures) failed")
