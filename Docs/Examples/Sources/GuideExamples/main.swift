@@ -30,156 +30,169 @@ do {
     fail("GettingStarted.md:75", error)
 }
 
-// UserGuide.md:33
+// UserGuide.md:34
 do {
 
     let h = (1...10).reduce(Rational.zero) { $0 + Rational(1, $1) }
-    check(h, #"7381/2520"#, "UserGuide.md:36")
+    check(h, #"7381/2520"#, "UserGuide.md:37")
     let tenth = try Rational(parsing: "0.1")
-    check(tenth, #"1/10"#, "UserGuide.md:38")
-    check(tenth * 3 == Rational(3, 10), #"true"#, "UserGuide.md:39")
-    check(Double(Rational(1, 3)), #"0.3333333333333333"#, "UserGuide.md:40")
-    check(try Rational(2, 3).power(-3), #"27/8"#, "UserGuide.md:41")
+    check(tenth, #"1/10"#, "UserGuide.md:39")
+    check(tenth * 3 == Rational(3, 10), #"true"#, "UserGuide.md:40")
+    check(Double(Rational(1, 3)), #"0.3333333333333333"#, "UserGuide.md:41")
+    check(try Rational(2, 3).power(-3), #"27/8"#, "UserGuide.md:42")
 } catch {
-    fail("UserGuide.md:33", error)
+    fail("UserGuide.md:34", error)
 }
 
-// UserGuide.md:53
+// UserGuide.md:54
 do {
 
     let f = try Expr.parse("x^2*y + x*y/y + 0.5*x")
-    check(f, #"x^2*y + 3*x/2"#, "UserGuide.md:56")
+    check(f, #"x^2*y + 3*x/2"#, "UserGuide.md:57")
     let x = Symbol("x"), y = Symbol("y")
     let g = Expr(x) * Expr(x) + .call(.sin, Expr(y))
-    check(g, #"x^2 + sin(y)"#, "UserGuide.md:59")
-    check(g.latex, #"x^{2} + \sin\left(y\right)"#, "UserGuide.md:60")
-    check(try Expr.parse("(x + 1)^3").expanded(), #"x^3 + 3*x^2 + 3*x + 1"#, "UserGuide.md:61")
-    check(f.freeSymbols, #"[x, y]"#, "UserGuide.md:62")
+    check(g, #"x^2 + sin(y)"#, "UserGuide.md:60")
+    check(g.latex, #"x^{2} + \sin\left(y\right)"#, "UserGuide.md:61")
+    check(try Expr.parse("(x + 1)^3").expanded(), #"x^3 + 3*x^2 + 3*x + 1"#, "UserGuide.md:62")
+    check(f.freeSymbols, #"[x, y]"#, "UserGuide.md:63")
 } catch {
-    fail("UserGuide.md:53", error)
+    fail("UserGuide.md:54", error)
 }
 
-// UserGuide.md:69
+// UserGuide.md:70
 do {
 
     let f = try Expr.parse("x^2*y + sin(x)")
     let x = Symbol("x"), y = Symbol("y")
-    check(try Expr.parse("x^2*y").evaluated(at: [x: Rational(1, 2), y: 3]), #"3/4"#, "UserGuide.md:73")
-    check(try f.evaluatedExactly(at: [x: Rational(1, 2), y: 3]), #"sin(1/2) + 3/4"#, "UserGuide.md:74")
-    check(try f.evaluated(at: [x: 0.5, y: 3.0]), #"1.229425538604203"#, "UserGuide.md:75")
-    check(f.substituting(y, with: Expr(2)), #"2*x^2 + sin(x)"#, "UserGuide.md:76")
+    check(try Expr.parse("x^2*y").evaluated(at: [x: Rational(1, 2), y: 3]), #"3/4"#, "UserGuide.md:74")
+    check(try f.evaluatedExactly(at: [x: Rational(1, 2), y: 3]), #"sin(1/2) + 3/4"#, "UserGuide.md:75")
+    check(try f.evaluated(at: [x: 0.5, y: 3.0]), #"1.229425538604203"#, "UserGuide.md:76")
+    check(f.substituting(y, with: Expr(2)), #"2*x^2 + sin(x)"#, "UserGuide.md:77")
 } catch {
-    fail("UserGuide.md:69", error)
+    fail("UserGuide.md:70", error)
 }
 
-// UserGuide.md:85
+// UserGuide.md:86
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let f = try Expr.parse("x^2*y + sin(x)")
-    check(f.derivative(withRespectTo: x), #"2*x*y + cos(x)"#, "UserGuide.md:89")
-    check(f.gradient(withRespectTo: [x, y]), #"[2*x*y + cos(x), x^2]"#, "UserGuide.md:90")
-    check(f.hessian(withRespectTo: [x, y]), #"[[2*y - sin(x), 2*x], [2*x, 0]]"#, "UserGuide.md:91")
-    check(try Expr.parse("x^5").derivative(withRespectTo: x, order: 3), #"60*x^2"#, "UserGuide.md:92")
-    check(f.directionalDerivative(along: [Expr(1), Expr(2)], withRespectTo: [x, y]), #"2*x^2 + 2*x*y + cos(x)"#, "UserGuide.md:93")
+    check(f.derivative(withRespectTo: x), #"2*x*y + cos(x)"#, "UserGuide.md:90")
+    check(f.gradient(withRespectTo: [x, y]), #"[2*x*y + cos(x), x^2]"#, "UserGuide.md:91")
+    check(f.hessian(withRespectTo: [x, y]), #"[[2*y - sin(x), 2*x], [2*x, 0]]"#, "UserGuide.md:92")
+    check(try Expr.parse("x^5").derivative(withRespectTo: x, order: 3), #"60*x^2"#, "UserGuide.md:93")
+    check(f.directionalDerivative(along: [Expr(1), Expr(2)], withRespectTo: [x, y]), #"2*x^2 + 2*x*y + cos(x)"#, "UserGuide.md:94")
     let F = [try Expr.parse("x*y"), try Expr.parse("sin(x) + y^2")]
-    check(F.jacobian(withRespectTo: [x, y]), #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:95")
+    check(F.jacobian(withRespectTo: [x, y]), #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:96")
 } catch {
-    fail("UserGuide.md:85", error)
+    fail("UserGuide.md:86", error)
 }
 
-// UserGuide.md:107
+// UserGuide.md:108
 do {
 
     let f = try Function([Expr.parse("x*y"), Expr.parse("sin(x) + y^2")])
-    check(f.variables, #"[x, y]"#, "UserGuide.md:110")
-    check(f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:111")
+    check(f.variables, #"[x, y]"#, "UserGuide.md:111")
+    check(f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:112")
     let a: [Expr] = [Expr(Rational(1, 2)), Expr(3)]
-    check(try f.jacobian(at: a).rowList, #"[[3, 1/2], [cos(1/2), 6]]"#, "UserGuide.md:113")
+    check(try f.jacobian(at: a).rowList, #"[[3, 1/2], [cos(1/2), 6]]"#, "UserGuide.md:114")
     let aD: [Double] = [0.5, 3]
-    check(try f.jvp(at: aD, direction: [1, 2]), #"[4.0, 12.877582561890373]"#, "UserGuide.md:115")
+    check(try f.jvp(at: aD, direction: [1, 2]), #"[4.0, 12.877582561890373]"#, "UserGuide.md:116")
 } catch {
-    fail("UserGuide.md:107", error)
+    fail("UserGuide.md:108", error)
 }
 
-// UserGuide.md:122
+// UserGuide.md:123
 do {
 
     let g = try Function(Expr.parse("x^2*y + x/(1 + y^2)"))
     let a: [Rational] = [Rational(1, 2), 3]
-    check(try g.gradient(at: a, engine: .reverse), #"[31/10, 11/50]"#, "UserGuide.md:126")
-    check(try g.gradient(at: a, engine: .forward), #"[31/10, 11/50]"#, "UserGuide.md:127")
-    check(try g.gradient(at: a, engine: .symbolic), #"[31/10, 11/50]"#, "UserGuide.md:128")
-    check(try g.hvp(at: a, direction: [1, 0]), #"[6, 47/50]"#, "UserGuide.md:129")
-    check(try g.hessian(at: a).rowList, #"[[6, 47/50], [47/50, 13/500]]"#, "UserGuide.md:130")
-    check(try g.directionalDerivative(at: a, along: [1, 1]), #"83/25"#, "UserGuide.md:131")
+    check(try g.gradient(at: a, engine: .reverse), #"[31/10, 11/50]"#, "UserGuide.md:127")
+    check(try g.gradient(at: a, engine: .forward), #"[31/10, 11/50]"#, "UserGuide.md:128")
+    check(try g.gradient(at: a, engine: .symbolic), #"[31/10, 11/50]"#, "UserGuide.md:129")
+    check(try g.hvp(at: a, direction: [1, 0]), #"[6, 47/50]"#, "UserGuide.md:130")
+    check(try g.hessian(at: a).rowList, #"[[6, 47/50], [47/50, 13/500]]"#, "UserGuide.md:131")
+    check(try g.directionalDerivative(at: a, along: [1, 1]), #"83/25"#, "UserGuide.md:132")
 } catch {
-    fail("UserGuide.md:122", error)
+    fail("UserGuide.md:123", error)
 }
 
-// UserGuide.md:143
+// UserGuide.md:144
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let tape = try Tape(compiling: [Expr.parse("x*y + sin(x)")], inputs: [x, y])
-    check(tape.count, #"5"#, "UserGuide.md:147")
-    check(try tape.gradient(at: [0.0, 2.0]), #"[3.0, 0.0]"#, "UserGuide.md:148")
-    check(try tape.jvp(at: [Rational(0), 2], direction: [1, 0]).tangent, #"[3]"#, "UserGuide.md:149")
-    check(try tape.gradient(at: [Expr(x), Expr(y)]), #"[y + cos(x), x]"#, "UserGuide.md:150")
+    check(tape.count, #"5"#, "UserGuide.md:148")
+    check(try tape.gradient(at: [0.0, 2.0]), #"[3.0, 0.0]"#, "UserGuide.md:149")
+    check(try tape.jvp(at: [Rational(0), 2], direction: [1, 0]).tangent, #"[3]"#, "UserGuide.md:150")
+    check(try tape.gradient(at: [Expr(x), Expr(y)]), #"[y + cos(x), x]"#, "UserGuide.md:151")
     let J: [[Double]] = try tape.jacobian(at: [0.5, 2.0], mode: .reverse)
-    check(J.count, #"1"#, "UserGuide.md:152")
+    check(J.count, #"1"#, "UserGuide.md:153")
 } catch {
-    fail("UserGuide.md:143", error)
+    fail("UserGuide.md:144", error)
 }
 
-// UserGuide.md:168
+// UserGuide.md:169
 do {
 
     let f = try Function([Expr.parse("x*y/(1 + z^2)"), Expr.parse("x - y*z")])
     let df: LinearMap<Rational> = try f.differential(at: [Rational(2, 3), Rational(-5, 4), Rational(1, 7)])
     let v: [Rational] = [1, 2, 3], w: [Rational] = [5, -1]
-    check(try df.apply(v), #"[2303/3000, 125/28]"#, "UserGuide.md:173")
-    check(try df.applyTransposed(w), #"[-57/8, 358/105, -8/75]"#, "UserGuide.md:174")
-    check(try dot(w, df.apply(v)) == dot(df.applyTransposed(w), v), #"true"#, "UserGuide.md:175")
-    check(df.isLazy, #"true"#, "UserGuide.md:176")
+    check(try df.apply(v), #"[2303/3000, 125/28]"#, "UserGuide.md:174")
+    check(try df.applyTransposed(w), #"[-57/8, 358/105, -8/75]"#, "UserGuide.md:175")
+    check(try dot(w, df.apply(v)) == dot(df.applyTransposed(w), v), #"true"#, "UserGuide.md:176")
+    check(df.isLazy, #"true"#, "UserGuide.md:177")
 } catch {
-    fail("UserGuide.md:168", error)
+    fail("UserGuide.md:169", error)
 }
 
-// UserGuide.md:185
+// UserGuide.md:186
 do {
 
     let q = try Function(Expr.parse("(x - 1/3)^2 + 2*(y + 5/7)^2"))
     let model = try q.taylor(at: [0, 0], order: 2)
-    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:189")
+    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:190")
     let x0: [Rational] = [7, -2]
     let step = try q.hessian(at: x0).solve(q.gradient(at: x0))
-    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:192")
+    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:193")
     let cubic = try Function(Expr.parse("x^3"))
-    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:194")
+    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:195")
 } catch {
-    fail("UserGuide.md:185", error)
+    fail("UserGuide.md:186", error)
 }
 
-// UserGuide.md:206
+// UserGuide.md:205
+do {
+
+    let x = Symbol("x"), y = Symbol("y")
+    let report = try CrossCheck(.init(points: 20, seed: 7)).check([Expr.parse("x^2/(1 + y)")], variables: [x, y])
+    check(report.passed, #"true"#, "UserGuide.md:209")
+    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:210")
+    let square: ([Traced]) -> Traced = { x in x[0] * x[0] * x[1] }
+    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:212")
+} catch {
+    fail("UserGuide.md:205", error)
+}
+
+// UserGuide.md:224
 do {
 
     do {
         _ = try Expr.parse("x^2 +* y")
     } catch {
-        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:211")
+        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:229")
     }
     let f = try Function(Expr.parse("1/x"))
     do {
         _ = try f.gradient(at: [Rational(0)])
     } catch {
-        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:217")
+        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:235")
     }
 } catch {
-    fail("UserGuide.md:206", error)
+    fail("UserGuide.md:224", error)
 }
 
-// Verification.md:89
+// Verification.md:90
 do {
 
     // f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, and a hand-written gradient with a slip.
@@ -198,13 +211,13 @@ do {
             wrong.append("at (\(p[0]), \(p[1])): hand \(handGradient(p[0], p[1])), exact \(exact)")
         }
     }
-    check(wrong.count, #"2"#, "Verification.md:107")
-    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:108")
+    check(wrong.count, #"2"#, "Verification.md:108")
+    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:109")
 } catch {
-    fail("Verification.md:89", error)
+    fail("Verification.md:90", error)
 }
 
-// Verification.md:116
+// Verification.md:117
 do {
 
     let rosenbrock: ([Traced]) -> Traced = { x in
@@ -216,12 +229,12 @@ do {
     let fixed: ([Rational]) -> [Rational] = { x in
         [-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])]
     }
-    check(GradientChecker.check(rosenbrock, gradient: fixed, dimension: 2), #"passed: 10 points, 0 skipped"#, "Verification.md:127")
+    check(GradientChecker.check(rosenbrock, gradient: fixed, dimension: 2), #"passed: 10 points, 0 skipped"#, "Verification.md:128")
     let caught = GradientChecker.check(rosenbrock, gradient: slipped, dimension: 2)
-    check(caught.passed, #"false"#, "Verification.md:129")
-    check(caught.failure!, #"gradient[0] is wrong at (-1, 9): the tape says 3196, the hand-written rule 1596"#, "Verification.md:130")
+    check(caught.passed, #"false"#, "Verification.md:130")
+    check(caught.failure!, #"gradient[0] is wrong at (-1, 9): the tape says 3196, the hand-written rule 1596"#, "Verification.md:131")
 } catch {
-    fail("Verification.md:116", error)
+    fail("Verification.md:117", error)
 }
 
 print("guide examples: \(checks - failures) passed, \(failures) failed")
