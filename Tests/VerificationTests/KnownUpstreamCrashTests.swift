@@ -10,7 +10,7 @@ import Verification
 @Suite struct KnownUpstreamCrashTests {
     /// Symbolic's ProductBuilder: (y²)^(1/2)·(y²)^(1/2) combines to the base y² with exponent
     /// 1 and keeps it as a factor beside y, a non-canonical product (debug assertion, Expr.swift).
-    @Test(.disabled("Symbolic ProductBuilder keeps (y^2)^1 as a factor: assertion 'non-canonical Expr built'"))
+    @Test
     func fractionalPowersOfAPower_multiplyCanonically() throws {
         let product = try Expr.parse("y*sqrt(y^2)") * Expr.parse("sqrt(y^2)")
         #expect(product == (try Expr.parse("y^3")))
