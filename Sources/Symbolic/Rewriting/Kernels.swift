@@ -230,10 +230,26 @@ struct KernelMap {
 
     /// c · Π fᵢ^eᵢ as an expression; with `expandingNumerator`, the factors with positive
     /// exponents are multiplied out into one polynomial first (SymPy's `together` style).
-    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false) -> Expr {
+    /// With `absorbingSign`, a negative coefficient is moved into the numerator (the
+    /// multiplied-out one, or the first sum with an odd exponent): SymPy counts
+    /// `3*y*(y - 2*x)` one operation smaller than `-3*y*(2*x - y)`.
+    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
+                    absorbingSign: Bool = false) -> Expr {
         if f.isZero { return .zero }
         let n = variableCount
-        let c = f.coefficient
+        var c = f.coefficient
+        var flip: IntegerPolynomial?
+        var flipNumerator = false
+        if absorbingSign && c.signum() < 0 {
+            if expandingNumerator {
+                flipNumerator = true
+            } else if let p = f.expandedFactors.first(where: { $0.exponent > 0 && $0.exponent & 1 == 1 && $0.factor.terms.count > 1 }) {
+                flip = p.factor
+            } else {
+                return expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator)
+            }
+            c = -c
+        }
         var numerator = IntegerPolynomial(constant: expandingNumerator ? c.numerator : .one, variableCount: n)
         var denominator = IntegerPolynomial(constant: expandingDenominator ? c.denominator : .one, variableCount: n)
         var parts: [Expr] = [Expr(Rational(expandingNumerator ? .one : c.numerator, expandingDenominator ? .one : c.denominator))]
@@ -243,10 +259,10 @@ struct KernelMap {
             } else if e < 0 && expandingDenominator {
                 denominator = denominator * p.power(-e)
             } else {
-                parts.append(Expr.power(expression(p), Expr(e)))
+                parts.append(Expr.power(expression(p == flip ? -p : p), Expr(e)))
             }
         }
-        if expandingNumerator { parts.append(expression(numerator)) }
+        if expandingNumerator { parts.append(expression(flipNumerator ? -numerator : numerator)) }
         if expandingDenominator { parts.append(Expr.power(expression(denominator), Expr(-1))) }
         return Expr.product(parts)
     }

@@ -67,6 +67,19 @@ public struct RewriteRule: Sendable {
         }
     }
 
+    /// The families of ``standard`` that can apply to an expression calling `functions`
+    /// (a rule about sin and cos cannot fire without both): the same rewrites, less searching.
+    static func applicable(to functions: Set<ElementaryFunction>) -> RewriteRule {
+        let trig = functions.contains(.sin) && functions.contains(.cos)
+        let hyperbolic = functions.contains(.sinh) && functions.contains(.cosh)
+        var rules: [RewriteRule] = []
+        if trig || hyperbolic { rules.append(pythagorean) }
+        if functions.contains(.exp) || functions.contains(.log) { rules.append(expLog) }
+        if trig { rules += [angleAddition, doubleAngle] }
+        if trig || hyperbolic || functions.contains(.tan) { rules.append(tangent) }
+        return RewriteRule.chain("standard", rules)
+    }
+
     /// Every family the simplifier uses, in order.
     public static let standard = RewriteRule.chain("standard", [pythagorean, expLog, angleAddition, doubleAngle, tangent])
 }
