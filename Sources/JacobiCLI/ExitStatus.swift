@@ -12,6 +12,8 @@ import Foundation
 /// swift-argument-parser exits 64 on usage errors by default; they are mapped to 2 here.
 enum ExitStatus {
     static let error: Int32 = 2
+    /// What every error line starts with (a caret line is indented past it).
+    static let prefix = "jacobi: "
 
     static func run(_ body: () throws -> Void) {
         do {
@@ -32,6 +34,6 @@ enum ExitStatus {
         var text = message
         while text.hasSuffix("\n") { text.removeLast() }
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
-        FileHandle.standardError.write(Data(("jacobi: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
     }
 }

@@ -57,14 +57,14 @@ extension Expr {
     }
 
     /// `true` when a minus sign can be pulled out: a negative number, a product with a
-    /// negative coefficient, or a sum whose first summand in canonical order (the constant
-    /// when it is not 0) is negative. Exactly one of `u` and `−u` has it (u ≠ 0), which
+    /// negative coefficient, or a sum whose first term in canonical order has a negative
+    /// coefficient (the constant does not count: sin(1 − x) = −sin(x − 1)). Exactly one of `u` and `−u` has it (u ≠ 0), which
     /// makes the odd/even rules of ``call(_:_:)`` idempotent.
     var hasNegativeLeadingCoefficient: Bool {
         switch kind {
         case .number(let r): return r.signum() < 0
         case .product(let c, _): return c.signum() < 0
-        case .sum(let c, let terms): return c.isZero ? terms[0].coefficient.signum() < 0 : c.signum() < 0
+        case .sum(_, let terms): return terms[0].coefficient.signum() < 0
         case .symbol, .power, .call: return false
         }
     }

@@ -146,7 +146,7 @@ extension Expr {
     /// The number of distinct subexpressions (structurally distinct nodes): the memory a DAG
     /// needs. Iterative.
     ///
-    ///     (x + 1)^2 * (x + 1)^3   // (x + 1)^5: dagSize 4 (x, 1, x + 1, 5)
+    ///     try Expr.parse("(x + 1)^2 * (x + 1)^3").dagSize   // 5: x, 1, x + 1, 5, (x + 1)^5
     ///
     /// Numbers count as nodes; so do a sum's constant when it is not 0 and each coefficient
     /// that is not 1 (they are leaves of the printed tree); exponents equal to 1 do not.
@@ -176,7 +176,7 @@ extension Expr {
     /// coefficient ≠ 1 one multiplication and one leaf, a power one operation, a call one.
     /// Saturates at `Int.max`; iterative.
     ///
-    ///     (2*x + sin(y)).treeSize   // 7: 2, *, x, +, sin, y ... (2·x: 3; sin(y): 2; +: 1) + 1
+    ///     try Expr.parse("2*x + sin(y)").treeSize   // 6: 2 · x (3), sin y (2), one +
     public var treeSize: Int {
         foldPostorder { (e: Expr, size: (Expr) -> Int) -> Int in
             var n = 0

@@ -70,7 +70,9 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 ///   distinct, none a number, sum, or product with a coefficient ≠ 1; at least two
 ///   summands (a lone `k·t` is a product). Terms are sorted in the canonical order.
 /// - `.product(coefficient:factors:)`: `coefficient · Π baseᵢ^exponentᵢ`, coefficient ≠ 0,
-///   bases distinct, none a product, none a rational raised to an integer; each
+///   bases distinct, none a product, none a rational raised to an integer, and a sum base
+///   with an integer exponent is primitive (coprime integer coefficients, the first term
+///   positive: `2/(2x + 2)` is `1/(x + 1)`, `1/(1 - x)` is `-1/(x - 1)`); each
 ///   `baseᵢ^exponentᵢ` is itself canonical (exponent ≠ 0); either the coefficient is not 1
 ///   or there are at least two factors; `k·(a + b)` is distributed, so it never occurs.
 ///   Factors are sorted in the canonical order of their bases.
@@ -87,10 +89,18 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// rejects almost all unequal pairs in O(1); hashing is O(1). ``id`` identifies the node
 /// itself, for memo tables over the DAG.
 ///
+/// ## Laws and their documented exceptions
+/// `+` and `*` are commutative, and `+` is associative, by construction (the same node
+/// shape whatever the order or grouping). Products are associative too, except where a
+/// partial product collapses to a number times a sum, which is distributed
+/// (`2·(x + y) = 2x + 2y`); sum bases are kept primitive so that this rarely matters
+/// (`a/a = 1` still holds). Constructors treat every base as nonzero: `x/x = 1`, `0·u = 0`.
+///
 /// ## Depth
-/// Equality, hashing, ordering and freeing are iterative. Traversals that recurse (none do
-/// in this module; the parser bounds the depth of parsed input at
-/// ``Expr/defaultMaximumParseDepth``) are safe for any expression the parser accepts.
+/// Equality, hashing, ordering, freeing and ``foldPostorder(_:)`` are iterative, so any
+/// depth is safe for them, and so are the printers, evaluation and substitution built on
+/// the fold. Only `expanded()` recurses, once per nested function call or non-integer
+/// power; the parser bounds nesting at ``Expr/defaultMaximumParseDepth`` (200).
 public struct Expr: Sendable {
     let node: ExprNode
 
@@ -219,7 +229,11 @@ extension Expr: Hashable {
     public static func == (a: Expr, b: Expr) -> Bool {
         if a.node === b.node { return true }
         if a.stableHash != b.stableHash { return false }
-        return compareStructure(a, b) == 0
+        switch (a.kind, b.kind) {  // leaves without allocating the comparison stack
+        case (.number(let p), .number(let q)): return p == q
+        case (.symbol(let s), .symbol(let t)): return s == t
+        default: return compareStructure(a, b) == 0
+        }
     }
 
     /// O(1): feeds the precomputed structural hash.
@@ -343,44 +357,32 @@ extension Expr {
             if r.isZero { return q.signum() < 0 }
             if r == .one { return false }
             if q.isInteger { return powerExceedsLimit(r, q) }
-            return r.signum() < 0 || (q > .zero && q < .one)
+            return r.signum() < 0 || (q > .zero && q < .one) || fractionalPowerExceedsLimit(r, q)
         case .product(let c, _):
             return !q.isInteger || powerExceedsLimit(c, q)
         case .power:
             return !q.isInteger
-        case .symbol, .sum, .call:
+        case .sum:
+            return !q.isInteger || b.primitiveSum == nil
+                || (b.primitiveSum.map { powerExceedsLimit($0.content, q) } ?? false)
+        case .symbol, .call:
             return true
         }
+    }
+
+    /// `true` when r^q (q not an integer) cannot be split as r^⌊q⌋ · r^(q − ⌊q⌋) within the limits.
+    static func fractionalPowerExceedsLimit(_ r: Rational, _ q: Rational) -> Bool {
+        let n = q.floor
+        let f = q - Rational(n)
+        guard let ni = Int(exactly: n), Int(exactly: f.denominator) != nil, Int(exactly: f.numerator) != nil else {
+            return true
+        }
+        return (try? r.power(ni)) == nil
     }
 
     /// `true` when r^q (q an integer) is too large to compute, so it stays unevaluated.
     static func powerExceedsLimit(_ r: Rational, _ q: Rational) -> Bool {
         guard let n = Int(exactly: q.numerator) else { return true }
         return (try? r.power(n)) == nil
-    }
-}
-
-// MARK: - Stable hashing
-
-/// A 64-bit hash that does not depend on the process (SplitMix64's finaliser).
-enum StableHash {
-    @inline(__always)
-    static func mix(_ h: UInt64, _ x: UInt64) -> UInt64 {
-        var z = (h ^ x) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func string(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return mix(h, 0)
-    }
-
-    @inline(__always)
-    static func rational(_ r: Rational) -> UInt64 {
-        if let (n, d) = r.inlineParts { return mix(UInt64(bitPattern: Int64(n)), UInt64(d)) }
-        return string(r.description)
     }
 }

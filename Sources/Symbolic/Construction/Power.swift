@@ -1,7 +1,8 @@
 import Exact
 
 // Powers (Cohen, ch. 3, "simplify_power"): numeric powers are evaluated exactly when the
-// result is rational and small enough; (b^a)^n = b^(a·n) and (c·Π bᵢ^aᵢ)^n = cⁿ·Π bᵢ^(aᵢ·n)
+// result is rational and small enough; a sum to an integer power has its content pulled
+// out ((2x + 2)^2 = 4·(x + 1)^2, (1 − x)^(−1) = −(x − 1)^(−1)); (b^a)^n = b^(a·n) and (c·Π bᵢ^aᵢ)^n = cⁿ·Π bᵢ^(aᵢ·n)
 // only for integer n, so (x²)^(1/2) stays (it is |x|, not x).
 
 extension Expr {
@@ -29,6 +30,11 @@ extension Expr {
             if let value = numericPower(r, q) { return value }
         case .power(let b, let a) where q.isInteger:
             return power(b, a * exponent)
+        case .sum where q.isInteger:
+            if let (k, s) = base.primitiveSum, let n = Int(exactly: q.numerator), let kn = try? k.power(n) {
+                let p = Expr(canonical: .power(base: s, exponent: exponent))
+                return kn == .one ? p : p.scaled(by: kn)
+            }
         case .product(let c, let factors) where q.isInteger:
             guard let n = Int(exactly: q.numerator), let cn = try? c.power(n) else { break }
             var builder = ProductBuilder()

@@ -36,15 +36,25 @@ extension Expr {
         return a * Expr.power(b, .minusOne)
     }
 
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Expr, b: Int) -> Expr { a.scaled(by: Rational(b)) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Int, b: Expr) -> Expr { b.scaled(by: Rational(a)) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Expr, b: Rational) -> Expr { a.scaled(by: b) }
+    /// `*` with an exact number on one side: the number becomes an `Expr`.
     public static func * (a: Rational, b: Expr) -> Expr { b.scaled(by: a) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Expr, b: Int) -> Expr { a / Expr(b) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Int, b: Expr) -> Expr { Expr(a) / b }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Expr, b: Rational) -> Expr { a / Expr(b) }
+    /// `/` with an exact number on one side: the number becomes an `Expr`.
     public static func / (a: Rational, b: Expr) -> Expr { Expr(a) / b }
+    /// a = a * b.
     public static func *= (a: inout Expr, b: Expr) { a = a * b }
+    /// a = a / b.
     public static func /= (a: inout Expr, b: Expr) { a = a / b }
 }
 
@@ -81,7 +91,14 @@ struct ProductBuilder {
             for (b, e) in factors { exponents[b, default: Exponent()].add(e) }
         case .power(let b, let e):
             exponents[b, default: Exponent()].add(e)
-        case .symbol, .sum, .call:
+        case .sum:
+            if let (k, s) = f.primitiveSum {
+                coefficient *= k
+                exponents[s, default: Exponent()].add(.one)
+            } else {
+                exponents[f, default: Exponent()].add(.one)
+            }
+        case .symbol, .call:
             exponents[f, default: Exponent()].add(.one)
         }
     }

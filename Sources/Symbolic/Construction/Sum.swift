@@ -41,15 +41,25 @@ extension Expr {
     ///     -(x - 1)   // -x + 1, printed 1 - x
     public static prefix func - (a: Expr) -> Expr { a.scaled(by: Rational(-1)) }
 
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Expr, b: Int) -> Expr { a + Expr(b) }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Int, b: Expr) -> Expr { Expr(a) + b }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Expr, b: Rational) -> Expr { a + Expr(b) }
+    /// `+` with an exact number on one side: the number becomes an `Expr`.
     public static func + (a: Rational, b: Expr) -> Expr { Expr(a) + b }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Expr, b: Int) -> Expr { a - Expr(b) }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Int, b: Expr) -> Expr { Expr(a) - b }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Expr, b: Rational) -> Expr { a - Expr(b) }
+    /// `-` with an exact number on one side: the number becomes an `Expr`.
     public static func - (a: Rational, b: Expr) -> Expr { Expr(a) - b }
+    /// a = a + b.
     public static func += (a: inout Expr, b: Expr) { a = a + b }
+    /// a = a - b.
     public static func -= (a: inout Expr, b: Expr) { a = a - b }
 }
 
@@ -91,5 +101,56 @@ struct SumBuilder {
         if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
         terms.sort { Expr.canonicalPrecedes($0.term, $1.term) }
         return Expr(canonical: .sum(constant: constant, terms: terms))
+    }
+}
+
+// MARK: - Primitive parts
+
+extension Expr {
+    /// For a sum S: (k, S′) with S = k·S′, where S′'s coefficients and constant are coprime
+    /// integers and its first term (in canonical order) has a positive coefficient. `nil`
+    /// when S is already primitive, or not a sum.
+    ///
+    ///     (2*x + 2).primitiveSum   // (2, x + 1);   (1 - x) → (−1, x − 1);   (x/2 + y/3) → (1/6, 3x + 2y)
+    ///
+    /// Products use it for sum bases with integer exponents, so that S and k·S (say y − z
+    /// and z − y, which a number distributes into) are one base: then a/a = 1 and
+    /// (a·b)·c = a·(b·c) also across that distribution.
+    var primitiveSum: (content: Rational, primitive: Expr)? {
+        guard case .sum(let c, let terms) = kind else { return nil }
+        var g = Expr.content(terms.lazy.map(\.coefficient), c)
+        if terms[0].coefficient.signum() < 0 { g = -g }
+        if g == .one { return nil }
+        return (g, scaled(by: g.reciprocal))
+    }
+
+    /// gcd of the rationals `values` and `extra` (ignoring zeros): gcd(numerators)/lcm(denominators) > 0.
+    static func content<S: Sequence>(_ values: S, _ extra: Rational) -> Rational where S.Element == Rational {
+        var numeratorGCD: UInt = 0
+        var denominatorLCM: UInt = 1
+        var fast = true
+        func gcd(_ a: UInt, _ b: UInt) -> UInt {
+            var (a, b) = (a, b)
+            while b != 0 { (a, b) = (b, a % b) }
+            return a
+        }
+        func absorb(_ r: Rational) {
+            guard fast, !r.isZero else { return }
+            guard let (n, d) = r.inlineParts else {
+                fast = false
+                return
+            }
+            numeratorGCD = gcd(numeratorGCD, n.magnitude)
+            let (l, overflow) = (denominatorLCM / gcd(denominatorLCM, UInt(d))).multipliedReportingOverflow(by: UInt(d))
+            if overflow || l > UInt(Int.max) { fast = false } else { denominatorLCM = l }
+        }
+        absorb(extra)
+        for v in values { absorb(v) }
+        if fast && numeratorGCD <= UInt(Int.max) {
+            return Rational(Int(numeratorGCD), Int(denominatorLCM))
+        }
+        var g = extra.magnitude
+        for v in values where !v.isZero { g = g.isZero ? v.magnitude : Rational.gcd(g, v) }
+        return g
     }
 }

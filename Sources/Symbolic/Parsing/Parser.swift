@@ -3,7 +3,7 @@ import Exact
 // A precedence-climbing parser for the syntax of DESIGN.md:
 //
 //     expression = term (("+" | "-") term)*
-//     term       = unary (("*" | "/") unary)*
+//     term       = "-"* power (("*" | "/") unary)*  (the minus negates the whole product)
 //     unary      = "-"* power                      (so -x^2 = -(x^2))
 //     power      = primary ("^" unary)?            (right-associative: x^y^z = x^(y^z); 2^-1)
 //     primary    = number | identifier | identifier "(" arguments ")" | "(" expression ")"
@@ -83,9 +83,16 @@ struct Parser {
         }
     }
 
+    /// A term: leading minus signs negate the whole product (−a·b = −(a·b), the same value
+    /// as (−a)·b, but it keeps a printed `-(x + 1)*y` from distributing into the sum).
     mutating func parseTerm() throws(ParseError) -> Expr {
-        let first = try parseUnary()
-        guard current.kind == .star || current.kind == .slash else { return first }
+        var negative = false
+        while current.kind == .minus {
+            negative.toggle()
+            position += 1
+        }
+        let first = try parsePower()
+        guard current.kind == .star || current.kind == .slash else { return negative ? -first : first }
         var product = ProductBuilder()
         product.multiply(by: first)
         while true {
@@ -97,6 +104,7 @@ struct Parser {
                 position += 1
                 product.multiply(by: Expr.power(try parseUnary(), .minusOne))
             default:
+                if negative { product.coefficient = -product.coefficient }
                 return product.build()
             }
         }

@@ -2,11 +2,13 @@ import Exact
 
 // The reading order shared by the printers. Storage order (by structural hash) is stable
 // but arbitrary; people expect polynomial terms by descending degree, variables
-// alphabetically, and function terms after them: x^2 + 2*x*y + y^2 + cos(x) + 1.
+// alphabetically, and function terms after them: x^2 + 2*x*y + y^2 + cos(x) + 1. Calls
+// count as variables for the degree (x^2 + 2*x*sin(x) + sin(x)^2); other terms (with
+// fractional or negative powers) come last, by their text.
 
 /// The sort key of one summand or factor for display.
 struct DisplayKey {
-    /// 0: a monomial in symbols (x, x^3, x*y^2); 1: anything else.
+    /// 0: a monomial in symbols and calls (x, x^3, x*sin(y)^2); 1: anything else.
     let group: Int
     /// Total degree of a monomial (0 otherwise).
     let degree: Int
@@ -15,9 +17,9 @@ struct DisplayKey {
     /// The printed text: the last tie-breaker (distinct canonical terms print differently).
     let text: String
 
-    init(term: Expr, text: String) {
+    init(term: Expr, text: String, textOf: (Expr) -> String) {
         self.text = text
-        if let powers = DisplayKey.monomialPowers(term) {
+        if let powers = DisplayKey.monomialPowers(term, textOf) {
             group = 0
             degree = powers.reduce(0) { $0 &+ $1.1 }
             self.powers = powers
@@ -40,26 +42,26 @@ struct DisplayKey {
         return a.text < b.text
     }
 
-    static func symbolPower(_ b: Expr, _ e: Expr) -> (String, Int)? {
-        guard case .symbol(let s) = b.kind, let q = e.rationalValue, q.isInteger, q.signum() > 0,
-            let n = Int(exactly: q.numerator)
-        else { return nil }
-        return (s.name, n)
+    /// A factor b^n with a positive integer n, keyed for display: a symbol by its name,
+    /// anything else by its text after every symbol ("\u{10FFFF}" sorts last).
+    static func atomPower(_ b: Expr, _ e: Expr, _ text: (Expr) -> String) -> (String, Int)? {
+        guard let q = e.rationalValue, q.isInteger, q.signum() > 0, let n = Int(exactly: q.numerator) else { return nil }
+        switch b.kind {
+        case .symbol(let s): return (s.name, n)
+        case .call: return ("\u{10FFFF}" + text(b), n)
+        case .number, .sum, .product, .power: return nil
+        }
     }
 
-    static func monomialPowers(_ t: Expr) -> [(String, Int)]? {
-        switch t.kind {
-        case .symbol(let s): return [(s.name, 1)]
-        case .power(let b, let e): return symbolPower(b, e).map { [$0] }
-        case .product(_, let factors):
-            var out: [(String, Int)] = []
-            for (b, e) in factors {
-                guard let p = symbolPower(b, e) else { return nil }
-                out.append(p)
-            }
-            return out.sorted { $0.0 < $1.0 }
-        default: return nil
+    /// The (key, exponent) pairs when `t` is a product of symbols and calls to positive
+    /// integer powers, sorted by key; else nil.
+    static func monomialPowers(_ t: Expr, _ text: (Expr) -> String) -> [(String, Int)]? {
+        var out: [(String, Int)] = []
+        for (b, e) in PlainPrinter.factors(of: t) {
+            guard let p = atomPower(b, e, text) else { return nil }
+            out.append(p)
         }
+        return out.sorted { $0.0 < $1.0 }
     }
 
     /// Display rank of a factor's base: numbers (sqrt(2)) first, then symbols

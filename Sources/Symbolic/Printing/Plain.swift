@@ -58,7 +58,7 @@ enum PlainPrinter {
 
     static func sum(constant: Rational, terms: [(term: Expr, coefficient: Rational)], _ value: (Expr) -> Printed) -> Printed {
         var items: [(key: DisplayKey, coefficient: Rational, term: Expr)] = terms.map { t, k in
-            (DisplayKey(term: t, text: value(t).text), k, t)
+            (DisplayKey(term: t, text: value(t).text, textOf: { value($0).text }), k, t)
         }
         items.sort { DisplayKey.precedes($0.key, $1.key) }
         var pieces: [(negative: Bool, text: String)] = items.map { item in
@@ -96,7 +96,7 @@ enum PlainPrinter {
         var numerator: [(base: Expr, text: String)] = []
         var denominator: [(base: Expr, text: String, precedence: Precedence)] = []
         for (b, x) in factors {
-            if let q = x.rationalValue, q.signum() < 0 {
+            if let q = x.rationalValue, q.signum() < 0, !b.isZero {
                 let p = power(b, value(b), exponent: number(-q), value)
                 denominator.append((b, p.text, p.precedence))
             } else {
@@ -110,10 +110,17 @@ enum PlainPrinter {
         let p = c.numerator.magnitude
         if p != .one || numerator.isEmpty { top.append(p.description) }
         top.append(contentsOf: numerator.map(\.text))
-        var bottom: [(text: String, precedence: Precedence)] = []
+        var bottom: [(text: String, precedence: Precedence)] = denominator.map { ($0.text, $0.precedence) }
+        // "/(2*(y + 1))" would read back as 1/(2*y + 2): then the number divides separately.
+        var trailing = ""
         let q = c.denominator
-        if q != .one { bottom.append((q.description, .atom)) }
-        bottom.append(contentsOf: denominator.map { ($0.text, $0.precedence) })
+        if q != .one {
+            if bottom.count == 1 && bottom[0].precedence == .sum {
+                trailing = "/" + q.description
+            } else {
+                bottom.insert((q.description, .atom), at: 0)
+            }
+        }
         var text = c.signum() < 0 ? "-" : ""
         text += top.joined(separator: "*")
         if !bottom.isEmpty {
@@ -123,6 +130,7 @@ enum PlainPrinter {
                 text += "/(" + bottom.map { $0.precedence < .product ? "(\($0.text))" : $0.text }.joined(separator: "*") + ")"
             }
         }
+        text += trailing
         return Printed(text: text, precedence: .product, negative: c.signum() < 0)
     }
 

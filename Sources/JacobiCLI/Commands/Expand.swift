@@ -1,0 +1,26 @@
+import ArgumentParser
+import Jacobi
+
+/// `jacobi expand EXPR`: products and integer powers multiplied out.
+struct Expand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Multiply out products and positive integer powers of sums.",
+        discussion: "An expression that starts with '-' goes after '--': jacobi expand -- -(x+1)^2"
+    )
+
+    @Argument(help: "The expression, e.g. '(x + 1)^3'.")
+    var expression: String
+
+    @Option(help: "Fail instead of building a result with more terms than this.")
+    var termLimit: Int = Expr.defaultExpandTermLimit
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let e = try ExpressionInput.parse(expression)
+        let expanded = try e.expanded(termLimit: termLimit)
+        let report = try ExpressionReport(command: "expand", variables: try options.variables(of: [e]),
+                                          functions: [e], result: expanded, at: try options.point())
+        print(report.render(options.format))
+    }
+}

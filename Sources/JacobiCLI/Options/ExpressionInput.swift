@@ -1,0 +1,24 @@
+import Jacobi
+
+/// An error the CLI reports as is: one line (or, for a syntax error, the line and a caret).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum ExpressionInput {
+    /// Parses a command-line expression; a syntax error becomes two lines, the message with
+    /// the input and a caret under the column, aligned for `ExitStatus.printError`'s prefix.
+    ///
+    ///     jacobi: expected an expression, found '^' at column 3: x^^2
+    ///                                                              ^
+    static func parse(_ text: String) throws -> Expr {
+        do {
+            return try Expr.parse(text)
+        } catch {
+            let head = "\(error.summary): "
+            let indent = ExitStatus.prefix.count + head.count
+            throw CLIError(head + text + "\n" + String(repeating: " ", count: indent) + error.caretLine)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+
+@Suite struct SimplifyExpandTests {
+    @Test func simplify_printsTheCanonicalForm() throws {
+        let r = try CLI.run(["simplify", "y*x*2 + cos(x) + x*y"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "3*x*y + cos(x)\n")
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func expand_multipliesOut() throws {
+        let r = try CLI.run(["expand", "(x+1)^2*(x-1)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "x^3 + x^2 - x - 1\n")
+    }
+
+    @Test func expressionsStartingWithMinus_goAfterDoubleDash() throws {
+        let r = try CLI.run(["simplify", "--", "-x^2 + x"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "-x^2 + x\n")
+    }
+
+    @Test func json_hasTheContractKeysInOrder() throws {
+        let r = try CLI.run(["expand", "(x+1)^2", "--at=x=1/2", "--format=json"])
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+            {"command": "expand", "vars": ["x"], "functions": ["(x + 1)^2"], "symbolic": "x^2 + 2*x + 1", \
+            "at": {"x": "1/2"}, "engine": "symbolic", "exact": "9/4", "numeric": 2.25}
+
+            """)
+        let exact = try CLI.run(["simplify", "x*cos(y)", "--vars=y,x", "--at=x=2,y=0.5", "--format=json"])
+        #expect(exact.stdout.contains(#""vars": ["y", "x"]"#))
+        #expect(exact.stdout.contains(#""exact": "2*cos(1/2)""#))
+    }
+
+    @Test func text_andLatex_withAPoint() throws {
+        let text = try CLI.run(["simplify", "x/3 + y", "--at=x=1,y=0.25"])
+        #expect(text.stdout == "x/3 + y\nat x = 1, y = 1/4: 7/12 ≈ 0.5833333333333334\n")
+        let latex = try CLI.run(["expand", "(x+y)^2", "--format=latex"])
+        #expect(latex.stdout == "x^{2} + 2 x y + y^{2}\n")
+    }
+
+    @Test func syntaxErrors_printTheMessageAndACaret() throws {
+        let r = try CLI.run(["simplify", "x^^2"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines[2].isEmpty)
+        #expect(lines[0] == "jacobi: expected an expression, found '^' at column 3: x^^2")
+        #expect(lines[1] == String(repeating: " ", count: lines[0].count - 2) + "^")
+    }
+
+    /// (arguments, the one line on stderr)
+    static let errors: [([String], String)] = [
+        (["simplify", "foo(x)"], "jacobi: unknown function 'foo' at column 1: foo(x)"),
+        (["simplify", "1/(x-1)", "--at=x=1"], "jacobi: division by zero in 1/(x - 1)"),
+        (["simplify", "log(x)", "--at=x=-1"], "jacobi: log of a non-positive number in log(x) (the argument is -1)"),
+        (["simplify", "x*y", "--at=x=1"], "jacobi: no value given for the variable y"),
+        (["simplify", "x", "--at=x=1/0"], "jacobi: invalid value for x in --at: invalid number \"1/0\": zero denominator at column 3"),
+        (["simplify", "x", "--vars=x,2y"], "jacobi: invalid variable name '2y' in --vars"),
+        (["expand", "(x+y)^3000", "--term-limit=100"], "jacobi: expanding (x + y)^3000 needs more than 100 terms"),
+        (["simplify", "exp(x)", "--at=x=1000"], "jacobi: exp(1000) is not a finite floating-point number here"),
+    ]
+
+    @Test func badInput_exitsTwoWithOneLine() throws {
+        for (arguments, message) in Self.errors {
+            let r = try CLI.run(arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stdout.isEmpty, "\(arguments)")
+            #expect(r.stderr.split(separator: "\n").first.map(String.init) == message, "\(arguments)")
+        }
+    }
+
+    @Test func deepNesting_isAnErrorNotACrash() throws {
+        let r = try CLI.run(["simplify", String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("jacobi: expression nested too deeply"))
+    }
+}

@@ -1,0 +1,121 @@
+import Exact
+import Symbolic
+import Testing
+
+@Suite struct ParseErrorTests {
+    /// (input, message prefix, one-based column)
+    static let badInputs: [(String, String, Int)] = [
+        ("x^^2", "expected an expression, found '^'", 3),
+        ("foo(x)", "unknown function 'foo'", 1),
+        ("2*bar(x, y)", "unknown function 'bar'", 3),
+        ("sin(x, y)", "sin takes 1 argument, got 2", 1),
+        ("cos()", "cos takes 1 argument, got 0", 1),
+        ("sin", "'sin' is a function", 1),
+        ("x + sqrt", "'sqrt' is a function", 5),
+        ("(x", "expected ')' to close the '(' at column 1", 3),
+        ("sin(x", "expected ')' to close the call of sin", 6),
+        ("x)", "unmatched ')'", 2),
+        ("2x", "missing operator before 'x'", 2),
+        ("x y", "missing operator before 'y'", 3),
+        ("", "empty expression", 1),
+        ("   ", "empty expression", 4),
+        ("x +", "unexpected end of input", 4),
+        ("x $ y", "unexpected character '$'", 3),
+        ("1//2", "expected an expression, found '/'", 3),
+        ("*x", "expected an expression, found '*'", 1),
+        ("x ** * 2", "expected an expression, found '*'", 6),
+        ("(,)", "expected an expression, found ','", 2),
+        ("1.2.3", "missing operator before number 3/10", 4),
+        ("x, y", "unexpected ','", 2),
+        ("é", "unexpected character 'é'", 1),
+    ]
+
+    @Test func badInputs_giveMessageAndColumn() {
+        for (input, message, column) in Self.badInputs {
+            do {
+                let e = try Expr.parse(input)
+                Issue.record("\(input) parsed as \(e)")
+            } catch {
+                #expect(error.message.hasPrefix(message), "\(input): \(error.message)")
+                #expect(error.column == column, "\(input): column \(error.column)")
+                let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.count == 3)
+                #expect(lines.last?.hasSuffix("^") == true)
+                #expect(lines.last?.prefix(while: { $0 == " " }).count == column - 1)
+            }
+        }
+    }
+
+    @Test func errorDescription_putsCaretUnderTheColumn() {
+        #expect(throws: ParseError.self) { try Expr.parse("x^^2") }
+        do {
+            _ = try Expr.parse("x^^2")
+        } catch {
+            #expect(error.description == "expected an expression, found '^' at column 3\nx^^2\n  ^")
+        }
+    }
+
+    static func depthError(_ text: String) -> ParseError? {
+        do {
+            _ = try Expr.parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func deepParentheses_areAnErrorNotACrash() {
+        let n = 100_000
+        let text = String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n)
+        let error = Self.depthError(text)
+        #expect(error?.message.hasPrefix("expression nested too deeply") == true)
+        #expect(error?.column == Expr.defaultMaximumParseDepth + 1)
+    }
+
+    @Test func deepPowerChains_areAnErrorNotACrash() {
+        let text = Array(repeating: "x", count: 100_000).joined(separator: "^")
+        #expect(Self.depthError(text)?.message.hasPrefix("expression nested too deeply") == true)
+        let calls = String(repeating: "sin(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+        #expect(Self.depthError(calls)?.message.hasPrefix("expression nested too deeply") == true)
+        let mixed = String(repeating: "-x^(", count: 50_000) + "x" + String(repeating: ")", count: 50_000)
+        #expect(Self.depthError(mixed)?.message.hasPrefix("expression nested too deeply") == true)
+    }
+
+    @Test func longRunsOfUnaryMinus_parseWithoutRecursion() throws {
+        let even = String(repeating: "-", count: 100_000) + "x"
+        #expect(try Expr.parse(even) == Expr(Symbol("x")))
+        let odd = String(repeating: "-", count: 99_999) + "x"
+        #expect(try Expr.parse(odd) == -Expr(Symbol("x")))
+        let exponents = "2^" + String(repeating: "-", count: 100_001) + "1"
+        #expect(try Expr.parse(exponents) == Expr(Rational(1, 2)))
+    }
+
+    @Test func nestingWithinTheBound_parses() throws {
+        let depth = Expr.defaultMaximumParseDepth
+        let parens = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
+        #expect(try Expr.parse(parens) == Expr(Symbol("x")))
+        let calls = String(repeating: "sin(", count: depth) + "x" + String(repeating: ")", count: depth)
+        #expect(try Expr.parse(calls).height == depth)
+        #expect(throws: ParseError.self) { try Expr.parse("(" + parens + ")") }
+        #expect(try Expr.parse("((x))", maximumDepth: 2) == Expr(Symbol("x")))
+    }
+
+    @Test func syntax_followsThePrecedenceRules() throws {
+        let x = Expr(Symbol("x"))
+        let y = Expr(Symbol("y"))
+        let z = Expr(Symbol("z"))
+        #expect(try Expr.parse("-x^2") == -(Expr.power(x, Expr(2))))
+        #expect(try Expr.parse("2^-1") == Expr(Rational(1, 2)))
+        #expect(try Expr.parse("x^y^z") == Expr.power(x, Expr.power(y, z)))
+        #expect(try Expr.parse("x**y**z") == Expr.power(x, Expr.power(y, z)))
+        #expect(try Expr.parse("x/y/z") == x / (y * z))
+        #expect(try Expr.parse("x - y - z") == x - y - z)
+        #expect(try Expr.parse("x*-y") == -(x * y))
+        #expect(try Expr.parse("0.25") == Expr(Rational(1, 4)))
+        #expect(try Expr.parse("1e-3") == Expr(Rational(1, 1000)))
+        #expect(try Expr.parse("2.5E2") == Expr(250))
+        #expect(try Expr.parse("sqrt(x)") == Expr.power(x, Expr(Rational(1, 2))))
+        #expect(try Expr.parse("x_1 + _y2") == Expr(Symbol("x_1")) + Expr(Symbol("_y2")))
+        #expect(try Expr.parse(" x\t+\n1 ") == x + 1)
+    }
+}
