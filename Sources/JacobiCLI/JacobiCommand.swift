@@ -13,7 +13,7 @@ struct JacobiCommand: ParsableCommand {
             rationals. Errors print one line on stderr and exit with status 2.
             """,
         version: JacobiVersion.string,
-        subcommands: [Simplify.self, Expand.self]
+        subcommands: [Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self, Simplify.self, Expand.self]
     )
 
     static func main() {
