@@ -1,0 +1,46 @@
+import Derivatives
+import Foundation
+import Symbolic
+import Testing
+import TestSupport
+
+/// The committed SymPy fixtures (Tests/Fixtures/derivative_fixtures.tsv, written by
+/// make_derivative_fixtures.py): Jacobi's derivative must equal SymPy's at random rational
+/// points — exactly where the values are rational, within 1e-9 relative otherwise.
+enum Fixtures {
+    struct Row: Sendable, CustomStringConvertible {
+        let function: String
+        let variable: String
+        let expected: String
+        var description: String { "d/d\(variable) \(function)" }
+    }
+
+    static let rows: [Row] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/derivative_fixtures.tsv").standardized
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            if line.hasPrefix("#") { return nil }
+            let parts = line.split(separator: "\t").map(String.init)
+            return parts.count == 3 ? Row(function: parts[0], variable: parts[1], expected: parts[2]) : nil
+        }
+    }()
+}
+
+@Suite struct FixtureTests {
+    @Test func fixtures_arePresent() {
+        #expect(Fixtures.rows.count >= 190)
+    }
+
+    @Test(arguments: Fixtures.rows.indices)
+    func derivative_agreesWithSymPy(_ i: Int) throws {
+        let row = Fixtures.rows[i]
+        let f = try Expr.parse(row.function)
+        let expected = try Expr.parse(row.expected)
+        let x = Symbol(row.variable)
+        let simplified = f.derivative(withRespectTo: x)
+        #expect(ValueComparison.compare(simplified, expected, seed: UInt64(i)) == .equal, "\(row): \(simplified) vs SymPy \(row.expected)")
+        let raw = f.rawDerivative(withRespectTo: x)
+        #expect(ValueComparison.compare(raw, expected, seed: UInt64(i) + 1000) == .equal, "\(row) raw: \(raw)")
+    }
+}
