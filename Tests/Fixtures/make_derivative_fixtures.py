@@ -74,6 +74,25 @@ def main():
         for r in rows:
             fh.write("\t".join(r) + "\n")
     print("wrote %d rows" % len(rows))
+    # count_ops of every function, every derivative and, when the peers' W7 details are
+    # present, every result of SymPy's simplify: the simplifier's cost must agree with it.
+    exprs = []
+    for src, _, d in rows:
+        exprs += [src, d]
+    detail = os.path.join(HERE, "../../../shared/peers/results/w7_detail_sympy-simplify.json")
+    if os.path.exists(detail):
+        import json
+        exprs += [r["result"] for r in json.load(open(detail))]
+    plain = {"x": sympy.Symbol("x"), "y": sympy.Symbol("y"), "z": sympy.Symbol("z"), "abs": sympy.Abs}
+    seen = set()
+    with open(os.path.join(HERE, "count_ops_fixtures.tsv"), "w") as fh:
+        fh.write("# expression\tsympy.count_ops (SymPy %s)\n" % sympy.__version__)
+        for e in exprs:
+            if e in seen:
+                continue
+            seen.add(e)
+            fh.write("%s\t%d\n" % (e, sympy.count_ops(sympy.parse_expr(e.replace("^", "**"), local_dict=plain))))
+    print("wrote %d count_ops rows" % len(seen))
 
 
 if __name__ == "__main__":
