@@ -43,8 +43,13 @@ struct KernelMap {
                 q = c.isZero ? nil : c
             }
             guard let q else { return }
+            if b.rationalValue != nil {
+                // A number to a fractional power (sqrt(2)) is a kernel as it stands.
+                if !q.isInteger { pending.append(Expr.power(b, Expr(q))) }
+                return
+            }
             if let d = Int(exactly: q.denominator), d > 1 { degrees[b] = lcm(degrees[b] ?? 1, d) }
-            if b.rationalValue == nil { stack.append(b) }
+            stack.append(b)
         }
         while let e = stack.popLast() {
             guard seen.insert(e.id).inserted else { continue }
