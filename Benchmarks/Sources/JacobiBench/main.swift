@@ -14,6 +14,8 @@ while let a = arguments.popFirst() {
 
 let all: [(String, ([Int]?) -> Void)] = [
     ("W3", W3.run),
+    ("W1", W1.run),
+    ("W2", W2.run),
     ("W7", W7.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
