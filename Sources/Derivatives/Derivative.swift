@@ -54,50 +54,81 @@ extension Expr {
 /// differentiated once for all of them.
 struct Differentiator {
     let variable: Symbol
+    /// Which nodes depend on `variable`, when known (gradients, Jacobians, Hessians build
+    /// one index for all their variables): the others are skipped without a traversal.
+    private let dependencies: DependencyIndex?
+    private let bit: Int
     private var memo: [ObjectIdentifier: Expr] = [:]
     /// The roots whose nodes key `memo`: holding them keeps every key's node alive, so an
     /// identifier is never reused for another node while the memo lives.
     private var roots: [Expr] = []
+    /// Local derivatives that do not depend on the variable (f′(u) of a call, n·b^(n−1) of a
+    /// numeric power), shared by the differentiators of one gradient or Hessian.
+    private let local: LocalDerivatives
 
-    init(variable: Symbol) { self.variable = variable }
+    init(variable: Symbol, dependencies: DependencyIndex? = nil, local: LocalDerivatives = LocalDerivatives()) {
+        self.variable = variable
+        self.dependencies = dependencies
+        self.local = local
+        self.bit = dependencies?.position[variable] ?? -1
+    }
+
+    /// `true` when e may depend on the variable and is not a leaf (leaves are done inline).
+    @inline(__always)
+    private func needsWork(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .symbol: return false
+        default: return dependencies?.depends(e, on: bit) ?? true
+        }
+    }
 
     /// ∂f/∂x, canonicalised but not simplified.
     mutating func derivative(of f: Expr) -> Expr {
+        if !needsWork(f) { return d(f) }
         if let d = memo[f.id] { return d }
         roots.append(f)
         var stack: [(node: Expr, ready: Bool)] = [(f, false)]
         while let (e, ready) = stack.popLast() {
             if memo[e.id] != nil { continue }
-            switch e.kind {
-            case .number:
-                memo[e.id] = .zero
-            case .symbol(let s):
-                memo[e.id] = s == variable ? .one : .zero
-            default:
-                if ready {
-                    memo[e.id] = rule(e)
-                } else {
-                    stack.append((e, true))
-                    e.forEachChild { c in if memo[c.id] == nil { stack.append((c, false)) } }
-                }
+            if ready {
+                memo[e.id] = rule(e)
+            } else {
+                stack.append((e, true))
+                e.forEachChild { c in if needsWork(c) && memo[c.id] == nil { stack.append((c, false)) } }
             }
         }
         return memo[f.id]!
     }
 
-    /// The derivative of a child, already computed (numbers need no memo entry).
+    /// The derivative of a child: leaves inline, independent nodes 0, the rest from the memo.
+    @inline(__always)
     private func d(_ e: Expr) -> Expr {
-        if e.rationalValue != nil { return .zero }
-        return memo[e.id]!
+        switch e.kind {
+        case .number: return .zero
+        case .symbol(let s): return s == variable ? .one : .zero
+        default:
+            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
+            return memo[e.id]!
+        }
     }
 
     /// The chain rule at one node whose children are done.
     private func rule(_ e: Expr) -> Expr {
         switch e.kind {
         case .number, .symbol:
-            return derivativeOfLeaf(e)
+            return d(e)
         case .sum(_, let terms):
             var summands: [Expr] = []
+            if terms.count > 8 {
+                // Long sums (dot products): the symbol terms are looked up, not scanned.
+                let parts = local.sumParts(e, terms)
+                if let k = parts.symbols[variable] { summands.append(Expr(k)) }
+                for (t, k) in parts.others {
+                    let dt = d(t)
+                    if !dt.isZero { summands.append(dt.scaled(by: k)) }
+                }
+                return Expr.sum(summands)
+            }
             for (t, k) in terms {
                 let dt = d(t)
                 if !dt.isZero { summands.append(dt.scaled(by: k)) }
@@ -119,13 +150,8 @@ struct Differentiator {
         case .call(let f, let u):
             let du = d(u)
             if du.isZero { return .zero }
-            return f.derivative(at: u, value: e) * du
+            return local.call(e, f, u) * du
         }
-    }
-
-    private func derivativeOfLeaf(_ e: Expr) -> Expr {
-        if case .symbol(let s) = e.kind, s == variable { return .one }
-        return .zero
     }
 
     /// d(b^x): the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
@@ -137,11 +163,125 @@ struct Differentiator {
         if dx.isZero {
             if db.isZero { return .zero }
             if x.isOne { return db }
+            if let n = x.rationalValue { return local.power(b, n) * db }
             return Expr.product([x, Expr.power(b, x - 1), db])
         }
         let bx = Expr.power(b, x)
         let logB = Expr.call(.log, b)
         if db.isZero { return Expr.product([bx, logB, dx]) }
         return bx * (dx * logB + x * db / b)
+    }
+}
+
+/// For each node of some expressions, the set of variables (by position in a list) it
+/// depends on, as a bit set: built once by one postorder pass, then O(1) per query.
+struct DependencyIndex {
+    let position: [Symbol: Int]
+    private let words: Int
+    private var bits: [ObjectIdentifier: [UInt64]] = [:]
+    /// Keeps the indexed nodes alive, so their identifiers stay theirs.
+    private let roots: [Expr]
+
+    init(_ roots: [Expr], variables: [Symbol]) {
+        self.init(roots, positions: DependencyIndex.positions(of: variables), count: variables.count)
+    }
+
+    /// The position of each variable's first occurrence in `variables`.
+    static func positions(of variables: [Symbol]) -> [Symbol: Int] {
+        var position: [Symbol: Int] = [:]
+        for (i, s) in variables.enumerated() where position[s] == nil { position[s] = i }
+        return position
+    }
+
+    /// The index of `roots` for variables already numbered (shared by the rows of a Jacobian).
+    init(_ roots: [Expr], positions: [Symbol: Int], count: Int) {
+        self.roots = roots
+        self.position = positions
+        words = max(1, (count + 63) / 64)
+        let empty = [UInt64](repeating: 0, count: words)
+        var stack: [(Expr, Bool)] = roots.map { ($0, false) }
+        while let (e, ready) = stack.popLast() {
+            if bits[e.id] != nil { continue }
+            if !ready {
+                stack.append((e, true))
+                e.forEachChild { c in if bits[c.id] == nil { stack.append((c, false)) } }
+                continue
+            }
+            var set = empty
+            if case .symbol(let s) = e.kind, let i = position[s] { set[i >> 6] |= 1 << UInt64(i & 63) }
+            e.forEachChild { c in
+                if let b = bits[c.id] { for w in 0..<words { set[w] |= b[w] } }
+            }
+            bits[e.id] = set
+        }
+    }
+
+    /// The positions of the variables that e (a node of the roots) contains, ascending.
+    func variables(of e: Expr) -> [Int] {
+        guard let b = bits[e.id] else { return [] }
+        var out: [Int] = []
+        for (w, word) in b.enumerated() {
+            var rest = word
+            while rest != 0 {
+                out.append(w * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return out
+    }
+
+    /// `true` when e (a node of the roots) contains the variable at `position`; `true` for
+    /// unknown nodes and positions, which is always safe.
+    @inline(__always)
+    func depends(_ e: Expr, on position: Int) -> Bool {
+        guard position >= 0, let b = bits[e.id] else { return true }
+        return b[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+}
+
+/// A memo of the variable-independent local derivatives, by node: f′(u) for a call f(u),
+/// n·b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
+/// gradient share it (one per variable, each with its own memo of derivatives).
+final class LocalDerivatives {
+    private var calls: [ObjectIdentifier: Expr] = [:]
+    private var powers: [PowerKey: Expr] = [:]
+    private var sums: [ObjectIdentifier: (symbols: [Symbol: Rational], others: [(Expr, Rational)])] = [:]
+    /// Keeps the keyed nodes alive.
+    private var keep: [Expr] = []
+
+    struct PowerKey: Hashable {
+        let base: ObjectIdentifier
+        let exponent: Rational
+    }
+
+    func call(_ e: Expr, _ f: ElementaryFunction, _ u: Expr) -> Expr {
+        if let d = calls[e.id] { return d }
+        let d = f.derivative(at: u, value: e)
+        calls[e.id] = d
+        keep.append(e)
+        return d
+    }
+
+    /// A sum's terms split into k·symbol (by symbol) and the rest: its derivative by x is
+    /// then k_x plus the rest's, without scanning every symbol term.
+    func sumParts(_ e: Expr, _ terms: [(term: Expr, coefficient: Rational)]) -> (symbols: [Symbol: Rational], others: [(Expr, Rational)]) {
+        if let p = sums[e.id] { return p }
+        var symbols: [Symbol: Rational] = [:]
+        var others: [(Expr, Rational)] = []
+        for (t, k) in terms {
+            if case .symbol(let s) = t.kind { symbols[s] = k } else { others.append((t, k)) }
+        }
+        sums[e.id] = (symbols, others)
+        keep.append(e)
+        return (symbols, others)
+    }
+
+    func power(_ b: Expr, _ n: Rational) -> Expr {
+        let key = PowerKey(base: b.id, exponent: n)
+        if let d = powers[key] { return d }
+        let d = Expr.power(b, Expr(n - .one)).scaled(by: n)
+        powers[key] = d
+        keep.append(b)
+        return d
     }
 }
