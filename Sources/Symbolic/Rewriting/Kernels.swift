@@ -135,8 +135,9 @@ struct KernelMap {
     }
 
     /// The rational function of `root` in the kernels' variables; `nil` if an exponent is
-    /// too large for a machine integer or a power of 0 is negative.
-    func rationalFunction(_ root: Expr) -> FactoredRationalFunction? {
+    /// too large for a machine integer, a power of 0 is negative, or a sum would multiply out
+    /// to more than `termLimit` terms.
+    func rationalFunction(_ root: Expr, termLimit: Int = 2_000) -> FactoredRationalFunction? {
         let n = variableCount
         var memo: [ObjectIdentifier: FactoredRationalFunction] = [:]
         var stack: [(Expr, Bool)] = [(root, false)]
@@ -198,8 +199,10 @@ struct KernelMap {
             case .sum(let c, let terms):
                 value = FactoredRationalFunction(constant: c, variableCount: n)
                 for (t, k) in terms {
-                    guard let v = memo[t.id] else { return nil }
-                    value = value + FactoredRationalFunction(constant: k, variableCount: n) * v
+                    guard let v = memo[t.id],
+                        let next = value.adding(FactoredRationalFunction(constant: k, variableCount: n) * v, termLimit: termLimit)
+                    else { return nil }
+                    value = next
                 }
             case .product(let c, let factors):
                 value = FactoredRationalFunction(constant: c, variableCount: n)

@@ -83,6 +83,8 @@ enum Simplifier {
     static func rationalForms(_ e: Expr, _ options: KernelOptions) -> [Expr] {
         let map = KernelMap([e], options: options)
         guard map.variableCount <= 24, let f = map.rationalFunction(e) else { return [] }
+        let numeratorTerms = f.factors.reduce(1) { $1.value > 0 ? FactoredRationalFunction.bound($0, $1.key.terms.count, $1.value) : $0 }
+        if numeratorTerms > 2_000 { return [map.expression(f)] }
         if f.coefficient.signum() >= 0 { return [map.expression(f), map.expression(f, expandingNumerator: true)] }
         return [map.expression(f), map.expression(f, expandingNumerator: true),
                 map.expression(f, absorbingSign: true), map.expression(f, expandingNumerator: true, absorbingSign: true)]
