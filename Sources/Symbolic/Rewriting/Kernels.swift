@@ -15,6 +15,9 @@ struct KernelOptions: Hashable, Sendable {
     var splitsExponentials = false
     /// tan(u) = sin(u)/cos(u), tanh(u) = sinh(u)/cosh(u).
     var rewritesTangents = false
+    /// With k = B^(1/q): kᵐ = k^(m mod q)·B^⌊m/q⌋, so no root is left in a denominator
+    /// (y·z/sqrt(x·y·z) = sqrt(x·y·z)/x).
+    var rationalizesRoots = false
 }
 
 /// The kernels of one expression, numbered; converts Expr ↔ FactoredRationalFunction.
@@ -86,6 +89,9 @@ struct KernelMap {
 
     var variableCount: Int { kernels.count }
 
+    /// `true` when a root of something other than a symbol is a kernel ((x·y)^(1/2)).
+    var hasCompositeRoots: Bool { rootDegree.contains { $0.value > 1 && $0.key.symbolValue == nil } }
+
     /// x = rest + c with c the rational constant of a sum (0 otherwise).
     static func splitConstant(_ x: Expr) -> (rest: Expr, constant: Rational) {
         if case .sum(let c, _) = x.kind, !c.isZero { return (x - Expr(c), c) }
@@ -151,7 +157,10 @@ struct KernelMap {
         }
         func factorChild(_ b: Expr, _ x: Expr) -> Expr? {
             guard b.rationalValue == nil else { return nil }
-            if let q = x.rationalValue { return (rootDegree[b] ?? 1) > 1 || !q.isInteger ? nil : b }
+            if let q = x.rationalValue {
+                if (rootDegree[b] ?? 1) > 1 { return options.rationalizesRoots && b.symbolValue == nil ? b : nil }
+                return q.isInteger ? b : nil
+            }
             let c = KernelMap.splitConstant(x).constant
             return c.isInteger && !c.isZero && (rootDegree[b] ?? 1) == 1 ? b : nil
         }
@@ -165,7 +174,13 @@ struct KernelMap {
                 if d > 1 {
                     let m = q * Rational(d)
                     guard let e = Int(exactly: m.numerator) else { return nil }
-                    return variable(Expr.power(b, Expr(Rational(1, d))), e)
+                    let k = Expr.power(b, Expr(Rational(1, d)))
+                    if options.rationalizesRoots, b.symbolValue == nil, e < 0 || e >= d, let base = memo[b.id] {
+                        let r = ((e % d) + d) % d
+                        guard let whole = try? base.power((e - r) / d) else { return nil }
+                        return r == 0 ? whole : variable(k, r) * whole
+                    }
+                    return variable(k, e)
                 }
                 guard let e = Int(exactly: q.numerator), let base = memo[b.id] ?? (b.symbolValue != nil ? symbolValue(b) : nil) else {
                     return nil

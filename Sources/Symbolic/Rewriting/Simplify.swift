@@ -51,7 +51,7 @@ extension Expr {
 enum Simplifier {
     /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.
     static func kernelOptions(for functions: Set<ElementaryFunction>) -> [KernelOptions] {
-        var out = [KernelOptions()]
+        var out = [KernelOptions(), KernelOptions(rationalizesRoots: true)]
         if functions.contains(.exp) { out.append(KernelOptions(splitsExponentials: true, rewritesTangents: false)) }
         if functions.contains(.tan) || functions.contains(.tanh) {
             out.append(KernelOptions(splitsExponentials: false, rewritesTangents: true))
@@ -82,6 +82,7 @@ enum Simplifier {
     /// the numerator multiplied out.
     static func rationalForms(_ e: Expr, _ options: KernelOptions) -> [Expr] {
         let map = KernelMap([e], options: options)
+        if options.rationalizesRoots && !map.hasCompositeRoots { return [] }
         guard map.variableCount <= 24, let f = map.rationalFunction(e) else { return [] }
         let numeratorTerms = f.factors.reduce(1) { $1.value > 0 ? FactoredRationalFunction.bound($0, $1.key.terms.count, $1.value) : $0 }
         if numeratorTerms > 2_000 { return [map.expression(f)] }
