@@ -32,6 +32,18 @@ enum Fixtures {
         #expect(Fixtures.rows.count >= 190)
     }
 
+    /// W7's quality target as a regression test: the first 141 rows are the W7 corpus's
+    /// partials, and SymPy's `simplify` totals 971 operations on them (peers/results.md).
+    @Test func w7Partials_areSmallerInTotalThanSymPysSimplify() throws {
+        let w7 = Fixtures.rows.prefix(141)
+        #expect(w7.last?.function == "log(sqrt(x^2 + y^2)) + atan(y/x)*z")
+        var total = 0
+        for row in w7 {
+            total += try Expr.parse(row.function).derivative(withRespectTo: Symbol(row.variable)).operationCount
+        }
+        #expect(total <= 971, "total operation count \(total)")
+    }
+
     @Test(arguments: Fixtures.rows.indices)
     func derivative_agreesWithSymPy(_ i: Int) throws {
         let row = Fixtures.rows[i]

@@ -26,7 +26,12 @@ public struct RewriteRule: Sendable {
         RewriteRule.fixpoint(RewriteRule.postwalk(self)).rewrite(e) ?? e
     }
 
-    /// The first rule that applies, then the next on its result, and so on: `nil` when none applied.
+    /// Each rule in turn on the result of the previous ones (those that do not apply are
+    /// skipped): `nil` when none applied.
+    ///
+    ///     RewriteRule.chain("trig", [.pythagorean, .doubleAngle]).rewrite(cos(x)^2 - sin(x)^2)   // cos(2*x)
+    ///
+    /// A chain of identities is an identity.
     public static func chain(_ name: String, _ rules: [RewriteRule]) -> RewriteRule {
         RewriteRule(name) { e in
             var current = e
@@ -41,7 +46,11 @@ public struct RewriteRule: Sendable {
         }
     }
 
-    /// `rule` repeated until it no longer applies (at most `limit` times).
+    /// `rule` repeated until it no longer applies or changes nothing (at most `limit` times).
+    ///
+    ///     RewriteRule.fixpoint(.postwalk(.expLog)).rewrite(exp(x)*exp(y)*exp(z))   // exp(x + y + z)
+    ///
+    /// Terminates: at most `limit` rewrites.
     public static func fixpoint(_ rule: RewriteRule, limit: Int = 8) -> RewriteRule {
         RewriteRule("fixpoint(\(rule.name))") { e in
             var current = e
@@ -57,6 +66,10 @@ public struct RewriteRule: Sendable {
 
     /// `rule` at every node, children first (each distinct node once), rebuilding parents
     /// canonically: `nil` when it applied nowhere.
+    ///
+    ///     RewriteRule.postwalk(.pythagorean).rewrite(exp(sin(x)^2 + cos(x)^2))   // exp(1)
+    ///
+    /// Iterative (any depth); shared subexpressions are rewritten once.
     public static func postwalk(_ rule: RewriteRule) -> RewriteRule {
         RewriteRule("postwalk(\(rule.name))") { e in
             let out = e.foldPostorder { (node: Expr, value: (Expr) -> Expr) -> Expr in
@@ -80,6 +93,9 @@ public struct RewriteRule: Sendable {
         return RewriteRule.chain("standard", rules)
     }
 
-    /// Every family the simplifier uses, in order.
+    /// Every family the simplifier uses, in order (``simplified()`` runs only those whose
+    /// functions occur).
+    ///
+    ///     RewriteRule.standard.apply(sin(x)^2 + cos(x)^2 + exp(x)*exp(y))   // exp(x + y) + 1
     public static let standard = RewriteRule.chain("standard", [pythagorean, expLog, angleAddition, doubleAngle, tangent])
 }
