@@ -94,7 +94,21 @@ struct Differentiator {
                 memo[e.id] = rule(e)
             } else {
                 stack.append((e, true))
-                e.forEachChild { c in if needsWork(c) && memo[c.id] == nil { stack.append((c, false)) } }
+                switch e.kind {
+                case .number, .symbol: break
+                case .sum(_, let terms):
+                    for (t, _) in terms where needsWork(t) && memo[t.id] == nil { stack.append((t, false)) }
+                case .product(_, let factors):
+                    for (b, x) in factors {
+                        if needsWork(b) && memo[b.id] == nil { stack.append((b, false)) }
+                        if needsWork(x) && memo[x.id] == nil { stack.append((x, false)) }
+                    }
+                case .power(let b, let x):
+                    if needsWork(b) && memo[b.id] == nil { stack.append((b, false)) }
+                    if needsWork(x) && memo[x.id] == nil { stack.append((x, false)) }
+                case .call(_, let u):
+                    if needsWork(u) && memo[u.id] == nil { stack.append((u, false)) }
+                }
             }
         }
         return memo[f.id]!
@@ -121,9 +135,9 @@ struct Differentiator {
             var summands: [Expr] = []
             if terms.count > 8 {
                 // Long sums (dot products): the symbol terms are looked up, not scanned.
-                let parts = local.sumParts(e, terms)
+                let parts = local.sumParts(e, terms, dependencies)
                 if let k = parts.symbols[variable] { summands.append(Expr(k)) }
-                for (t, k) in parts.others {
+                for (t, k) in parts.othersByVariable.map({ $0[bit] ?? [] }) ?? parts.others {
                     let dt = d(t)
                     if !dt.isZero { summands.append(dt.scaled(by: k)) }
                 }

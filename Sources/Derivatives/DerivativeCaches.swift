@@ -77,7 +77,7 @@ struct DependencyIndex {
 final class LocalDerivatives {
     private var calls: [ObjectIdentifier: Expr] = [:]
     private var powers: [PowerKey: Expr] = [:]
-    private var sums: [ObjectIdentifier: (symbols: [Symbol: Rational], others: [(Expr, Rational)])] = [:]
+    private var sums: [ObjectIdentifier: SumParts] = [:]
     /// Keeps the keyed nodes alive.
     private var keep: [Expr] = []
 
@@ -94,18 +94,31 @@ final class LocalDerivatives {
         return d
     }
 
-    /// A sum's terms split into k·symbol (by symbol) and the rest: its derivative by x is
-    /// then k_x plus the rest's, without scanning every symbol term.
-    func sumParts(_ e: Expr, _ terms: [(term: Expr, coefficient: Rational)]) -> (symbols: [Symbol: Rational], others: [(Expr, Rational)]) {
-        if let p = sums[e.id] { return p }
+    /// A long sum's terms, split for differentiating by one variable at a time: k·symbol
+    /// terms by symbol, and the other terms by the variables they contain (when a
+    /// dependency index is at hand), so ∂/∂x of a sum of n terms costs O(terms with x).
+    struct SumParts {
         var symbols: [Symbol: Rational] = [:]
         var others: [(Expr, Rational)] = []
+        var othersByVariable: [Int: [(Expr, Rational)]]?
+    }
+
+    func sumParts(_ e: Expr, _ terms: [(term: Expr, coefficient: Rational)], _ index: DependencyIndex?) -> SumParts {
+        if let p = sums[e.id] { return p }
+        var parts = SumParts()
         for (t, k) in terms {
-            if case .symbol(let s) = t.kind { symbols[s] = k } else { others.append((t, k)) }
+            if case .symbol(let s) = t.kind { parts.symbols[s] = k } else { parts.others.append((t, k)) }
         }
-        sums[e.id] = (symbols, others)
+        if let index {
+            var byVariable: [Int: [(Expr, Rational)]] = [:]
+            for (t, k) in parts.others {
+                for v in index.variables(of: t) { byVariable[v, default: []].append((t, k)) }
+            }
+            parts.othersByVariable = byVariable
+        }
+        sums[e.id] = parts
         keep.append(e)
-        return (symbols, others)
+        return parts
     }
 
     func power(_ b: Expr, _ n: Rational) -> Expr {
