@@ -204,6 +204,9 @@ public struct FactoredRationalFunction: Hashable, Sendable {
             let fVariables = f.variableMask
             for (p, k) in factors where k > 0 && p != f && p.variableMask & fVariables != 0 {
                 if p.terms.count == 1 || f.terms.count == 1 { continue }  // distinct variables xᵢ, xⱼ or a sum: coprime
+                // Cancelling is an optimisation here (zero is detected without it), so big
+                // pairs, whose gcd could cost more than it saves, are left as they are.
+                if p.terms.count * f.terms.count > 2_500 { continue }
                 let g = IntegerPolynomial.gcd(p, f)
                 guard g.constantValue == nil else { continue }
                 factors[p] = nil

@@ -54,7 +54,10 @@ extension IntegerPolynomial {
         // ξ > 1 + 2·min(|f|∞, |g|∞): then a candidate that divides both is the gcd
         // (Geddes, Czapor & Labahn, Theorem 7.7). SymPy starts lower; we keep the bound.
         var xi = bound > viaLeading ? bound : viaLeading
+        let degree = max(f.degree(in: v), g.degree(in: v))
         for _ in 0..<6 {
+            // Images of more than ~20 000 bits per coefficient cost more than the subresultant.
+            if xi.bitWidth * degree + fNorm.bitWidth > 20_000 { return nil }
             let ff = f.evaluated(v, at: xi)
             let gg = g.evaluated(v, at: xi)
             if !ff.isZero && !gg.isZero, let (h, cff, cfg) = heuristic(ff, gg, depth: depth + 1) {

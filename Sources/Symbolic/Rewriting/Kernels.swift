@@ -114,6 +114,8 @@ struct KernelMap {
                 }
             }
             switch u.kind {
+            case .sum(_, let terms) where terms.count > 4:
+                return [(whole, 1)]  // a kernel per summand would only grow the polynomials
             case .sum(let c, let terms):
                 if !c.isZero { rest.append(Expr(c)) }
                 for (t, k) in terms { add(t, k) }
