@@ -176,3 +176,29 @@ let derivativeFacts: [(f: String, x: String, expected: String)] = [
         }
     }
 }
+
+@Suite struct LargeInputTests {
+    /// W2's logistic loss with 12 variables: its Hessian entries are sums of exponentials of
+    /// long dot products, where a rational normal form with one kernel per summand of each
+    /// exponent would swell. Simplification must stay equal (and come back at all).
+    @Test func logisticHessian_simplifiesWithoutSwell() throws {
+        let n = 12
+        let xs = (1...n).map { Symbol("x\($0)") }
+        var terms: [Expr] = []
+        for j in 1...10 {
+            let a = (1...n).map { k in ((7 * j + 3 * k * k + 1) % 7) - 3 }
+            let dot = Expr.sum((0..<n).filter { a[$0] != 0 }.map { a[$0] * Expr(xs[$0]) })
+            terms.append(Expr.call(.log, 1 + Expr.call(.exp, (j % 2 == 0 ? -1 : 1) * dot)))
+        }
+        let f = Expr.sum(terms)
+        let raw = f.hessian(withRespectTo: xs, simplifying: false)
+        let simplified = f.hessian(withRespectTo: xs)
+        let point = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, Double($0.offset % 5 - 2) / 10) })
+        for (i, j) in [(0, 0), (0, 5), (3, 7), (11, 11)] {
+            let a = try raw[i][j].evaluated(at: point)
+            let b = try simplified[i][j].evaluated(at: point)
+            #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "H[\(i)][\(j)]")
+            #expect(simplified[i][j].operationCount <= raw[i][j].operationCount)
+        }
+    }
+}
