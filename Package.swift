@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Exact"], exclude: ["README.md"]),
         // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
-        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives"]),
+        // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
+        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
+        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials"]),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -38,8 +41,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
+        .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
+        .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],

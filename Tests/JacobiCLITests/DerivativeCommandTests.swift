@@ -36,9 +36,21 @@ import Testing
         #expect(h["exact"] as? [[String]] == [["4", "2"], ["2", "0"]])
     }
 
+    @Test func engines_agreeExactlyAtThePoint() throws {
+        for args in [["jacobian", "x*y", "sin(x) + y^2", "--at=x=1/2,y=3"], ["hessian", "x^2*y + exp(x*y)", "--at=x=1,y=0"],
+                     ["diff", "x*y*z", "--wrt=z,x", "--at=x=1,y=2,z=3"], ["dir", "x*y", "--dir=1,2", "--at=x=1,y=1"]] {
+            let results = try ["symbolic", "forward", "reverse"].map { engine in
+                let d = try json(args + ["--engine=\(engine)"])
+                #expect(d["engine"] as? String == engine)
+                return String(describing: d["exact"] ?? "")
+            }
+            #expect(Set(results).count == 1, "\(args): \(results)")
+        }
+    }
+
     @Test func errors_areOneLineWithStatusTwo() throws {
         for args in [["diff", "1/x", "--at=x=0"], ["diff", "log(x)", "--at=x=-1"], ["diff", "x*y", "--at=x=1"],
-                     ["diff", "abs(x)", "--at=x=0"], ["dir", "x*y", "--dir=1"], ["grad", "x", "--engine=reverse"]] {
+                     ["diff", "abs(x)", "--at=x=0"], ["dir", "x*y", "--dir=1"], ["grad", "x", "--engine=sideways"]] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(r.stdout.isEmpty)

@@ -58,6 +58,14 @@ enum W3 {
         return h
     }
 
+    /// The same inverse through the library: `Matrix<Rational>.hilbert(n).inverse()`.
+    static func hilbertMatrixInverse(_ n: Int) -> QHash {
+        var h = QHash()
+        guard let inverse = try? Matrix<Rational>.hilbert(n).inverse() else { return h }  // Hilbert matrices are invertible
+        for x in inverse.elements { h.combine(x) }
+        return h
+    }
+
     static func run(sizes: [Int]?) {
         for (task, defaults) in [("harmonic", [10_000, 100_000]), ("muladd", [1_000_000]), ("hilbert", [20, 40])] {
             for n in sizes ?? defaults {
@@ -70,6 +78,11 @@ enum W3 {
                 }
                 emit(workload: "W3", n: n, medianSeconds: m.medianWall,
                      extra: [("median_cpu_s", m.medianCPU), ("task", task), ("reps", m.reps), ("hash", m.result.hex)])
+                if task == "hilbert" {
+                    let lib = measure { hilbertMatrixInverse(n) }
+                    emit(workload: "W3", system: "jacobi-matrix-inverse", n: n, medianSeconds: lib.medianWall,
+                         extra: [("median_cpu_s", lib.medianCPU), ("task", task), ("reps", lib.reps), ("hash", lib.result.hex)])
+                }
             }
         }
     }

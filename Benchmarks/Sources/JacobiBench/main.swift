@@ -16,6 +16,11 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W3", W3.run),
     ("W1", W1.run),
     ("W2", W2.run),
+    ("W4", W4.run),
+    ("W5", W5.run),
+    ("W6", W6.run),
+    ("W8", W8.run),
+    ("W1C", W1Construction.run),
     ("W7", W7.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {

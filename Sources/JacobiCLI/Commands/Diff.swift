@@ -15,7 +15,6 @@ struct Diff: ParsableCommand {
     var wrt: String?
 
     @OptionGroup var options: CommonOptions
-    @OptionGroup var engine: EngineOption
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
@@ -23,7 +22,9 @@ struct Diff: ParsableCommand {
         if let wrt { variables = try CommonOptions.parse(["--vars", wrt]).variables(of: [f]) }
         let report = try DerivativeReport(command: "diff", variables: variables, functions: [f],
                                           symbolic: .list(f.gradient(withRespectTo: variables)),
-                                          at: try options.point(), engine: try engine.require([.symbolic], for: "diff"))
+                                          at: try options.point(), engine: options.engine) { engine, point in
+            .list(try TapeAtPoint.gradient(f, variables, point, engine))
+        }
         print(report.render(options.format))
     }
 }
@@ -39,14 +40,39 @@ struct Grad: ParsableCommand {
     var expression: String
 
     @OptionGroup var options: CommonOptions
-    @OptionGroup var engine: EngineOption
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
         let variables = try options.variables(of: [f])
         let report = try DerivativeReport(command: "grad", variables: variables, functions: [f],
                                           symbolic: .list(f.gradient(withRespectTo: variables)),
-                                          at: try options.point(), engine: try engine.require([.symbolic], for: "grad"))
+                                          at: try options.point(), engine: options.engine) { engine, point in
+            .list(try TapeAtPoint.gradient(f, variables, point, engine))
+        }
         print(report.render(options.format))
+    }
+}
+
+/// The tape engines' values at a point, for the derivative commands' `--engine forward|reverse`:
+/// the function is compiled over every variable it has (a `--wrt` list may name fewer), and
+/// the requested components are picked out.
+enum TapeAtPoint {
+    static func function(_ fs: [Expr], _ variables: [Symbol]) throws -> (Function, [Symbol]) {
+        var all = variables
+        for s in Set(fs.flatMap(\.freeSymbols)).sorted() where !all.contains(s) { all.append(s) }
+        return (try Function(fs, variables: all), all)
+    }
+
+    static func values(_ all: [Symbol], _ point: [Symbol: Rational]) throws -> [Expr] {
+        try all.map { s in
+            guard let v = point[s] else { throw CLIError("no value given for the variable \(s) in --at") }
+            return Expr(v)
+        }
+    }
+
+    static func gradient(_ f: Expr, _ variables: [Symbol], _ point: [Symbol: Rational], _ engine: DifferentialEngine) throws -> [Expr] {
+        let (function, all) = try function([f], variables)
+        let g = try function.gradient(at: try values(all, point), engine: engine)
+        return Array(g.prefix(variables.count))
     }
 }

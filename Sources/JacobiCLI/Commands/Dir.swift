@@ -15,7 +15,6 @@ struct Dir: ParsableCommand {
     var dir: String
 
     @OptionGroup var options: CommonOptions
-    @OptionGroup var engine: EngineOption
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
@@ -23,8 +22,12 @@ struct Dir: ParsableCommand {
         let v = try VectorInput.parse(dir, option: "--dir", count: variables.count)
         let d = f.directionalDerivative(along: v.map { Expr($0) }, withRespectTo: variables)
         let report = try DerivativeReport(command: "dir", variables: variables, functions: [f], symbolic: .scalar(d),
-                                          at: try options.point(), engine: try engine.require([.symbolic], for: "dir"),
-                                          extra: [("direction", v.map(\.description))])
+                                          at: try options.point(), engine: options.engine,
+                                          extra: [("direction", v.map(\.description))]) { engine, point in
+            let (function, all) = try TapeAtPoint.function([f], variables)
+            let direction = v.map { Expr($0) } + Array(repeating: Expr.zero, count: all.count - variables.count)
+            return .scalar(try function.directionalDerivative(at: try TapeAtPoint.values(all, point), along: direction, engine: engine))
+        }
         print(report.render(options.format))
     }
 }

@@ -5,7 +5,7 @@ import Jacobi
 struct Expand: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Multiply out products and positive integer powers of sums.",
-        discussion: "An expression that starts with '-' goes after '--': jacobi expand -- -(x+1)^2"
+        discussion: "Example: jacobi expand \"(x + y)^3\"\nAn expression that starts with '-' goes after '--': jacobi expand -- -(x+1)^2"
     )
 
     @Argument(help: "The expression, e.g. '(x + 1)^3'.")

@@ -13,7 +13,6 @@ struct JacobianCommand: ParsableCommand {
     var expressions: [String]
 
     @OptionGroup var options: CommonOptions
-    @OptionGroup var engine: EngineOption
 
     func run() throws {
         guard !expressions.isEmpty else { throw CLIError("jacobian needs at least one function") }
@@ -21,7 +20,11 @@ struct JacobianCommand: ParsableCommand {
         let variables = try options.variables(of: fs)
         let report = try DerivativeReport(command: "jacobian", variables: variables, functions: fs,
                                           symbolic: .matrix(fs.jacobian(withRespectTo: variables)),
-                                          at: try options.point(), engine: try engine.require([.symbolic], for: "jacobian"))
+                                          at: try options.point(), engine: options.engine) { engine, point in
+            let (function, all) = try TapeAtPoint.function(fs, variables)
+            let j = try function.jacobian(at: try TapeAtPoint.values(all, point), engine: engine)
+            return .matrix(j.rowList.map { Array($0.prefix(variables.count)) })
+        }
         print(report.render(options.format))
     }
 }
@@ -38,14 +41,17 @@ struct HessianCommand: ParsableCommand {
     var expression: String
 
     @OptionGroup var options: CommonOptions
-    @OptionGroup var engine: EngineOption
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
         let variables = try options.variables(of: [f])
         let report = try DerivativeReport(command: "hessian", variables: variables, functions: [f],
                                           symbolic: .matrix(f.hessian(withRespectTo: variables)),
-                                          at: try options.point(), engine: try engine.require([.symbolic], for: "hessian"))
+                                          at: try options.point(), engine: options.engine) { engine, point in
+            let (function, all) = try TapeAtPoint.function([f], variables)
+            let h = try function.hessian(at: try TapeAtPoint.values(all, point), engine: engine)
+            return .matrix(h.rowList.prefix(variables.count).map { Array($0.prefix(variables.count)) })
+        }
         print(report.render(options.format))
     }
 }

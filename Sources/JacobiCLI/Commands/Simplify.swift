@@ -5,7 +5,7 @@ import Jacobi
 struct Simplify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print an expression in canonical form (like terms and powers combined).",
-        discussion: "An expression that starts with '-' goes after '--': jacobi simplify -- -x+x"
+        discussion: "Example: jacobi simplify \"x*y/y + 2*x - x\"\nAn expression that starts with '-' goes after '--': jacobi simplify -- -x+x"
     )
 
     @Argument(help: "The expression, e.g. 'x + x*y/y'.")

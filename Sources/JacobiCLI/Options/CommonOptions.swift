@@ -7,6 +7,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, latex, json
 }
 
+/// Which engine gives the numbers at a point.
+enum Engine: String, ExpressibleByArgument, CaseIterable {
+    case symbolic, forward, reverse
+}
+
 /// The options every command takes (DESIGN.md, "CLI contract"): the variables and their
 /// order, an exact evaluation point, and the output format.
 struct CommonOptions: ParsableArguments {
@@ -18,6 +23,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Output format: text, latex or json.")
     var format: OutputFormat = .text
+
+    @Option(help: "Which engine gives the numbers at --at: symbolic, forward or reverse (default: per command).")
+    var engine: Engine?
 
     /// The variables: `--vars` when given (validated), else the free symbols of `functions`.
     func variables(of functions: [Expr]) throws -> [Symbol] {
@@ -52,5 +60,21 @@ struct CommonOptions: ParsableArguments {
             }
         }
         return out
+    }
+
+    /// The value of each variable, in order, from `--at`.
+    ///
+    /// - Throws: when `--at` is missing, names a variable that is not one of `variables`, or
+    ///   leaves one out.
+    func requiredPoint(for variables: [Symbol]) throws -> [Rational] {
+        guard let given = try point() else { throw CLIError("this command needs --at, e.g. --at x=1/2,y=-3") }
+        let values = Dictionary(given, uniquingKeysWith: { a, _ in a })
+        for (s, _) in given where !variables.contains(s) {
+            throw CLIError("--at gives a value for '\(s)', which is not one of the variables (\(variables.map(\.name).joined(separator: ",")))")
+        }
+        return try variables.map { s in
+            guard let v = values[s] else { throw CLIError("no value given for the variable \(s) in --at") }
+            return v
+        }
     }
 }

@@ -21,4 +21,12 @@ enum ExpressionInput {
             throw CLIError(head + text + "\n" + String(repeating: " ", count: indent) + error.caretLine)
         }
     }
+
+    /// Parses the functions given on the command line (an argument `--` is skipped: it only
+    /// ends the options, so that an expression may start with `-`).
+    static func parseAll(_ texts: [String]) throws -> [Expr] {
+        let given = texts.filter { $0 != "--" }
+        guard !given.isEmpty else { throw CLIError("no expression given") }
+        return try given.map(parse)
+    }
 }

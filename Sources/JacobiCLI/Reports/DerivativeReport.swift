@@ -36,8 +36,12 @@ struct DerivativeReport {
     var extra: [(key: String, values: [String])] = []
     let evaluation: (point: [(Symbol, Rational)], engine: Engine, exact: Shaped<Expr>, numeric: Shaped<Double>)?
 
+    /// With `--at`, the values come from the engine: symbolic (the derivatives below,
+    /// substituted exactly) or a tape engine (`tape` gives them at the point, as exact
+    /// expressions, never through the symbolic derivatives).
     init(command: String, variables: [Symbol], functions: [Expr], symbolic: Shaped<Expr>,
-         at point: [(Symbol, Rational)]?, engine: Engine, extra: [(key: String, values: [String])] = []) throws {
+         at point: [(Symbol, Rational)]?, engine: Engine?, extra: [(key: String, values: [String])] = [],
+         tape: (_ engine: DifferentialEngine, _ point: [Symbol: Rational]) throws -> Shaped<Expr>) throws {
         self.command = command
         self.variables = variables
         self.functions = functions
@@ -52,8 +56,15 @@ struct DerivativeReport {
             for s in f.freeSymbols where values[s] == nil { throw CLIError("no value given for the variable \(s) in --at") }
             _ = try f.evaluatedExactly(at: values)  // f itself must be defined at the point
         }
-        let exact = try symbolic.map { e in try DerivativeReport.value(of: e, at: values, functions: functions) }
-        let numeric = try exact.map { try $0.evaluated(at: [Symbol: Double]()) }
+        let engine = engine ?? .symbolic
+        let exact: Shaped<Expr>
+        switch engine {
+        case .symbolic:
+            exact = try symbolic.map { e in try DerivativeReport.value(of: e, at: values, functions: functions) }
+        case .forward, .reverse:
+            exact = try tape(DifferentialEngine(engine), values)
+        }
+        let numeric = try exact.map { try PointValues.double($0) }
         evaluation = (point, engine, exact, numeric)
     }
 

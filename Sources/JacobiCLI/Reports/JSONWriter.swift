@@ -4,6 +4,8 @@ indirect enum JSONValue {
     case string(String)
     /// A finite float (callers check finiteness: the contract forbids NaN and Infinity).
     case number(Double)
+    /// An integer (counts, orders, seeds).
+    case integer(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -21,6 +23,7 @@ indirect enum JSONValue {
         case .number(let d):
             precondition(d.isFinite, "JSON numbers must be finite")
             out += "\(d)"
+        case .integer(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .array(let items):
             out += "["

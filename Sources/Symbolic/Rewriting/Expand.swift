@@ -46,7 +46,7 @@ extension Expr {
     /// `1/(x + 1)^2` stays. Laws: the result has the same value as `self` wherever both are
     /// defined, and expanding again changes nothing.
     /// - Throws: ``ExpandError`` before building a polynomial with more than `termLimit`
-    ///   terms, or one that needs more than 100·`termLimit` coefficient multiplications.
+    ///   terms, or one that needs more than min(100·`termLimit`, 2·10⁷) coefficient multiplications.
     public func expanded(termLimit: Int = defaultExpandTermLimit) throws(ExpandError) -> Expr {
         var expansion = Expansion(termLimit: max(termLimit, 1))
         return try expansion.expand(self)
@@ -212,7 +212,9 @@ struct Expansion {
     /// Pass 2: the polynomial of each structural node, then the result as an Expr.
     func expand<M: ExpansionMonomial>(_ root: Expr, as: M.Type, bitsPerGenerator w: Int) throws(ExpandError) -> Expr {
         typealias Poly = ExpansionPolynomial<M>
-        let work = Expansion.saturatingMultiply(termLimit, 100)
+        // At most 100 coefficient multiplications per allowed term, and never more than 2·10⁷:
+        // past that a user waits minutes for a result nobody reads (W8 needs ~10⁶).
+        let work = min(Expansion.saturatingMultiply(termLimit, 100), 20_000_000)
         func kernelPolynomial(_ e: Expr) -> Poly {
             var p = Poly()
             for (c, m) in kernels[e]!.terms {
@@ -231,9 +233,47 @@ struct Expansion {
                 guard let cn = try? c.power(n) else { throw ExpandError(termLimit: termLimit, subexpression: e) }
                 return Poly(terms: [mono: cn])
             }
-            if n > termLimit { throw ExpandError(termLimit: termLimit, subexpression: e) }
+            // p has ≥ 2 terms, so pⁿ has at least n + 1.
+            if n >= termLimit { throw ExpandError(termLimit: termLimit, subexpression: e) }
+            if p.terms.count == 2 {
+                // The binomial theorem: (a·u + b·v)ⁿ = Σₖ C(n,k)·aᵏ·bⁿ⁻ᵏ·uᵏ·vⁿ⁻ᵏ, O(n) coefficient
+                // operations instead of the ~n²/2 of repeated multiplication. The coefficients'
+                // total size is bounded by the exact-arithmetic limit (about n²·log₂|ab|/2 bits
+                // in all, which a term limit alone does not bound).
+                let pairs = Array(p.terms)
+                let (u, a) = pairs[0]
+                let (v, b) = pairs[1]
+                guard let bn = try? b.power(n) else { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                let budget = ExactLimits.maximumBitWidth
+                var spentBits = 0
+                var uk = M.one
+                var vPowers = [M.one]
+                for _ in 0..<n { vPowers.append(vPowers[vPowers.count - 1] * v) }
+                var result = Poly()
+                var binomial = Rational.one
+                var ak = Rational.one
+                var bnk = bn
+                for k in 0...n {
+                    let c = binomial * ak * bnk
+                    spentBits += c.bitWidth
+                    if spentBits > budget { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                    result.terms[uk * vPowers[n - k], default: .zero] += c
+                    if k == n { break }
+                    binomial = binomial * Rational(n - k, k + 1)
+                    ak = ak * a
+                    bnk = bnk / b
+                    uk = uk * u
+                }
+                result.terms = result.terms.filter { !$0.value.isZero }
+                return result
+            }
             var result = p
+            // The work budget covers the whole power, not each product: (x + 1)^999999 is
+            // within the term limit but needs ~n²/2 coefficient multiplications.
+            var spent = 0
             for _ in 1..<n {
+                spent = Expansion.saturatingMultiply(result.terms.count, p.terms.count) &+ spent
+                if spent > work || spent < 0 { throw ExpandError(termLimit: termLimit, subexpression: e) }
                 guard let next = Poly.product(result, p, termLimit: termLimit, work: work) else {
                     throw ExpandError(termLimit: termLimit, subexpression: e)
                 }

@@ -1,0 +1,139 @@
+import Exact
+
+// Scalars are split by exactness, as swift-numerics splits `AlgebraicField` from
+// `ElementaryFunctions`:
+//
+//   AlgebraicField       + − × ÷, exact integer powers        Rational, Double, Expr, Dual
+//   ElementaryFunctions  sin, cos, …, log, sqrt               Double, Expr, Dual
+//   TapeScalar           what a sweep needs: the field, how   all of the above
+//                        each elementary opcode evaluates,
+//                        and ordering for branch guards
+//
+// `Rational` is a field but does not conform to `ElementaryFunctions`: it cannot pretend
+// to compute sin. It is still a `TapeScalar`, whose evaluation rule for sin is exact at
+// the exact special points (sin 0 = 0) and otherwise throws `ScalarError.notRational`.
+
+/// A field: the scalars of exact (Rational) or floating-point (Double) arithmetic, of
+/// symbolic expressions, or of dual numbers over any of these.
+///
+///     try Rational(3).divided(by: 4)   // 3/4
+///
+/// Laws: (S, +, ·) is a field (for Double: up to rounding); `divided(by:)` throws
+/// ``ScalarError/divisionByZero`` instead of returning ∞ or NaN.
+public protocol AlgebraicField {
+    /// The additive identity.
+    static var zero: Self { get }
+    /// The multiplicative identity.
+    static var one: Self { get }
+    /// The scalar nearest to an exact rational (itself, for exact scalars).
+    init(_ value: Rational)
+    /// Whether this is exactly zero (lets sweeps skip work that cannot contribute).
+    var isZero: Bool { get }
+
+    /// a + b.
+    static func + (a: Self, b: Self) -> Self
+    /// a − b.
+    static func - (a: Self, b: Self) -> Self
+    /// a · b.
+    static func * (a: Self, b: Self) -> Self
+    /// −a.
+    static prefix func - (a: Self) -> Self
+
+    /// a / b.
+    ///
+    /// - Throws: ``ScalarError/divisionByZero`` for b = 0.
+    func divided(by b: Self) throws(ScalarError) -> Self
+
+    /// aⁿ for any integer n (0⁰ = 1; negative powers invert).
+    ///
+    /// - Throws: ``ScalarError/divisionByZero`` for 0 to a negative power;
+    ///   ``ScalarError/sizeLimitExceeded(bits:limit:)`` for exact results past the limit.
+    func raised(to n: Int) throws(ScalarError) -> Self
+}
+
+/// The elementary functions, with typed domain errors instead of NaN.
+///
+///     try Double.log(-1)   // throws ScalarError.outsideDomain(expression: "log(-1.0)")
+///
+/// Real-valued on the real domain of each function: log needs x > 0, sqrt x ≥ 0, asin and
+/// acos |x| ≤ 1.
+public protocol ElementaryFunctions: AlgebraicField {
+    /// sin x (all x).
+    static func sin(_ x: Self) throws(ScalarError) -> Self
+    /// cos x (all x).
+    static func cos(_ x: Self) throws(ScalarError) -> Self
+    /// tan x.
+    static func tan(_ x: Self) throws(ScalarError) -> Self
+    /// eˣ.
+    static func exp(_ x: Self) throws(ScalarError) -> Self
+    /// ln x; throws ``ScalarError/outsideDomain(expression:)`` for x ≤ 0.
+    static func log(_ x: Self) throws(ScalarError) -> Self
+    /// √x; throws ``ScalarError/outsideDomain(expression:)`` for x < 0.
+    static func sqrt(_ x: Self) throws(ScalarError) -> Self
+    /// arctan x.
+    static func atan(_ x: Self) throws(ScalarError) -> Self
+    /// arcsin x; outside the domain for |x| > 1.
+    static func asin(_ x: Self) throws(ScalarError) -> Self
+    /// arccos x; outside the domain for |x| > 1.
+    static func acos(_ x: Self) throws(ScalarError) -> Self
+    /// sinh x.
+    static func sinh(_ x: Self) throws(ScalarError) -> Self
+    /// cosh x.
+    static func cosh(_ x: Self) throws(ScalarError) -> Self
+    /// tanh x.
+    static func tanh(_ x: Self) throws(ScalarError) -> Self
+    /// |x|.
+    static func abs(_ x: Self) throws(ScalarError) -> Self
+    /// xʸ for x > 0 (and any x when y is an integer).
+    static func pow(_ x: Self, _ y: Self) throws(ScalarError) -> Self
+}
+
+/// The scalars a tape can be run over: a field, how each elementary function evaluates,
+/// and an order for branch guards.
+///
+///     try Rational.evaluate(.cos, 0)   // 1
+///
+/// Types that conform to ``ElementaryFunctions`` get `evaluate` and `power` for free.
+public protocol TapeScalar: AlgebraicField {
+    /// f(x) for an elementary function.
+    ///
+    /// - Throws: ``ScalarError/outsideDomain(expression:)`` outside f's domain;
+    ///   ``ScalarError/notRational(expression:)`` when an exact type cannot hold f(x).
+    static func evaluate(_ f: UnaryFunction, _ x: Self) throws(ScalarError) -> Self
+
+    /// xʸ (the tape's `power` and `powerConstant`); defined for x > 0, and for other x
+    /// where y is an integer or the result is otherwise real.
+    static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self
+
+    /// The sign of a − b (−1, 0 or 1), for branch guards: exact for exact scalars.
+    ///
+    /// - Throws: ``ScalarError/undecidableComparison`` when the type cannot order them.
+    static func compare(_ a: Self, _ b: Self) throws(ScalarError) -> Int
+
+    /// A short printed form for error messages (`"1/2"`).
+    var errorDescription: String { get }
+}
+
+extension TapeScalar where Self: ElementaryFunctions {
+    @inlinable
+    public static func evaluate(_ f: UnaryFunction, _ x: Self) throws(ScalarError) -> Self {
+        switch f {
+        case .sin: try sin(x)
+        case .cos: try cos(x)
+        case .tan: try tan(x)
+        case .exp: try exp(x)
+        case .log: try log(x)
+        case .sqrt: try sqrt(x)
+        case .atan: try atan(x)
+        case .asin: try asin(x)
+        case .acos: try acos(x)
+        case .sinh: try sinh(x)
+        case .cosh: try cosh(x)
+        case .tanh: try tanh(x)
+        case .abs: try abs(x)
+        }
+    }
+
+    @inlinable
+    public static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self { try pow(x, y) }
+}

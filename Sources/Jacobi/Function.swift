@@ -1,0 +1,127 @@
+import AutoDiff
+import Derivatives
+import Differentials
+import Exact
+import Symbolic
+
+/// Why a `Function` cannot compute what was asked.
+public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A gradient, Hessian, HVP or Taylor model needs a scalar-valued function (m = 1).
+    case notScalarValued(outputs: Int)
+    /// A vector or point of the wrong length.
+    case dimensionMismatch(what: String, expected: Int, got: Int)
+    /// A variable of the expressions is missing from the variable list.
+    case unlistedVariable(Symbol)
+
+    public var description: String {
+        switch self {
+        case .notScalarValued(let m): return "this needs a scalar function, but there are \(m) outputs"
+        case .dimensionMismatch(let what, let expected, let got): return "\(what) has \(got) entries, expected \(expected)"
+        case .unlistedVariable(let s): return "the variable \(s) is not in the variable list"
+        }
+    }
+}
+
+/// A function f: ℝⁿ → ℝᵐ given by m expressions in n ordered variables, with both engines
+/// behind it: symbolic differentiation (`Derivatives`) and a tape compiled once (`AutoDiff`).
+///
+///     let x = Symbol("x"), y = Symbol("y")
+///     let f = try Function([Expr(x) * Expr(y), .call(.sin, Expr(x)) + Expr(y) * Expr(y)], variables: [x, y])
+///     f.jacobian()                                    // [[y, x], [cos(x), 2*y]]
+///     try f.jacobian(at: [Rational(1, 2), 3])         // throws: cos(1/2) is not rational
+///     try f.jacobian(at: [Expr(Rational(1, 2)), 3])   // [[3, 1/2], [cos(1/2), 6]]
+///
+/// Every object is available symbolically and at a point, by the engine you choose
+/// (`.symbolic`, `.forward`, `.reverse`); the defaults are the cheapest engine for the object:
+/// reverse for gradients, VJPs and Hessians (forward-over-reverse), forward for JVPs and
+/// directional derivatives, and for Jacobians n forward or m reverse sweeps, whichever is
+/// fewer.
+public struct Function: Sendable {
+    /// The component functions f₁, …, fₘ.
+    public let outputs: [Expr]
+    /// The variables x₁, …, xₙ, in order.
+    public let variables: [Symbol]
+    /// The compiled tape (shared subexpressions computed once).
+    public let tape: Tape
+
+    /// The function with components `outputs` in `variables` (default: the free symbols, sorted).
+    ///
+    /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
+    ///   the list; `TapeError` from compilation.
+    public init(_ outputs: [Expr], variables: [Symbol]? = nil) throws {
+        let free = Array(Set(outputs.flatMap(\.freeSymbols))).sorted()
+        let vars = variables ?? free
+        if let missing = free.first(where: { !vars.contains($0) }) { throw FunctionError.unlistedVariable(missing) }
+        self.outputs = outputs
+        self.variables = vars
+        self.tape = try ExprCompiler.compile(outputs, inputs: vars)
+    }
+
+    /// The scalar function `output`.
+    public init(_ output: Expr, variables: [Symbol]? = nil) throws {
+        try self.init([output], variables: variables)
+    }
+
+    /// n, the number of variables.
+    public var inputDimension: Int { variables.count }
+    /// m, the number of components.
+    public var outputDimension: Int { outputs.count }
+
+    func requireScalar() throws {
+        if outputs.count != 1 { throw FunctionError.notScalarValued(outputs: outputs.count) }
+    }
+
+    func check(_ what: String, _ count: Int, _ expected: Int) throws {
+        if count != expected { throw FunctionError.dimensionMismatch(what: what, expected: expected, got: count) }
+    }
+
+    // MARK: Symbolic objects (simplified)
+
+    /// ∇f = (∂f/∂x₁, …, ∂f/∂xₙ), simplified.
+    ///
+    ///     try Function(x^2 * y).gradient()   // [2*x*y, x^2]
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
+    public func gradient() throws -> [Expr] {
+        try requireScalar()
+        return outputs[0].gradient(withRespectTo: variables)
+    }
+
+    /// The Jacobian J (m×n), Jᵢⱼ = ∂fᵢ/∂xⱼ, simplified.
+    public func jacobian() -> Matrix<Expr> {
+        Matrix(outputs.jacobian(withRespectTo: variables))
+    }
+
+    /// The Hessian H (n×n), Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, symmetric (each mixed partial computed once).
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
+    public func hessian() throws -> Matrix<Expr> {
+        try requireScalar()
+        return Matrix(outputs[0].hessian(withRespectTo: variables))
+    }
+
+    /// J·v as expressions (the JVP), with v given as expressions.
+    public func jvp(direction v: [Expr]) throws -> [Expr] {
+        try check("direction", v.count, inputDimension)
+        return jacobian().applied(to: v)
+    }
+
+    /// wᵀJ as expressions (the VJP).
+    public func vjp(weights w: [Expr]) throws -> [Expr] {
+        try check("weights", w.count, outputDimension)
+        return jacobian().transposeApplied(to: w)
+    }
+
+    /// H·v as expressions (the HVP).
+    public func hvp(direction v: [Expr]) throws -> [Expr] {
+        try check("direction", v.count, inputDimension)
+        return try hessian().applied(to: v)
+    }
+
+    /// D_v f = ∇f·v as an expression.
+    public func directionalDerivative(along v: [Expr]) throws -> Expr {
+        try requireScalar()
+        try check("direction", v.count, inputDimension)
+        return outputs[0].directionalDerivative(along: v, withRespectTo: variables)
+    }
+}
