@@ -6,11 +6,14 @@ import Symbolic
 // that do not depend on the variable at all (f′(u) of a call is the same for ∂/∂x and ∂/∂y).
 
 /// For each node of some expressions, the set of variables (by position in a list) it
-/// depends on, as a bit set: built once by one postorder pass, then O(1) per query.
+/// depends on, as a bit set: built once by one postorder pass, then O(1) per query. The
+/// sets live in one flat buffer (`words` words per node), so a node costs no allocation.
 struct DependencyIndex {
     let position: [Symbol: Int]
     private let words: Int
-    private var bits: [ObjectIdentifier: [UInt64]] = [:]
+    /// Node → its slot: the node's set is `storage[slot·words ..< (slot + 1)·words]`.
+    private var slot: [ObjectIdentifier: Int] = [:]
+    private var storage: [UInt64] = []
     /// Keeps the indexed nodes alive, so their identifiers stay theirs.
     private let roots: [Expr]
 
@@ -29,31 +32,34 @@ struct DependencyIndex {
     init(_ roots: [Expr], positions: [Symbol: Int], count: Int) {
         self.roots = roots
         self.position = positions
-        words = max(1, (count + 63) / 64)
-        let empty = [UInt64](repeating: 0, count: words)
+        let words = max(1, (count + 63) / 64)
+        self.words = words
         var stack: [(Expr, Bool)] = roots.map { ($0, false) }
         while let (e, ready) = stack.popLast() {
-            if bits[e.id] != nil { continue }
+            if slot[e.id] != nil { continue }
             if !ready {
                 stack.append((e, true))
-                e.forEachChild { c in if bits[c.id] == nil { stack.append((c, false)) } }
+                e.forEachChild { c in if slot[c.id] == nil { stack.append((c, false)) } }
                 continue
             }
-            var set = empty
-            if case .symbol(let s) = e.kind, let i = position[s] { set[i >> 6] |= 1 << UInt64(i & 63) }
+            let base = storage.count
+            storage.append(contentsOf: repeatElement(0, count: words))
+            if case .symbol(let s) = e.kind, let i = position[s] { storage[base + i >> 6] |= 1 << UInt64(i & 63) }
             e.forEachChild { c in
-                if let b = bits[c.id] { for w in 0..<words { set[w] |= b[w] } }
+                if let k = slot[c.id] {
+                    for w in 0..<words { storage[base + w] |= storage[k * words + w] }
+                }
             }
-            bits[e.id] = set
+            slot[e.id] = base / words
         }
     }
 
     /// The positions of the variables that e (a node of the roots) contains, ascending.
     func variables(of e: Expr) -> [Int] {
-        guard let b = bits[e.id] else { return [] }
+        guard let k = slot[e.id] else { return [] }
         var out: [Int] = []
-        for (w, word) in b.enumerated() {
-            var rest = word
+        for w in 0..<words {
+            var rest = storage[k * words + w]
             while rest != 0 {
                 out.append(w * 64 + rest.trailingZeroBitCount)
                 rest &= rest - 1
@@ -66,8 +72,8 @@ struct DependencyIndex {
     /// unknown nodes and positions, which is always safe.
     @inline(__always)
     func depends(_ e: Expr, on position: Int) -> Bool {
-        guard position >= 0, let b = bits[e.id] else { return true }
-        return b[position >> 6] & (1 << UInt64(position & 63)) != 0
+        guard position >= 0, let k = slot[e.id] else { return true }
+        return storage[k * words + position >> 6] & (1 << UInt64(position & 63)) != 0
     }
 }
 
