@@ -79,6 +79,16 @@ let untouched = ["x + y", "sin(x)^2 + cos(y)^2", "exp(x) + exp(y)", "cos(x)*cos(
         #expect(ValueComparison.compare(e.together(), expected) == .equal)
     }
 
+    @Test func zeroTest_provesKernelIdentities() throws {
+        for text in ["tan(x) - sin(x)/cos(x)", "exp(x + y) - exp(x)*exp(y)", "sin(x)^2 + cos(x)^2 - 1",
+                     "y*z/sqrt(x*y*z) - sqrt(x*y*z)/x", "x/(x*y) - 1/y"] {
+            #expect(try Expr.parse(text).isZeroAsRationalFunction, "\(text)")
+        }
+        for text in ["tan(x) - sin(x)", "exp(x) - x", "sqrt(x^2) - x"] {
+            #expect(try !Expr.parse(text).isZeroAsRationalFunction, "\(text)")
+        }
+    }
+
     @Test func cancelled_isANormalForm() throws {
         var g = SeededGenerator(seed: 31)
         let gen = ExpressionGenerator(maximumDepth: 3, includesFunctions: false)
