@@ -54,50 +54,95 @@ extension Expr {
 /// differentiated once for all of them.
 struct Differentiator {
     let variable: Symbol
+    /// Which nodes depend on `variable`, when known (gradients, Jacobians, Hessians build
+    /// one index for all their variables): the others are skipped without a traversal.
+    private let dependencies: DependencyIndex?
+    private let bit: Int
     private var memo: [ObjectIdentifier: Expr] = [:]
     /// The roots whose nodes key `memo`: holding them keeps every key's node alive, so an
     /// identifier is never reused for another node while the memo lives.
     private var roots: [Expr] = []
+    /// Local derivatives that do not depend on the variable (f′(u) of a call, n·b^(n−1) of a
+    /// numeric power), shared by the differentiators of one gradient or Hessian.
+    private let local: LocalDerivatives
 
-    init(variable: Symbol) { self.variable = variable }
+    init(variable: Symbol, dependencies: DependencyIndex? = nil, local: LocalDerivatives = LocalDerivatives()) {
+        self.variable = variable
+        self.dependencies = dependencies
+        self.local = local
+        self.bit = dependencies?.position[variable] ?? -1
+    }
+
+    /// `true` when e may depend on the variable and is not a leaf (leaves are done inline).
+    @inline(__always)
+    private func needsWork(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .symbol: return false
+        default: return dependencies?.depends(e, on: bit) ?? true
+        }
+    }
 
     /// ∂f/∂x, canonicalised but not simplified.
     mutating func derivative(of f: Expr) -> Expr {
+        if !needsWork(f) { return d(f) }
         if let d = memo[f.id] { return d }
         roots.append(f)
         var stack: [(node: Expr, ready: Bool)] = [(f, false)]
         while let (e, ready) = stack.popLast() {
             if memo[e.id] != nil { continue }
-            switch e.kind {
-            case .number:
-                memo[e.id] = .zero
-            case .symbol(let s):
-                memo[e.id] = s == variable ? .one : .zero
-            default:
-                if ready {
-                    memo[e.id] = rule(e)
-                } else {
-                    stack.append((e, true))
-                    e.forEachChild { c in if memo[c.id] == nil { stack.append((c, false)) } }
+            if ready {
+                memo[e.id] = rule(e)
+            } else {
+                stack.append((e, true))
+                switch e.kind {
+                case .number, .symbol: break
+                case .sum(_, let terms):
+                    for (t, _) in terms where needsWork(t) && memo[t.id] == nil { stack.append((t, false)) }
+                case .product(_, let factors):
+                    for (b, x) in factors {
+                        if needsWork(b) && memo[b.id] == nil { stack.append((b, false)) }
+                        if needsWork(x) && memo[x.id] == nil { stack.append((x, false)) }
+                    }
+                case .power(let b, let x):
+                    if needsWork(b) && memo[b.id] == nil { stack.append((b, false)) }
+                    if needsWork(x) && memo[x.id] == nil { stack.append((x, false)) }
+                case .call(_, let u):
+                    if needsWork(u) && memo[u.id] == nil { stack.append((u, false)) }
                 }
             }
         }
         return memo[f.id]!
     }
 
-    /// The derivative of a child, already computed (numbers need no memo entry).
+    /// The derivative of a child: leaves inline, independent nodes 0, the rest from the memo.
+    @inline(__always)
     private func d(_ e: Expr) -> Expr {
-        if e.rationalValue != nil { return .zero }
-        return memo[e.id]!
+        switch e.kind {
+        case .number: return .zero
+        case .symbol(let s): return s == variable ? .one : .zero
+        default:
+            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
+            return memo[e.id]!
+        }
     }
 
     /// The chain rule at one node whose children are done.
     private func rule(_ e: Expr) -> Expr {
         switch e.kind {
         case .number, .symbol:
-            return derivativeOfLeaf(e)
+            return d(e)
         case .sum(_, let terms):
             var summands: [Expr] = []
+            if terms.count > 8 {
+                // Long sums (dot products): the symbol terms are looked up, not scanned.
+                let parts = local.sumParts(e, terms, dependencies)
+                if let k = parts.symbols[variable] { summands.append(Expr(k)) }
+                for (t, k) in parts.othersByVariable.map({ $0[bit] ?? [] }) ?? parts.others {
+                    let dt = d(t)
+                    if !dt.isZero { summands.append(dt.scaled(by: k)) }
+                }
+                return Expr.sum(summands)
+            }
             for (t, k) in terms {
                 let dt = d(t)
                 if !dt.isZero { summands.append(dt.scaled(by: k)) }
@@ -119,13 +164,8 @@ struct Differentiator {
         case .call(let f, let u):
             let du = d(u)
             if du.isZero { return .zero }
-            return f.derivative(at: u, value: e) * du
+            return local.call(e, f, u) * du
         }
-    }
-
-    private func derivativeOfLeaf(_ e: Expr) -> Expr {
-        if case .symbol(let s) = e.kind, s == variable { return .one }
-        return .zero
     }
 
     /// d(b^x): the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
@@ -137,6 +177,7 @@ struct Differentiator {
         if dx.isZero {
             if db.isZero { return .zero }
             if x.isOne { return db }
+            if let n = x.rationalValue { return local.power(b, n) * db }
             return Expr.product([x, Expr.power(b, x - 1), db])
         }
         let bx = Expr.power(b, x)

@@ -14,11 +14,12 @@ extension Expr {
     public func hessian(withRespectTo xs: [Symbol], simplifying: Bool = true) -> [[Expr]] {
         let n = xs.count
         let g = gradient(withRespectTo: xs, simplifying: false)
-        let free = g.map { Set($0.freeSymbols) }
+        let index = DependencyIndex(g, variables: xs)
+        let local = LocalDerivatives()
         var h = Array(repeating: Array(repeating: Expr.zero, count: n), count: n)
         for j in 0..<n {
-            var d = Differentiator(variable: xs[j])
-            for i in 0...j where free[i].contains(xs[j]) {
+            var d = Differentiator(variable: xs[j], dependencies: index, local: local)
+            for i in 0...j where index.depends(g[i], on: index.position[xs[j]] ?? -1) {
                 var entry = d.derivative(of: g[i])
                 if simplifying { entry = entry.simplified() }
                 h[i][j] = entry

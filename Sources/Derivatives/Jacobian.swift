@@ -10,6 +10,7 @@ extension Array where Element == Expr {
     /// Row i is fᵢ's gradient. Entries for variables that fᵢ does not contain are 0 at no
     /// cost, so a sparse system (W1's tridiagonal ones) costs O(nonzeros), not O(m·n).
     public func jacobian(withRespectTo xs: [Symbol], simplifying: Bool = true) -> [[Expr]] {
-        map { $0.gradient(withRespectTo: xs, simplifying: simplifying) }
+        let positions = DependencyIndex.positions(of: xs)
+        return map { Gradients.row($0, xs, positions, simplifying: simplifying) }
     }
 }

@@ -13,7 +13,11 @@ struct JacobiCommand: ParsableCommand {
             rationals. Errors print one line on stderr and exit with status 2.
             """,
         version: JacobiVersion.string,
-        subcommands: [Simplify.self, Expand.self, JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self, Check.self]
+        subcommands: [
+            Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,
+            JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self,
+            Simplify.self, Expand.self, Check.self,
+        ]
     )
 
     static func main() {

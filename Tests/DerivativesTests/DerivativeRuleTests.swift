@@ -121,3 +121,84 @@ let derivativeFacts: [(f: String, x: String, expected: String)] = [
         #expect(try d.evaluated(at: [Symbol("x"): .zero]) == .one)
     }
 }
+
+@Suite struct DerivativeObjectTests {
+    let x = Symbol("x"), y = Symbol("y"), z = Symbol("z")
+
+    @Test func jacobian_ofATridiagonalSystemIsTridiagonal() throws {
+        // Broyden's system from W1, n = 5: entries off the three diagonals are exactly 0.
+        let xs = (1...5).map { Symbol("x\($0)") }
+        func v(_ i: Int) -> Expr { (1...5).contains(i) ? Expr(xs[i - 1]) : .zero }
+        let f = (1...5).map { i in (3 - 2 * v(i)) * v(i) - v(i - 1) - 2 * v(i + 1) + 1 }
+        let j = f.jacobian(withRespectTo: xs)
+        for r in 0..<5 {
+            for c in 0..<5 {
+                #expect(j[r][c].isZero == (abs(r - c) > 1), "J[\(r)][\(c)] = \(j[r][c])")
+            }
+            #expect(j[r][r] == 3 - 4 * Expr(xs[r]))
+        }
+    }
+
+    @Test func directionalDerivative_isLinearInTheDirection() throws {
+        let f = try Expr.parse("x^2*sin(y) + exp(x*z)")
+        let vars = [x, y, z]
+        let u: [Expr] = [1, 2, -1].map { Expr($0) }
+        let w: [Expr] = [Expr(Rational(1, 2)), Expr(0), Expr(3)]
+        let sum = zip(u, w).map { $0 + 2 * $1 }
+        let lhs = f.directionalDerivative(along: sum, withRespectTo: vars)
+        let rhs = f.directionalDerivative(along: u, withRespectTo: vars) + 2 * f.directionalDerivative(along: w, withRespectTo: vars)
+        #expect(ValueComparison.compare(lhs, rhs) == .equal)
+    }
+
+    @Test func gradient_handlesAbsentAndRepeatedVariables() throws {
+        let f = try Expr.parse("x*y^2")
+        let g = f.gradient(withRespectTo: [y, z, x, y])
+        #expect(g[0] == (try Expr.parse("2*x*y")))
+        #expect(g[1].isZero)
+        #expect(g[2] == (try Expr.parse("y^2")))
+        #expect(g[3] == g[0])
+    }
+
+    @Test func higherDerivatives_repeatTheFirst() throws {
+        let f = try Expr.parse("sin(x)*exp(2*x)")
+        let third = f.derivative(withRespectTo: x, order: 3)
+        let repeated = f.derivative(withRespectTo: x).derivative(withRespectTo: x).derivative(withRespectTo: x)
+        #expect(ValueComparison.compare(third, repeated) == .equal)
+        #expect(f.derivative(withRespectTo: x, order: 0) == f)
+    }
+
+    @Test func rawAndSimplified_agreeAndSimplifiedIsNeverLarger() throws {
+        for row in Fixtures.rows.prefix(60) {
+            let f = try Expr.parse(row.function)
+            let raw = f.rawDerivative(withRespectTo: Symbol(row.variable))
+            let simplified = f.derivative(withRespectTo: Symbol(row.variable))
+            #expect(simplified.operationCount <= raw.operationCount, "\(row)")
+        }
+    }
+}
+
+@Suite struct LargeInputTests {
+    /// W2's logistic loss with 12 variables: its Hessian entries are sums of exponentials of
+    /// long dot products, where a rational normal form with one kernel per summand of each
+    /// exponent would swell. Simplification must stay equal (and come back at all).
+    @Test func logisticHessian_simplifiesWithoutSwell() throws {
+        let n = 12
+        let xs = (1...n).map { Symbol("x\($0)") }
+        var terms: [Expr] = []
+        for j in 1...10 {
+            let a = (1...n).map { k in ((7 * j + 3 * k * k + 1) % 7) - 3 }
+            let dot = Expr.sum((0..<n).filter { a[$0] != 0 }.map { a[$0] * Expr(xs[$0]) })
+            terms.append(Expr.call(.log, 1 + Expr.call(.exp, (j % 2 == 0 ? -1 : 1) * dot)))
+        }
+        let f = Expr.sum(terms)
+        let raw = f.hessian(withRespectTo: xs, simplifying: false)
+        let simplified = f.hessian(withRespectTo: xs)
+        let point = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($0.element, Double($0.offset % 5 - 2) / 10) })
+        for (i, j) in [(0, 0), (0, 5), (3, 7), (11, 11)] {
+            let a = try raw[i][j].evaluated(at: point)
+            let b = try simplified[i][j].evaluated(at: point)
+            #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "H[\(i)][\(j)]")
+            #expect(simplified[i][j].operationCount <= raw[i][j].operationCount)
+        }
+    }
+}

@@ -73,3 +73,25 @@ import TestSupport
         }
     }
 }
+
+@Suite struct HeuristicGCDTests {
+    @Test func heuristicGCD_agreesWithTheSubresultantGCD() {
+        var g = SeededGenerator(seed: 14)
+        var found = 0
+        for _ in 0..<100 {
+            let common = PolynomialGCDTests.random(&g)
+            let a = PolynomialGCDTests.random(&g) * common
+            let b = PolynomialGCDTests.random(&g) * common
+            guard !a.isZero, !b.isZero, let h = IntegerPolynomial.heuristicGCD(a, b) else { continue }
+            found += 1
+            // Divides both, and the cofactors are coprime: it is the gcd.
+            guard let p = a.dividedExactly(by: h), let q = b.dividedExactly(by: h) else {
+                Issue.record("\(h) does not divide \(a) and \(b)")
+                continue
+            }
+            #expect(IntegerPolynomial.heuristicGCD(p, q)?.totalDegree ?? 0 == 0)
+            #expect(h.dividedExactly(by: common) != nil || common.constantValue != nil)
+        }
+        #expect(found >= 90)
+    }
+}

@@ -14,6 +14,8 @@ while let a = arguments.popFirst() {
 
 let all: [(String, ([Int]?) -> Void)] = [
     ("W3", W3.run),
+    ("W1", W1.run),
+    ("W2", W2.run),
     ("W4", W4.run),
     ("W5", W5.run),
     ("W6", W6.run),

@@ -103,11 +103,14 @@ struct ProductBuilder {
         }
     }
 
-    /// `true` for an expression that cannot be a product's base with exponent 1.
+    /// `true` for an expression that cannot be a product's base with exponent 1: a power, a
+    /// product or a number, and a sum that is not primitive (its content and sign belong in the
+    /// coefficient: (1 − u)^(1/2)·(1 − u)^(1/2) = −(u − 1)).
     static func needsRemultiplying(_ b: Expr) -> Bool {
         switch b.kind {
         case .power, .product, .number: return true
-        case .symbol, .sum, .call: return false
+        case .sum: return b.primitiveSum != nil
+        case .symbol, .call: return false
         }
     }
 

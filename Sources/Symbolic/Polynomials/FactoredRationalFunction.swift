@@ -120,9 +120,28 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     ///
     ///     x/(x+1)² + 1/(x+1)²   // 1/(x+1): the sum x + 1 cancels one power
     public static func + (a: FactoredRationalFunction, b: FactoredRationalFunction) -> FactoredRationalFunction {
+        a.adding(b, termLimit: .max)!
+    }
+
+    /// a + b, or `nil` when a polynomial multiplied out on the way could have more than
+    /// `termLimit` terms (judged before multiplying: the product of the factors' term
+    /// counts), so that a caller can give up on a normal form that would swell.
+    public func adding(_ b: FactoredRationalFunction, termLimit: Int) -> FactoredRationalFunction? {
+        let a = self
         if a.isZero { return b }
         if b.isZero { return a }
         let n = a.variableCount
+        var estimateA = 1
+        var estimateB = 1
+        for (f, ea) in a.factors {
+            let m = min(ea, b.factors[f] ?? 0)
+            if ea > m { estimateA = FactoredRationalFunction.bound(estimateA, f.terms.count, ea - m) }
+        }
+        for (f, eb) in b.factors {
+            let m = min(eb, a.factors[f] ?? 0)
+            if eb > m { estimateB = FactoredRationalFunction.bound(estimateB, f.terms.count, eb - m) }
+        }
+        if estimateA > termLimit || estimateB > termLimit { return nil }
         var common: [IntegerPolynomial: Int] = [:]
         var restA = IntegerPolynomial(constant: .one, variableCount: n)
         var restB = restA
@@ -144,6 +163,18 @@ public struct FactoredRationalFunction: Hashable, Sendable {
         var r = FactoredRationalFunction(s)
         r.coefficient *= g
         r.absorb(common)
+        return r
+    }
+
+    /// min(Int.max, acc · terms^e): a bound on the terms of a product.
+    static func bound(_ acc: Int, _ terms: Int, _ e: Int) -> Int {
+        var r = acc
+        for _ in 0..<e {
+            let (p, o) = r.multipliedReportingOverflow(by: terms)
+            if o { return .max }
+            r = p
+            if terms == 1 { break }
+        }
         return r
     }
 
@@ -173,6 +204,9 @@ public struct FactoredRationalFunction: Hashable, Sendable {
             let fVariables = f.variableMask
             for (p, k) in factors where k > 0 && p != f && p.variableMask & fVariables != 0 {
                 if p.terms.count == 1 || f.terms.count == 1 { continue }  // distinct variables xᵢ, xⱼ or a sum: coprime
+                // Cancelling is an optimisation here (zero is detected without it), so big
+                // pairs, whose gcd could cost more than it saves, are left as they are.
+                if p.terms.count * f.terms.count > 2_500 { continue }
                 let g = IntegerPolynomial.gcd(p, f)
                 guard g.constantValue == nil else { continue }
                 factors[p] = nil

@@ -66,6 +66,7 @@ extension IntegerPolynomial {
         if b.terms.count <= a.terms.count, a.dividedExactly(by: b) != nil { return b.signNormalized }
         if a.terms.count <= b.terms.count, b.dividedExactly(by: a) != nil { return a.signNormalized }
 
+        if let h = heuristicGCD(a, b) { return h }
         guard let v = (0..<a.variableCount).first(where: { a.contains($0) || b.contains($0) }) else {
             return IntegerPolynomial(constant: BigInt.gcd(a.integerContent, b.integerContent), variableCount: a.variableCount)
         }

@@ -114,6 +114,7 @@ public struct IntegerPolynomial: Hashable, Sendable {
         IntegerPolynomial(variableCount: variableCount, terms: terms.mapValues { $0 / c })
     }
 
+    /// The sum, term by term (cancelled terms drop). Commutative, associative, 0 is neutral.
     public static func + (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial {
         var t = a.terms
         for (m, c) in b.terms {
@@ -123,12 +124,19 @@ public struct IntegerPolynomial: Hashable, Sendable {
         return IntegerPolynomial(variableCount: a.variableCount, terms: t)
     }
 
+    /// The negation: every coefficient negated; a + (−a) = 0.
     public static prefix func - (a: IntegerPolynomial) -> IntegerPolynomial {
         IntegerPolynomial(variableCount: a.variableCount, terms: a.terms.mapValues { -$0 })
     }
 
+    /// The difference a + (−b).
     public static func - (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial { a + (-b) }
 
+    /// The product, by the schoolbook method: O(terms(a) · terms(b)) coefficient products.
+    ///
+    ///     (x + 1) * (x - 1)   // x² − 1
+    ///
+    /// Commutative, associative, distributes over +; deg(a·b) = deg a + deg b.
     public static func * (a: IntegerPolynomial, b: IntegerPolynomial) -> IntegerPolynomial {
         var t: [Monomial: BigInt] = [:]
         t.reserveCapacity(a.terms.count * b.terms.count)

@@ -6,6 +6,7 @@ public struct Monomial: Hashable, Sendable, Comparable {
     /// The exponents, one per variable of the polynomial ring.
     public var exponents: [Int]
 
+    /// The monomial with these exponents (each ≥ 0), one per variable.
     public init(_ exponents: [Int]) { self.exponents = exponents }
 
     /// The monomial 1 in `count` variables.

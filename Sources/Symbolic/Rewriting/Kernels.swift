@@ -15,6 +15,9 @@ struct KernelOptions: Hashable, Sendable {
     var splitsExponentials = false
     /// tan(u) = sin(u)/cos(u), tanh(u) = sinh(u)/cosh(u).
     var rewritesTangents = false
+    /// With k = B^(1/q): kᵐ = k^(m mod q)·B^⌊m/q⌋, so no root is left in a denominator
+    /// (y·z/sqrt(x·y·z) = sqrt(x·y·z)/x).
+    var rationalizesRoots = false
 }
 
 /// The kernels of one expression, numbered; converts Expr ↔ FactoredRationalFunction.
@@ -43,8 +46,13 @@ struct KernelMap {
                 q = c.isZero ? nil : c
             }
             guard let q else { return }
+            if b.rationalValue != nil {
+                // A number to a fractional power (sqrt(2)) is a kernel as it stands.
+                if !q.isInteger { pending.append(Expr.power(b, Expr(q))) }
+                return
+            }
             if let d = Int(exactly: q.denominator), d > 1 { degrees[b] = lcm(degrees[b] ?? 1, d) }
-            if b.rationalValue == nil { stack.append(b) }
+            stack.append(b)
         }
         while let e = stack.popLast() {
             guard seen.insert(e.id).inserted else { continue }
@@ -81,6 +89,9 @@ struct KernelMap {
 
     var variableCount: Int { kernels.count }
 
+    /// `true` when a root of something other than a symbol is a kernel ((x·y)^(1/2)).
+    var hasCompositeRoots: Bool { rootDegree.contains { $0.value > 1 && $0.key.symbolValue == nil } }
+
     /// x = rest + c with c the rational constant of a sum (0 otherwise).
     static func splitConstant(_ x: Expr) -> (rest: Expr, constant: Rational) {
         if case .sum(let c, _) = x.kind, !c.isZero { return (x - Expr(c), c) }
@@ -103,6 +114,8 @@ struct KernelMap {
                 }
             }
             switch u.kind {
+            case .sum(_, let terms) where terms.count > 4:
+                return [(whole, 1)]  // a kernel per summand would only grow the polynomials
             case .sum(let c, let terms):
                 if !c.isZero { rest.append(Expr(c)) }
                 for (t, k) in terms { add(t, k) }
@@ -130,8 +143,9 @@ struct KernelMap {
     }
 
     /// The rational function of `root` in the kernels' variables; `nil` if an exponent is
-    /// too large for a machine integer or a power of 0 is negative.
-    func rationalFunction(_ root: Expr) -> FactoredRationalFunction? {
+    /// too large for a machine integer, a power of 0 is negative, or a sum would multiply out
+    /// to more than `termLimit` terms.
+    func rationalFunction(_ root: Expr, termLimit: Int = 2_000) -> FactoredRationalFunction? {
         let n = variableCount
         var memo: [ObjectIdentifier: FactoredRationalFunction] = [:]
         var stack: [(Expr, Bool)] = [(root, false)]
@@ -145,7 +159,10 @@ struct KernelMap {
         }
         func factorChild(_ b: Expr, _ x: Expr) -> Expr? {
             guard b.rationalValue == nil else { return nil }
-            if let q = x.rationalValue { return (rootDegree[b] ?? 1) > 1 || !q.isInteger ? nil : b }
+            if let q = x.rationalValue {
+                if (rootDegree[b] ?? 1) > 1 { return options.rationalizesRoots && b.symbolValue == nil ? b : nil }
+                return q.isInteger ? b : nil
+            }
             let c = KernelMap.splitConstant(x).constant
             return c.isInteger && !c.isZero && (rootDegree[b] ?? 1) == 1 ? b : nil
         }
@@ -159,7 +176,13 @@ struct KernelMap {
                 if d > 1 {
                     let m = q * Rational(d)
                     guard let e = Int(exactly: m.numerator) else { return nil }
-                    return variable(Expr.power(b, Expr(Rational(1, d))), e)
+                    let k = Expr.power(b, Expr(Rational(1, d)))
+                    if options.rationalizesRoots, b.symbolValue == nil, e < 0 || e >= d, let base = memo[b.id] {
+                        let r = ((e % d) + d) % d
+                        guard let whole = try? base.power((e - r) / d) else { return nil }
+                        return r == 0 ? whole : variable(k, r) * whole
+                    }
+                    return variable(k, e)
                 }
                 guard let e = Int(exactly: q.numerator), let base = memo[b.id] ?? (b.symbolValue != nil ? symbolValue(b) : nil) else {
                     return nil
@@ -193,8 +216,10 @@ struct KernelMap {
             case .sum(let c, let terms):
                 value = FactoredRationalFunction(constant: c, variableCount: n)
                 for (t, k) in terms {
-                    guard let v = memo[t.id] else { return nil }
-                    value = value + FactoredRationalFunction(constant: k, variableCount: n) * v
+                    guard let v = memo[t.id],
+                        let next = value.adding(FactoredRationalFunction(constant: k, variableCount: n) * v, termLimit: termLimit)
+                    else { return nil }
+                    value = next
                 }
             case .product(let c, let factors):
                 value = FactoredRationalFunction(constant: c, variableCount: n)
@@ -230,10 +255,26 @@ struct KernelMap {
 
     /// c · Π fᵢ^eᵢ as an expression; with `expandingNumerator`, the factors with positive
     /// exponents are multiplied out into one polynomial first (SymPy's `together` style).
-    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false) -> Expr {
+    /// With `absorbingSign`, a negative coefficient is moved into the numerator (the
+    /// multiplied-out one, or the first sum with an odd exponent): SymPy counts
+    /// `3*y*(y - 2*x)` one operation smaller than `-3*y*(2*x - y)`.
+    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
+                    absorbingSign: Bool = false) -> Expr {
         if f.isZero { return .zero }
         let n = variableCount
-        let c = f.coefficient
+        var c = f.coefficient
+        var flip: IntegerPolynomial?
+        var flipNumerator = false
+        if absorbingSign && c.signum() < 0 {
+            if expandingNumerator {
+                flipNumerator = true
+            } else if let p = f.expandedFactors.first(where: { $0.exponent > 0 && $0.exponent & 1 == 1 && $0.factor.terms.count > 1 }) {
+                flip = p.factor
+            } else {
+                return expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator)
+            }
+            c = -c
+        }
         var numerator = IntegerPolynomial(constant: expandingNumerator ? c.numerator : .one, variableCount: n)
         var denominator = IntegerPolynomial(constant: expandingDenominator ? c.denominator : .one, variableCount: n)
         var parts: [Expr] = [Expr(Rational(expandingNumerator ? .one : c.numerator, expandingDenominator ? .one : c.denominator))]
@@ -243,10 +284,10 @@ struct KernelMap {
             } else if e < 0 && expandingDenominator {
                 denominator = denominator * p.power(-e)
             } else {
-                parts.append(Expr.power(expression(p), Expr(e)))
+                parts.append(Expr.power(expression(p == flip ? -p : p), Expr(e)))
             }
         }
-        if expandingNumerator { parts.append(expression(numerator)) }
+        if expandingNumerator { parts.append(expression(flipNumerator ? -numerator : numerator)) }
         if expandingDenominator { parts.append(Expr.power(expression(denominator), Expr(-1))) }
         return Expr.product(parts)
     }

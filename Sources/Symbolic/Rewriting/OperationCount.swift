@@ -48,16 +48,21 @@ enum OperationCount {
         case .product(let c, let factors):
             return product(c, factors, count)
         case .sum(let c, let terms):
-            var n = terms.count - 1 + (c.isZero ? 0 : 1)
-            var negatives = c.signum() < 0 ? 1 : 0
-            if !c.isZero { n = add(n, number(c.magnitude)) }
-            for (t, k) in terms {
-                if k.signum() < 0 { negatives += 1 }
-                n = add(n, term(t, k.magnitude, count))
-            }
-            let summands = terms.count + (c.isZero ? 0 : 1)
-            return negatives == summands ? add(n, 1) : n
+            return sum(c, terms, count)
         }
+    }
+
+    /// c + Σ kᵢ·tᵢ: n − 1 ADD/SUB, plus NEG when every summand is negative.
+    static func sum(_ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ count: (Expr) -> Int) -> Int {
+        var n = terms.count - 1 + (c.isZero ? 0 : 1)
+        var negatives = c.signum() < 0 ? 1 : 0
+        if !c.isZero { n = add(n, number(c.magnitude)) }
+        for (t, k) in terms {
+            if k.signum() < 0 { negatives += 1 }
+            n = add(n, term(t, k.magnitude, count))
+        }
+        let summands = terms.count + (c.isZero ? 0 : 1)
+        return negatives == summands ? add(n, 1) : n
     }
 
     /// |k|·t for a sum's term t.
@@ -77,33 +82,72 @@ enum OperationCount {
         return add(add(1, count(b)), exponent)
     }
 
-    /// c · Π bᵢ^xᵢ as SymPy's `fraction` splits it: negative numeric exponents go down.
+    /// The count of a denominator factor b^x (x < 0 numerically, −k·t, or exp(−k·t)).
+    static func denominatorCount(_ b: Expr, _ x: Expr, _ count: (Expr) -> Int) -> Int {
+        if let r = x.rationalValue { return power(b, Expr(-r), count) }
+        if isNegativeProduct(x) { return power(b, -x, count) }
+        if case .call(.exp, let u) = b.kind { return add(1, count(-u)) }
+        return power(b, x, count)
+    }
+
+    /// `true` for a product with a negative coefficient (SymPy's `-2*x`, `-y`).
+    static func isNegativeProduct(_ x: Expr) -> Bool {
+        if case .product(let c, _) = x.kind { return c.signum() < 0 }
+        return false
+    }
+
+    /// c · Π bᵢ^xᵢ as SymPy's `fraction` splits it: factors with a negative numeric exponent,
+    /// or an exponent −k·t (a product with a negative coefficient), or exp(−k·t), go down.
     static func product(_ c: Rational, _ factors: [(base: Expr, exponent: Expr)], _ count: (Expr) -> Int) -> Int {
+        if factors.count == 1 && c == .one {
+            // A lone power is one Pow in SymPy, not a Mul: DIV for the exponent −1, else POW.
+            let (b, x) = factors[0]
+            if let r = x.rationalValue, r == Rational(-1) { return add(1, count(b)) }
+            return add(add(1, count(b)), x.rationalValue.map(number) ?? count(x))
+        }
+        // SymPy reads "p*(a + b)/…" as (p·a + p·b)/…: an integer times a single sum distributes
+        // (also −1: "-(a + b)/…"), so count the numerator as that sum.
+        let numeratorFactors = factors.filter { f in
+            !(f.exponent.rationalValue.map { $0.signum() < 0 } ?? false) && !isNegativeProduct(f.exponent)
+                && !(f.exponent.isOne && { if case .call(.exp, let u) = f.base.kind { return isNegativeProduct(u) } else { return false } }())
+        }
+        if c.numerator != .one, numeratorFactors.count == 1, numeratorFactors[0].exponent.isOne,
+            case .sum(let k, let terms) = numeratorFactors[0].base.kind
+        {
+            let p = Rational(c.numerator)
+            let distributed = sum(k * p, terms.map { ($0.term, $0.coefficient * p) }, count)
+            var n = 0
+            var bottom: [Int] = []
+            for (b, x) in factors where !(b == numeratorFactors[0].base && x.isOne) {
+                bottom.append(denominatorCount(b, x, count))
+            }
+            if c.denominator != .one { bottom.append(0) }
+            if bottom.isEmpty { return distributed }
+            n = add(add(1, distributed), bottom.reduce(bottom.count - 1) { add($0, $1) })
+            return bottom.count == 1 && bottom[0] == 0 ? add(1, distributed) : n
+        }
         var n = c.signum() < 0 ? 1 : 0
-        let p = c.numerator.magnitude
-        let q = c.denominator
         var top: [Int] = []
         var bottom: [Int] = []
         for (b, x) in factors {
             if let r = x.rationalValue, r.signum() < 0 {
                 bottom.append(power(b, Expr(-r), count))
+            } else if isNegativeProduct(x) {
+                bottom.append(power(b, -x, count))
+            } else if x.isOne, case .call(.exp, let u) = b.kind, isNegativeProduct(u) {
+                bottom.append(add(1, count(-u)))
             } else {
                 top.append(power(b, x, count))
             }
         }
-        if p != .one || top.isEmpty { top.append(0) }
-        if q != .one { bottom.append(0) }
+        let integerNumerator = top.isEmpty
+        if c.numerator.magnitude != .one || top.isEmpty { top.append(0) }
+        let integerDenominator = bottom.isEmpty
+        if c.denominator != .one { bottom.append(0) }
         func mul(_ parts: [Int]) -> Int { parts.reduce(parts.count - 1) { add($0, $1) } }
-        if factors.count == 1 && c == .one, let r = factors[0].exponent.rationalValue, r.signum() < 0 {
-            // A lone b^(−r) is one Pow in SymPy: DIV for r = 1, else POW + NEG (+ DIV).
-            if r == Rational(-1) { return add(1, count(factors[0].base)) }
-            return add(add(1, count(factors[0].base)), number(r))
-        }
         if bottom.isEmpty { return add(n, mul(top)) }
         n = add(n, 1)  // DIV
-        let numeratorIsInteger = top.count == 1 && top[0] == 0 && factors.allSatisfy { ($0.exponent.rationalValue?.signum() ?? 1) < 0 }
-        if !numeratorIsInteger { n = add(n, mul(top)) }
-        let onlyInteger = bottom.count == 1 && bottom[0] == 0 && q != .one && !factors.contains { ($0.exponent.rationalValue?.signum() ?? 1) < 0 }
-        return onlyInteger ? n : add(n, mul(bottom))
+        if !integerNumerator { n = add(n, mul(top)) }
+        return integerDenominator ? n : add(n, mul(bottom))
     }
 }

@@ -26,7 +26,12 @@ public struct RewriteRule: Sendable {
         RewriteRule.fixpoint(RewriteRule.postwalk(self)).rewrite(e) ?? e
     }
 
-    /// The first rule that applies, then the next on its result, and so on: `nil` when none applied.
+    /// Each rule in turn on the result of the previous ones (those that do not apply are
+    /// skipped): `nil` when none applied.
+    ///
+    ///     RewriteRule.chain("trig", [.pythagorean, .doubleAngle]).rewrite(cos(x)^2 - sin(x)^2)   // cos(2*x)
+    ///
+    /// A chain of identities is an identity.
     public static func chain(_ name: String, _ rules: [RewriteRule]) -> RewriteRule {
         RewriteRule(name) { e in
             var current = e
@@ -41,7 +46,11 @@ public struct RewriteRule: Sendable {
         }
     }
 
-    /// `rule` repeated until it no longer applies (at most `limit` times).
+    /// `rule` repeated until it no longer applies or changes nothing (at most `limit` times).
+    ///
+    ///     RewriteRule.fixpoint(.postwalk(.expLog)).rewrite(exp(x)*exp(y)*exp(z))   // exp(x + y + z)
+    ///
+    /// Terminates: at most `limit` rewrites.
     public static func fixpoint(_ rule: RewriteRule, limit: Int = 8) -> RewriteRule {
         RewriteRule("fixpoint(\(rule.name))") { e in
             var current = e
@@ -57,6 +66,10 @@ public struct RewriteRule: Sendable {
 
     /// `rule` at every node, children first (each distinct node once), rebuilding parents
     /// canonically: `nil` when it applied nowhere.
+    ///
+    ///     RewriteRule.postwalk(.pythagorean).rewrite(exp(sin(x)^2 + cos(x)^2))   // exp(1)
+    ///
+    /// Iterative (any depth); shared subexpressions are rewritten once.
     public static func postwalk(_ rule: RewriteRule) -> RewriteRule {
         RewriteRule("postwalk(\(rule.name))") { e in
             let out = e.foldPostorder { (node: Expr, value: (Expr) -> Expr) -> Expr in
@@ -67,6 +80,22 @@ public struct RewriteRule: Sendable {
         }
     }
 
-    /// Every family the simplifier uses, in order.
+    /// The families of ``standard`` that can apply to an expression calling `functions`
+    /// (a rule about sin and cos cannot fire without both): the same rewrites, less searching.
+    static func applicable(to functions: Set<ElementaryFunction>) -> RewriteRule {
+        let trig = functions.contains(.sin) && functions.contains(.cos)
+        let hyperbolic = functions.contains(.sinh) && functions.contains(.cosh)
+        var rules: [RewriteRule] = []
+        if trig || hyperbolic { rules.append(pythagorean) }
+        if functions.contains(.exp) || functions.contains(.log) { rules.append(expLog) }
+        if trig { rules += [angleAddition, doubleAngle] }
+        if trig || hyperbolic || functions.contains(.tan) { rules.append(tangent) }
+        return RewriteRule.chain("standard", rules)
+    }
+
+    /// Every family the simplifier uses, in order (``simplified()`` runs only those whose
+    /// functions occur).
+    ///
+    ///     RewriteRule.standard.apply(sin(x)^2 + cos(x)^2 + exp(x)*exp(y))   // exp(x + y) + 1
     public static let standard = RewriteRule.chain("standard", [pythagorean, expLog, angleAddition, doubleAngle, tangent])
 }

@@ -26,13 +26,21 @@ extension Expr {
                 bestCost = c
             }
         }
-        let rewritten = RewriteRule.standard.apply(self)
+        let functions = Simplifier.functions(in: self)
+        let rules = RewriteRule.applicable(to: functions)
+        let rewritten = rules.apply(self)
         consider(rewritten)
-        for source in rewritten == self ? [self] : [self, rewritten] {
-            for options in Simplifier.kernelOptions {
+        let sources = rewritten == self ? [self] : [self, rewritten]
+        for source in sources {
+            let factored = RewriteRule.factorTerms.apply(source)
+            consider(factored)
+            consider(rules.apply(factored))
+        }
+        for source in sources {
+            for options in Simplifier.kernelOptions(for: functions) {
                 for form in Simplifier.rationalForms(source, options) {
                     consider(form)
-                    consider(RewriteRule.standard.apply(form))
+                    consider(rules.apply(form))
                 }
             }
         }
@@ -41,11 +49,28 @@ extension Expr {
 }
 
 enum Simplifier {
-    static let kernelOptions: [KernelOptions] = [
-        KernelOptions(),
-        KernelOptions(splitsExponentials: true, rewritesTangents: false),
-        KernelOptions(splitsExponentials: false, rewritesTangents: true),
-    ]
+    /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.
+    static func kernelOptions(for functions: Set<ElementaryFunction>) -> [KernelOptions] {
+        var out = [KernelOptions(), KernelOptions(rationalizesRoots: true)]
+        if functions.contains(.exp) { out.append(KernelOptions(splitsExponentials: true, rewritesTangents: false)) }
+        if functions.contains(.tan) || functions.contains(.tanh) {
+            out.append(KernelOptions(splitsExponentials: false, rewritesTangents: true))
+        }
+        return out
+    }
+
+    /// The elementary functions called anywhere in e.
+    static func functions(in e: Expr) -> Set<ElementaryFunction> {
+        var out = Set<ElementaryFunction>()
+        var seen = Set<ObjectIdentifier>()
+        var stack = [e]
+        while let n = stack.popLast() {
+            guard seen.insert(n.id).inserted else { continue }
+            if case .call(let f, _) = n.kind { out.insert(f) }
+            n.forEachChild { stack.append($0) }
+        }
+        return out
+    }
 
     /// (operation count, tree size), compared lexicographically, as one integer.
     static func cost(_ e: Expr) -> Int {
@@ -57,7 +82,12 @@ enum Simplifier {
     /// the numerator multiplied out.
     static func rationalForms(_ e: Expr, _ options: KernelOptions) -> [Expr] {
         let map = KernelMap([e], options: options)
+        if options.rationalizesRoots && !map.hasCompositeRoots { return [] }
         guard map.variableCount <= 24, let f = map.rationalFunction(e) else { return [] }
-        return [map.expression(f), map.expression(f, expandingNumerator: true)]
+        let numeratorTerms = f.factors.reduce(1) { $1.value > 0 ? FactoredRationalFunction.bound($0, $1.key.terms.count, $1.value) : $0 }
+        if numeratorTerms > 2_000 { return [map.expression(f)] }
+        if f.coefficient.signum() >= 0 { return [map.expression(f), map.expression(f, expandingNumerator: true)] }
+        return [map.expression(f), map.expression(f, expandingNumerator: true),
+                map.expression(f, absorbingSign: true), map.expression(f, expandingNumerator: true, absorbingSign: true)]
     }
 }

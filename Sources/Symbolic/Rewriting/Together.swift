@@ -34,12 +34,26 @@ extension Expr {
         return map.expression(r.numerator) / map.expression(r.denominator)
     }
 
-    /// `true` when the expression is 0 as a rational function of its kernels: exact for
-    /// rational expressions, and an identity check (never a false `true`) otherwise.
+    /// `true` when the expression is 0 as a rational function of its kernels, under one of
+    /// the kernel splittings (as they are; tan as sin/cos; exp(a + b) as exp(a)·exp(b); roots
+    /// out of denominators) after the standard rules: exact for rational expressions, and a
+    /// proof (never a false `true`) otherwise, since every step is an identity.
     ///
-    ///     try Expr.parse("x/(x*y) - 1/y").isZeroAsRationalFunction   // true
+    ///     try Expr.parse("x/(x*y) - 1/y").isZeroAsRationalFunction              // true
+    ///     try Expr.parse("tan(x) - sin(x)/cos(x)").isZeroAsRationalFunction      // true
     public var isZeroAsRationalFunction: Bool {
-        let map = KernelMap([self])
-        return map.rationalFunction(self)?.isZero ?? false
+        if isZero { return true }
+        let candidates = [self, RewriteRule.standard.apply(self)]
+        let splittings = [KernelOptions(), KernelOptions(rewritesTangents: true),
+                          KernelOptions(splitsExponentials: true, rewritesTangents: true),
+                          KernelOptions(rationalizesRoots: true)]
+        for e in candidates {
+            if e.isZero { return true }
+            for options in splittings {
+                let map = KernelMap([e], options: options)
+                if map.rationalFunction(e)?.isZero == true { return true }
+            }
+        }
+        return false
     }
 }

@@ -26,7 +26,7 @@ extension RewriteRule {
     public static let tangent = RewriteRule.chain("tangent", [sinOverCos, sinhOverCosh, onePlusTanSquared])
 
     static func quotientToTangent(_ e: Expr, _ s: ElementaryFunction, _ c: ElementaryFunction, _ t: ElementaryFunction) -> Expr? {
-        guard case .product(let k, let factors) = e.kind else { return nil }
+        guard case .product(_, let factors) = e.kind else { return nil }
         for (b, x) in factors {
             guard let u = argument(b, of: s), let n = x.rationalValue, n.signum() > 0 else { continue }
             let cosine = Expr.call(c, u)
@@ -34,7 +34,6 @@ extension RewriteRule {
             let rest = e / Expr.power(b, x) * Expr.power(cosine, Expr(n))
             return rest * Expr.power(Expr.call(t, u), Expr(n))
         }
-        _ = k
         return nil
     }
 }

@@ -1,0 +1,138 @@
+import Exact
+import Symbolic
+
+// The work that a gradient, Jacobian or Hessian shares between its variables: which nodes
+// depend on which variable (so a partial skips what does not), and the local derivatives
+// that do not depend on the variable at all (f′(u) of a call is the same for ∂/∂x and ∂/∂y).
+
+/// For each node of some expressions, the set of variables (by position in a list) it
+/// depends on, as a bit set: built once by one postorder pass, then O(1) per query. The
+/// sets live in one flat buffer (`words` words per node), so a node costs no allocation.
+struct DependencyIndex {
+    let position: [Symbol: Int]
+    private let words: Int
+    /// Node → its slot: the node's set is `storage[slot·words ..< (slot + 1)·words]`.
+    private var slot: [ObjectIdentifier: Int] = [:]
+    private var storage: [UInt64] = []
+    /// Keeps the indexed nodes alive, so their identifiers stay theirs.
+    private let roots: [Expr]
+
+    init(_ roots: [Expr], variables: [Symbol]) {
+        self.init(roots, positions: DependencyIndex.positions(of: variables), count: variables.count)
+    }
+
+    /// The position of each variable's first occurrence in `variables`.
+    static func positions(of variables: [Symbol]) -> [Symbol: Int] {
+        var position: [Symbol: Int] = [:]
+        for (i, s) in variables.enumerated() where position[s] == nil { position[s] = i }
+        return position
+    }
+
+    /// The index of `roots` for variables already numbered (shared by the rows of a Jacobian).
+    init(_ roots: [Expr], positions: [Symbol: Int], count: Int) {
+        self.roots = roots
+        self.position = positions
+        let words = max(1, (count + 63) / 64)
+        self.words = words
+        var stack: [(Expr, Bool)] = roots.map { ($0, false) }
+        while let (e, ready) = stack.popLast() {
+            if slot[e.id] != nil { continue }
+            if !ready {
+                stack.append((e, true))
+                e.forEachChild { c in if slot[c.id] == nil { stack.append((c, false)) } }
+                continue
+            }
+            let base = storage.count
+            storage.append(contentsOf: repeatElement(0, count: words))
+            if case .symbol(let s) = e.kind, let i = position[s] { storage[base + i >> 6] |= 1 << UInt64(i & 63) }
+            e.forEachChild { c in
+                if let k = slot[c.id] {
+                    for w in 0..<words { storage[base + w] |= storage[k * words + w] }
+                }
+            }
+            slot[e.id] = base / words
+        }
+    }
+
+    /// The positions of the variables that e (a node of the roots) contains, ascending.
+    func variables(of e: Expr) -> [Int] {
+        guard let k = slot[e.id] else { return [] }
+        var out: [Int] = []
+        for w in 0..<words {
+            var rest = storage[k * words + w]
+            while rest != 0 {
+                out.append(w * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return out
+    }
+
+    /// `true` when e (a node of the roots) contains the variable at `position`; `true` for
+    /// unknown nodes and positions, which is always safe.
+    @inline(__always)
+    func depends(_ e: Expr, on position: Int) -> Bool {
+        guard position >= 0, let k = slot[e.id] else { return true }
+        return storage[k * words + position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+}
+
+/// A memo of the variable-independent local derivatives, by node: f′(u) for a call f(u),
+/// n·b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
+/// gradient share it (one per variable, each with its own memo of derivatives).
+final class LocalDerivatives {
+    private var calls: [ObjectIdentifier: Expr] = [:]
+    private var powers: [PowerKey: Expr] = [:]
+    private var sums: [ObjectIdentifier: SumParts] = [:]
+    /// Keeps the keyed nodes alive.
+    private var keep: [Expr] = []
+
+    struct PowerKey: Hashable {
+        let base: ObjectIdentifier
+        let exponent: Rational
+    }
+
+    func call(_ e: Expr, _ f: ElementaryFunction, _ u: Expr) -> Expr {
+        if let d = calls[e.id] { return d }
+        let d = f.derivative(at: u, value: e)
+        calls[e.id] = d
+        keep.append(e)
+        return d
+    }
+
+    /// A long sum's terms, split for differentiating by one variable at a time: k·symbol
+    /// terms by symbol, and the other terms by the variables they contain (when a
+    /// dependency index is at hand), so ∂/∂x of a sum of n terms costs O(terms with x).
+    struct SumParts {
+        var symbols: [Symbol: Rational] = [:]
+        var others: [(Expr, Rational)] = []
+        var othersByVariable: [Int: [(Expr, Rational)]]?
+    }
+
+    func sumParts(_ e: Expr, _ terms: [(term: Expr, coefficient: Rational)], _ index: DependencyIndex?) -> SumParts {
+        if let p = sums[e.id] { return p }
+        var parts = SumParts()
+        for (t, k) in terms {
+            if case .symbol(let s) = t.kind { parts.symbols[s] = k } else { parts.others.append((t, k)) }
+        }
+        if let index {
+            var byVariable: [Int: [(Expr, Rational)]] = [:]
+            for (t, k) in parts.others {
+                for v in index.variables(of: t) { byVariable[v, default: []].append((t, k)) }
+            }
+            parts.othersByVariable = byVariable
+        }
+        sums[e.id] = parts
+        keep.append(e)
+        return parts
+    }
+
+    func power(_ b: Expr, _ n: Rational) -> Expr {
+        let key = PowerKey(base: b.id, exponent: n)
+        if let d = powers[key] { return d }
+        let d = Expr.power(b, Expr(n - .one)).scaled(by: n)
+        powers[key] = d
+        keep.append(b)
+        return d
+    }
+}

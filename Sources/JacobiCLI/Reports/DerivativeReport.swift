@@ -1,0 +1,141 @@
+import Jacobi
+
+/// A result shaped as one expression, a list, or a matrix (rows), with the same shape
+/// for its exact values and their floats.
+enum Shaped<Element> {
+    case scalar(Element)
+    case list([Element])
+    case matrix([[Element]])
+
+    func map<T>(_ f: (Element) throws -> T) rethrows -> Shaped<T> {
+        switch self {
+        case .scalar(let e): return .scalar(try f(e))
+        case .list(let es): return .list(try es.map(f))
+        case .matrix(let rows): return .matrix(try rows.map { try $0.map(f) })
+        }
+    }
+
+    var elements: [Element] {
+        switch self {
+        case .scalar(let e): return [e]
+        case .list(let es): return es
+        case .matrix(let rows): return rows.flatMap { $0 }
+        }
+    }
+}
+
+/// The report of diff, grad, dir, jacobian and hessian: DESIGN.md's keys in order
+/// (command, vars, functions, symbolic; with --at: at, engine, exact, numeric), plus any
+/// command-specific keys (`direction`).
+struct DerivativeReport {
+    let command: String
+    let variables: [Symbol]
+    let functions: [Expr]
+    let symbolic: Shaped<Expr>
+    /// Command-specific keys whose values are lists of exact strings (`direction`).
+    var extra: [(key: String, values: [String])] = []
+    let evaluation: (point: [(Symbol, Rational)], engine: Engine, exact: Shaped<Expr>, numeric: Shaped<Double>)?
+
+    /// With `--at`, the values come from the engine: symbolic (the derivatives below,
+    /// substituted exactly) or a tape engine (`tape` gives them at the point, as exact
+    /// expressions, never through the symbolic derivatives).
+    init(command: String, variables: [Symbol], functions: [Expr], symbolic: Shaped<Expr>,
+         at point: [(Symbol, Rational)]?, engine: Engine?, extra: [(key: String, values: [String])] = [],
+         tape: (_ engine: DifferentialEngine, _ point: [Symbol: Rational]) throws -> Shaped<Expr>) throws {
+        self.command = command
+        self.variables = variables
+        self.functions = functions
+        self.symbolic = symbolic
+        self.extra = extra
+        guard let point else {
+            evaluation = nil
+            return
+        }
+        let values = Dictionary(point, uniquingKeysWith: { a, _ in a })
+        for f in functions {
+            for s in f.freeSymbols where values[s] == nil { throw CLIError("no value given for the variable \(s) in --at") }
+            _ = try f.evaluatedExactly(at: values)  // f itself must be defined at the point
+        }
+        let engine = engine ?? .symbolic
+        let exact: Shaped<Expr>
+        switch engine {
+        case .symbolic:
+            exact = try symbolic.map { e in try DerivativeReport.value(of: e, at: values, functions: functions) }
+        case .forward, .reverse:
+            exact = try tape(DifferentialEngine(engine), values)
+        }
+        let numeric = try exact.map { try PointValues.double($0) }
+        evaluation = (point, engine, exact, numeric)
+    }
+
+    /// The exact value of a derivative; a division by zero in `u/abs(u)` (the derivative of
+    /// abs) means f is not differentiable there, and says so.
+    static func value(of e: Expr, at values: [Symbol: Rational], functions: [Expr]) throws -> Expr {
+        let result = Result { () throws(EvaluationError) -> Expr in try e.evaluatedExactly(at: values) }
+        if case .failure(.divisionByZero(let sub)) = result, sub.description.contains("abs(") {
+            throw CLIError("not differentiable at this point: abs has no derivative where its argument is 0 (in \(sub))")
+        }
+        return try result.get()
+    }
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: return json.rendered
+        case .text: return text
+        case .latex: return symbolic.elements.map(\.latex).joined(separator: "\n")
+        }
+    }
+
+    var text: String {
+        var lines = rows(symbolic.map(\.description))
+        if let (point, _, exact, numeric) = evaluation {
+            lines.append("at " + point.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + ":")
+            let pairs = zip(exact.elements, numeric.elements).map { e, d in
+                e.rationalValue.map { $0.isInteger } == true ? e.description : "\(e) ≈ \(d)"
+            }
+            lines += rows(reshape(pairs))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func reshape(_ flat: [String]) -> Shaped<String> {
+        var i = 0
+        return symbolic.map { _ in
+            defer { i += 1 }
+            return flat[i]
+        }
+    }
+
+    func rows(_ s: Shaped<String>) -> [String] {
+        switch s {
+        case .scalar(let t): return [t]
+        case .list(let ts): return ts
+        case .matrix(let rows): return rows.map { "[" + $0.joined(separator: ", ") + "]" }
+        }
+    }
+
+    static func encode<T>(_ s: Shaped<T>, _ f: (T) -> JSONValue) -> JSONValue {
+        switch s {
+        case .scalar(let e): return f(e)
+        case .list(let es): return .array(es.map(f))
+        case .matrix(let rows): return .array(rows.map { .array($0.map(f)) })
+        }
+    }
+
+    var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("command", .string(command)),
+            ("vars", .array(variables.map { .string($0.name) })),
+            ("functions", .array(functions.map { .string($0.description) })),
+        ]
+        members += extra.map { ($0.key, JSONValue.array($0.values.map { JSONValue.string($0) })) }
+        members.append(("symbolic", DerivativeReport.encode(symbolic) { .string($0.description) }))
+        if let (point, engine, exact, numeric) = evaluation {
+            members.append(("at", .object(point.map { ($0.0.name, .string($0.1.description)) })))
+            members.append(("engine", .string(engine.rawValue)))
+            members.append(("exact", DerivativeReport.encode(exact) { .string($0.description) }))
+            members.append(("numeric", DerivativeReport.encode(numeric) { .number($0) }))
+        }
+        return .object(members)
+    }
+}
