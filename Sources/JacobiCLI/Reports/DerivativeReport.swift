@@ -86,16 +86,25 @@ struct DerivativeReport {
         }
     }
 
+    /// What a person reads at a glance: `∂f/∂x = 2*x*y + cos(x)` lines for partials and
+    /// gradients, `D_v f = …` for a directional derivative, matrices with aligned columns;
+    /// with `--at`, the exact values (and their decimals when not integers) in the same shape.
     var text: String {
         var lines = rows(symbolic.map(\.description))
-        if let (point, _, exact, numeric) = evaluation {
-            lines.append("at " + point.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + ":")
+        if let (point, engine, exact, numeric) = evaluation {
+            lines.append("at " + point.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + " (engine: \(engine.rawValue)):")
             let pairs = zip(exact.elements, numeric.elements).map { e, d in
                 e.rationalValue.map { $0.isInteger } == true ? e.description : "\(e) ≈ \(d)"
             }
             lines += rows(reshape(pairs))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The label of entry i of a list result.
+    func label(_ i: Int) -> String {
+        let f = functions.count == 1 ? "f" : "f\(i + 1)"
+        return i < variables.count ? "∂\(f)/∂\(variables[i])" : "[\(i)]"
     }
 
     func reshape(_ flat: [String]) -> Shaped<String> {
@@ -108,9 +117,15 @@ struct DerivativeReport {
 
     func rows(_ s: Shaped<String>) -> [String] {
         switch s {
-        case .scalar(let t): return [t]
-        case .list(let ts): return ts
-        case .matrix(let rows): return rows.map { "[" + $0.joined(separator: ", ") + "]" }
+        case .scalar(let t): return [command == "dir" ? "D_v f = \(t)" : t]
+        case .list(let ts): return ts.enumerated().map { "\(label($0.offset)) = \($0.element)" }
+        case .matrix(let rows):
+            let columns = rows.first?.count ?? 0
+            let widths = (0..<columns).map { j in rows.map { $0[j].count }.max() ?? 0 }
+            return rows.map { row in
+                "[" + row.enumerated().map { j, t in t + String(repeating: " ", count: widths[j] - t.count) }
+                    .joined(separator: "  ") + "]"
+            }
         }
     }
 
