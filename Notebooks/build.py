@@ -51,6 +51,8 @@ def main(argv: list[str]) -> int:
         ipynb = md.with_suffix(".ipynb")
         start = time.monotonic()
         nb = jupytext.read(md)
+        for i, cell in enumerate(nb.cells):
+            cell.id = f"cell-{i}"  # stable ids (jupytext draws random ones): re-executions diff cleanly
         try:
             if check:
                 if not ipynb.exists():
