@@ -36,6 +36,22 @@ def execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Joins adjacent stdout (stderr) outputs of a cell: how the kernel chunks a stream
+    depends on timing, and the committed notebook should not."""
+    for cell in nb.cells:
+        outputs = []
+        for out in cell.get("outputs", []):
+            if (out.output_type == "stream" and outputs and outputs[-1].output_type == "stream"
+                    and outputs[-1].name == out.name):
+                outputs[-1].text += out.text
+            else:
+                outputs.append(out)
+        if cell.cell_type == "code":
+            cell.outputs = outputs
+    return nb
+
+
 def as_markdown(nb: nbformat.NotebookNode) -> str:
     return jupytext.writes(nb, fmt="md")
 
@@ -62,7 +78,7 @@ def main(argv: list[str]) -> int:
                 execute(nb)
             else:
                 execute(nb)
-                jupytext.write(nb, ipynb)
+                jupytext.write(coalesce_streams(nb), ipynb)
         except (CellExecutionError, RuntimeError) as error:
             failed.append(md.name)
             print(f"FAIL {md.name}: {error}", flush=True)
