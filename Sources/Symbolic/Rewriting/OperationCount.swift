@@ -109,6 +109,7 @@ enum OperationCount {
         if factors.count == 1 && c == .one {
             // A lone power is one Pow in SymPy, not a Mul: DIV for the exponent −1, else POW.
             let (b, x) = factors[0]
+            if x.isOne { return count(b) }
             if let r = x.rationalValue, r == Rational(-1) { return add(1, count(b)) }
             return add(add(1, count(b)), x.rationalValue.map(number) ?? count(x))
         }
