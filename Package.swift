@@ -30,7 +30,13 @@ let package = Package(
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
-        .target(name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials"]),
+        // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
+        .target(
+            name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
+        ),
+        .target(
+            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"]
+        ),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),

@@ -4,6 +4,7 @@
 @_exported import Exact
 @_exported import Symbolic
 @_exported import Derivatives
+@_exported import Verification
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {

@@ -16,7 +16,7 @@ struct JacobiCommand: ParsableCommand {
         subcommands: [
             Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,
             JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self,
-            Simplify.self, Expand.self,
+            Simplify.self, Expand.self, Check.self,
         ]
     )
 

@@ -103,6 +103,17 @@ struct ProductBuilder {
         }
     }
 
+    /// `true` for an expression that cannot be a product's base with exponent 1: a power, a
+    /// product or a number, and a sum that is not primitive (its content and sign belong in the
+    /// coefficient: (1 − u)^(1/2)·(1 − u)^(1/2) = −(u − 1)).
+    static func needsRemultiplying(_ b: Expr) -> Bool {
+        switch b.kind {
+        case .power, .product, .number: return true
+        case .sum: return b.primitiveSum != nil
+        case .symbol, .call: return false
+        }
+    }
+
     func build() -> Expr {
         var coefficient = self.coefficient
         var exponents = self.exponents
@@ -122,7 +133,13 @@ struct ProductBuilder {
                 case .power(let b2, let e2) where b2.node === b.node || b2 == b:
                     factors.append((b, e2))
                 default:
-                    if p.node === b.node { factors.append((b, .one)) } else { pending.append(p) }
+                    // b^1 is b itself; it stays a factor only if b is a valid base (not a power
+                    // or product, which must be multiplied in again: (y²)^(1/2)·(y²)^(1/2) = y²).
+                    if p.node === b.node, !Self.needsRemultiplying(b) {
+                        factors.append((b, .one))
+                    } else {
+                        pending.append(p)
+                    }
                 }
             }
             exponents = [:]

@@ -36,9 +36,11 @@ extension Expr {
                 for (t, k) in terms { v += Double(k) * value(t) }
             case .product(let c, let factors):
                 v = Double(c)
-                for (b, x) in factors { v *= try Expr.doublePower(number(b), number(x), of: Expr.canonicalFactor(b, x)) }
+                for (b, x) in factors {
+                    v *= try Expr.doublePower(number(b), number(x), exact: x.rationalValue, of: Expr.canonicalFactor(b, x))
+                }
             case .power(let b, let x):
-                v = try Expr.doublePower(number(b), number(x), of: e)
+                v = try Expr.doublePower(number(b), number(x), exact: x.rationalValue, of: e)
             case .call(let f, let u):
                 v = try f.doubleValue(at: value(u), of: e)
             }
@@ -47,8 +49,14 @@ extension Expr {
         }
     }
 
-    static func doublePower(_ b: Double, _ x: Double, of e: Expr) throws(EvaluationError) -> Double {
+    /// bˣ in Double. When the exponent is an exact rational its parity is read from the exact
+    /// value: 2⁷⁰ − 1 rounds to the even Double 2⁷⁰, which would give (−1)^(2⁷⁰−1) the wrong sign.
+    static func doublePower(_ b: Double, _ x: Double, exact: Rational? = nil, of e: Expr) throws(EvaluationError) -> Double {
         if b == 0 && x < 0 { throw .divisionByZero(e) }
+        if b < 0, let n = exact, n.isInteger {
+            let magnitude = LibM.pow(-b, x)
+            return n.numerator.isOdd ? -magnitude : magnitude
+        }
         if b < 0 && x != x.rounded() {
             throw .outOfDomain(e, reason: "a negative number (\(b)) to the non-integer power \(x)")
         }

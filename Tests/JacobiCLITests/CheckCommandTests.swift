@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// End-to-end: `jacobi check`, its text and JSON reports, and its errors.
+@Suite struct CheckCommandTests {
+    @Test func agreeingEngines_exitZero_andSayPassed() throws {
+        let r = try CLI.run(["check", "x^2/(1 + y)", "sin(x*y)", "--points", "6", "--seed", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("functions: x^2/(y + 1), sin(x*y)\nvars: x, y\npoints: 6 (seed 3): "))
+        #expect(r.stdout.hasSuffix("passed\n"))
+    }
+
+    @Test func json_hasTheContractKeys_inOrder() throws {
+        let r = try CLI.run(["check", "x/(y - 1)", "--points", "12", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(d["command"] as? String == "check")
+        #expect(d["vars"] as? [String] == ["x", "y"])
+        #expect(d["functions"] as? [String] == ["x/(y - 1)"])
+        #expect(d["passed"] as? Bool == true)
+        #expect(d["points"] as? Int == 12)
+        #expect((d["mismatches"] as? [Any])?.isEmpty == true)
+        #expect((d["oracle_comparisons"] as? Int ?? 0) > 0)
+        #expect(r.stdout.hasPrefix("{\"command\": \"check\", \"vars\": [\"x\", \"y\"], \"functions\": [\"x/(y - 1)\"], \"passed\": true, \"points\": 12"))
+    }
+
+    @Test func sameSeed_sameReport_andVarsChooseTheOrder() throws {
+        let a = try CLI.run(["check", "x*y^2 - 1/x", "--seed", "11", "--vars", "y,x", "--format", "json"])
+        let b = try CLI.run(["check", "x*y^2 - 1/x", "--seed", "11", "--vars", "y,x", "--format", "json"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.stdout.contains("\"vars\": [\"y\", \"x\"]"))
+    }
+
+    @Test func expressionStartingWithMinus_goesAfterTheDoubleDash() throws {
+        let r = try CLI.run(["check", "--points", "3", "--", "-x^3"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test(arguments: [
+        ["check", "x^^2"], ["check", "foo(x)"], ["check", "x*y", "--vars", "x"], ["check", "x", "--points", "0"],
+        ["check", "x", "--at", "x=1"], ["check"], ["check", "x", "--seed", "-1"],
+    ])
+    func badInput_exitsTwo_withOneMessage(arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stdout) \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.hasPrefix("jacobi: "))
+        #expect(r.stderr.split(separator: "\n").count <= 2)
+    }
+}
