@@ -40,4 +40,13 @@ import Testing
         // ("a - 4*(x + y)/d" vs "-4*(x + y)/d + a"), which a count of the Expr cannot see.
         #expect(mismatches.count * 50 <= compared, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
     }
+
+    /// Denominators SymPy reads from negative exponents: x^(-y) and exp(-2*x) in a product
+    /// go under the fraction bar (counts checked with SymPy 1.14).
+    @Test func negativeSymbolicExponents_countAsDenominators() throws {
+        for (text, expected) in [("z*x^(-y)", 2), ("y*exp(-2*x)", 3), ("3*x^(-2*y)*exp(-x)*z", 6)] {
+            let e = try Expr.parse(text)
+            #expect(e.operationCount == expected, "\(text) printed \(e): \(e.operationCount)")
+        }
+    }
 }

@@ -4,9 +4,9 @@ import Symbolic
 import Testing
 import Verification
 
-/// Crashes the random cross-checks found in other modules (reported; not fixed here, since
-/// the code is not this module's). Each is the minimal reproduction; enable it once fixed.
-/// Until then the random suites avoid the two shapes (see RandomCrossCheckTests).
+/// Regression tests for the crashes the random cross-checks found in other modules (both
+/// fixed since: the product builder, and the simplifier's kernels). Each is the minimal
+/// reproduction. The random suites still avoid the two shapes (see RandomCrossCheckTests).
 @Suite struct KnownUpstreamCrashTests {
     /// Symbolic's ProductBuilder: (y²)^(1/2)·(y²)^(1/2) combines to the base y² with exponent
     /// 1 and keeps it as a factor beside y, a non-canonical product (debug assertion, Expr.swift).
@@ -19,7 +19,7 @@ import Verification
 
     /// The simplifier meets the kernel 0^(−3/2) in the derivative of 0^(2y − 3/2), which is
     /// 2·0^(2y − 3/2)·log(0), and stops with "unregistered kernel" (Kernels.swift).
-    @Test(.disabled("simplified() of the derivative of 0^(2*y - 3/2): fatal error 'unregistered kernel 0^(-3/2)'"))
+    @Test
     func zeroToASymbolicPower_differentiates() throws {
         let f = try Expr.parse("0^(2*y - 3/2)")
         _ = f.derivative(withRespectTo: Symbol("y"))

@@ -5,7 +5,7 @@ import Jacobi
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the simplified partial derivatives ∂f/∂v for each variable v.",
-        discussion: "An expression that starts with '-' goes after '--': jacobi diff -- -x^2"
+        discussion: "Example: jacobi diff \"x^2*y + sin(x)\" --at x=1/2,y=3\nAn expression that starts with '-' goes after '--': jacobi diff -- -x^2"
     )
 
     @Argument(help: "The function, e.g. 'x^2*y + sin(x)'.")
@@ -33,7 +33,7 @@ struct Diff: ParsableCommand {
 struct Grad: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the gradient ∇f, one simplified partial per variable.",
-        discussion: "An expression that starts with '-' goes after '--': jacobi grad -- -x*y"
+        discussion: "Example: jacobi grad \"x*y^2 - z/x\" --vars x,y,z --format json\nAn expression that starts with '-' goes after '--': jacobi grad -- -x*y"
     )
 
     @Argument(help: "The function, e.g. 'x*y^2'.")

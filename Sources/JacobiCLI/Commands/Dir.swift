@@ -5,7 +5,7 @@ import Jacobi
 struct Dir: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the directional derivative D_v f = ∇f·v.",
-        discussion: "The direction has one exact component per variable: --dir 1,-1/2"
+        discussion: "Example: jacobi dir \"x*y\" --dir 1,2 --at x=1,y=1\nThe direction has one exact component per variable: --dir 1,-1/2"
     )
 
     @Argument(help: "The function, e.g. 'x*y'.")

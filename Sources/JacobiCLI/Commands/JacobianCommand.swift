@@ -6,7 +6,7 @@ struct JacobianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobian",
         abstract: "Print the Jacobian J (m×n, J[i][j] = ∂fᵢ/∂xⱼ) of the functions given.",
-        discussion: "Expressions that start with '-' go after '--'."
+        discussion: "Example: jacobi jacobian \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3\nExpressions that start with '-' go after '--'."
     )
 
     @Argument(help: "The functions f₁ … fₘ.")
@@ -34,7 +34,7 @@ struct HessianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hessian",
         abstract: "Print the Hessian H (n×n, H[i][j] = ∂²f/∂xᵢ∂xⱼ, exactly symmetric).",
-        discussion: "An expression that starts with '-' goes after '--'."
+        discussion: "Example: jacobi hessian \"x^3*y + exp(x*y)\" --at x=0,y=1\nAn expression that starts with '-' goes after '--'."
     )
 
     @Argument(help: "The function, e.g. 'x^2*y'.")

@@ -113,7 +113,14 @@ struct TapeReport {
                 ("value", .array(exact.value.map { .string($0.description) })),
             ])
             print(object.rendered)
-        case .text, .latex:
+        case .latex:
+            let label = command == "jvp" ? "J\\,v" : command == "vjp" ? "J^{\\top} w" : "H\\,v"
+            func column(_ xs: [Expr]) -> String {
+                "\\begin{bmatrix} " + xs.map(\.latex).joined(separator: " \\\\ ") + " \\end{bmatrix}"
+            }
+            print("\(label) = \(column(symbolic))")
+            print("\(label)\\big|_{a} = \(column(exact.result))")
+        case .text:
             let at = zip(problem.variables, problem.point).map { "\($0) = \($1)" }.joined(separator: ", ")
             print("\(command) of [\(problem.texts.joined(separator: ", "))] at \(at), \(vectorKey) (\(vector.map(\.description).joined(separator: ", "))), engine \(engine)")
             print("symbolic: [\(symbolic.map(\.description).joined(separator: ", "))]")

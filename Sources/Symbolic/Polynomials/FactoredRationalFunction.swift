@@ -96,7 +96,13 @@ public struct FactoredRationalFunction: Hashable, Sendable {
         return r
     }
 
-    /// aⁿ. - Precondition: a ≠ 0 when n < 0.
+    /// aⁿ for any integer n: the coefficient to the n-th power, every exponent times n (no
+    /// polynomial is multiplied out).
+    ///
+    ///     FactoredRationalFunction(x + 1).power(-2)   // 1/(x₀ + 1)²
+    ///
+    /// (a·b)ⁿ = aⁿ·bⁿ. - Throws: ``ExactError/divisionByZero`` for 0 to a negative power,
+    /// ``ExactError/sizeLimitExceeded(bits:limit:)`` when the coefficient's power is too large.
     public func power(_ n: Int) throws(ExactError) -> FactoredRationalFunction {
         if n == 0 { return FactoredRationalFunction(constant: .one, variableCount: variableCount) }
         if isZero {

@@ -60,7 +60,10 @@ extension IntegerPolynomial {
             if xi.bitWidth * degree + fNorm.bitWidth > 20_000 { return nil }
             let ff = f.evaluated(v, at: xi)
             let gg = g.evaluated(v, at: xi)
-            if !ff.isZero && !gg.isZero, let (h, cff, cfg) = heuristic(ff, gg, depth: depth + 1) {
+            if !ff.isZero && !gg.isZero {
+                // A failure below is a failure here (as in SymPy): retrying each level's six
+                // points against the next level's six would cost 6^depth.
+                guard let (h, cff, cfg) = heuristic(ff, gg, depth: depth + 1) else { return nil }
                 let candidate = h.interpolated(v, from: xi).primitive
                 if !candidate.isZero, let qf = f.dividedExactly(by: candidate), let qg = g.dividedExactly(by: candidate) {
                     return (candidate.scaled(by: gc), qf, qg)

@@ -85,9 +85,16 @@ enum OperationCount {
     /// The count of a denominator factor b^x (x < 0 numerically, −k·t, or exp(−k·t)).
     static func denominatorCount(_ b: Expr, _ x: Expr, _ count: (Expr) -> Int) -> Int {
         if let r = x.rationalValue { return power(b, Expr(-r), count) }
-        if isNegativeProduct(x) { return power(b, -x, count) }
-        if case .call(.exp, let u) = b.kind { return add(1, count(-u)) }
+        if isNegativeProduct(x) { return add(add(1, count(b)), negated(x, count)) }
+        if case .call(.exp, let u) = b.kind { return add(1, negated(u, count)) }
         return power(b, x, count)
+    }
+
+    /// The count of −x for a product x with a negative coefficient, without building −x (a
+    /// node outside the fold, whose count `count` does not know).
+    static func negated(_ x: Expr, _ count: (Expr) -> Int) -> Int {
+        guard case .product(let c, let factors) = x.kind else { return count(x) }
+        return product(-c, factors, count)
     }
 
     /// `true` for a product with a negative coefficient (SymPy's `-2*x`, `-y`).
@@ -102,6 +109,7 @@ enum OperationCount {
         if factors.count == 1 && c == .one {
             // A lone power is one Pow in SymPy, not a Mul: DIV for the exponent −1, else POW.
             let (b, x) = factors[0]
+            if x.isOne { return count(b) }
             if let r = x.rationalValue, r == Rational(-1) { return add(1, count(b)) }
             return add(add(1, count(b)), x.rationalValue.map(number) ?? count(x))
         }
@@ -133,9 +141,9 @@ enum OperationCount {
             if let r = x.rationalValue, r.signum() < 0 {
                 bottom.append(power(b, Expr(-r), count))
             } else if isNegativeProduct(x) {
-                bottom.append(power(b, -x, count))
+                bottom.append(x.isOne ? count(b) : add(add(1, count(b)), negated(x, count)))
             } else if x.isOne, case .call(.exp, let u) = b.kind, isNegativeProduct(u) {
-                bottom.append(add(1, count(-u)))
+                bottom.append(add(1, negated(u, count)))
             } else {
                 top.append(power(b, x, count))
             }

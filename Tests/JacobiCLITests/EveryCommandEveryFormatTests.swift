@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Every command in every format, on one representative input each: the exit status, the
+/// JSON keys of DESIGN.md, a LaTeX rendering, and the text naming the values.
+@Suite struct EveryCommandEveryFormatTests {
+    static let cases: [(arguments: [String], jsonKeys: [String], textContains: String)] = [
+        (["diff", "x^2*y + sin(x)", "--at", "x=1/2,y=3"], ["symbolic", "at", "engine", "exact", "numeric"], "∂f/∂x = 2*x*y + cos(x)"),
+        (["grad", "x*y^2", "--at", "x=2,y=1"], ["symbolic", "exact", "numeric"], "∂f/∂y = 2*x*y"),
+        (["dir", "x*y", "--dir", "1,2", "--at", "x=1,y=1"], ["direction", "symbolic", "exact"], "D_v f = 3"),
+        (["jacobian", "x*y", "x+y^2", "--at", "x=1/2,y=3"], ["symbolic", "exact", "numeric"], "[y  x  ]"),
+        (["hessian", "x^3*y", "--at", "x=1,y=2"], ["symbolic", "exact", "numeric"], "[12  3]"),
+        (["jvp", "x*y", "x+y", "--dir", "1,0", "--at", "x=2,y=3"], ["symbolic", "exact", "direction", "value"], "exact:    [3, 1]"),
+        (["vjp", "x*y", "x+y", "--weights", "1,1", "--at", "x=2,y=3"], ["symbolic", "exact", "weights", "value"], "exact:    [4, 3]"),
+        (["hvp", "x^2*y", "--dir", "1,0", "--at", "x=1,y=2"], ["symbolic", "exact", "direction", "value"], "exact:    [4, 2]"),
+        (["linearize", "x*y", "--at", "x=2,y=3"], ["symbolic", "exact", "numeric", "value"], "f(a) = [6]"),
+        (["taylor", "x^2*y", "--at", "x=1,y=2", "--order", "2"], ["symbolic", "order", "value", "gradient", "hessian"], "f(a)  = 2"),
+        (["simplify", "x + x*y/y"], ["symbolic"], "2*x"),
+        (["expand", "(x + 1)^2"], ["symbolic"], "x^2 + 2*x + 1"),
+        (["check", "x^2*y/(1 + y^2)", "--points", "5"], ["passed", "points", "mismatches"], "passed"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func command_inTextLatexAndJSON(index: Int) throws {
+        let c = Self.cases[index]
+        let text = try CLI.run(c.arguments)
+        #expect(text.status == 0, "\(c.arguments): \(text.stderr)")
+        #expect(text.stderr.isEmpty)
+        #expect(text.stdout.contains(c.textContains), "\(c.arguments): \(text.stdout)")
+
+        let latex = try CLI.run(c.arguments + ["--format", "latex"])
+        if c.arguments[0] == "check" {
+            #expect(latex.status == 0)  // the report has no formula to render
+        } else {
+            #expect(latex.status == 0, "\(c.arguments): \(latex.stderr)")
+            #expect(latex.stdout.contains("\\") || latex.stdout.contains("^") || latex.stdout.contains("x"),
+                    "\(c.arguments): \(latex.stdout)")
+        }
+
+        let json = try CLI.run(c.arguments + ["--format", "json"])
+        #expect(json.status == 0, "\(c.arguments): \(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(object["command"] as? String == c.arguments[0])
+        #expect(object["vars"] is [String])
+        #expect(object["functions"] is [String])
+        for key in c.jsonKeys { #expect(object[key] != nil, "\(c.arguments[0]) lacks \(key)") }
+        #expect(!json.stdout.contains("NaN") && !json.stdout.contains("Infinity"))
+    }
+
+    @Test(arguments: [
+        ["diff", "x^"], ["grad", "foo(x)"], ["jacobian", "x*y", "--at", "x=1"], ["hessian", "1/x", "--at", "x=0"],
+        ["taylor", "log(x)", "--at", "x=0"], ["dir", "x*y", "--dir", "1"], ["expand", "(x+1)^1000000"],
+        ["simplify", "x^^2"], ["jvp", "sqrt(x)", "--dir", "1", "--at", "x=-1"], ["check", "x", "--points", "-3"],
+        ["diff", "x", "--at", "x=1/0"], ["grad", "x", "--vars", "2x"],
+    ])
+    func badInput_exitsTwoWithoutOutput(arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2, "\(arguments): \(r.stdout) \(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(arguments)")
+        #expect(r.stderr.hasPrefix("jacobi: "), "\(arguments): \(r.stderr)")
+    }
+}
