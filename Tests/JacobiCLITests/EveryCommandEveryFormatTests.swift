@@ -52,11 +52,24 @@ import Testing
         ["taylor", "log(x)", "--at", "x=0"], ["dir", "x*y", "--dir", "1"], ["expand", "(x+1)^1000000"],
         ["simplify", "x^^2"], ["jvp", "sqrt(x)", "--dir", "1", "--at", "x=-1"], ["check", "x", "--points", "-3"],
         ["diff", "x", "--at", "x=1/0"], ["grad", "x", "--vars", "2x"],
+        // A value beyond Double's range: its float cannot be a JSON number (never Infinity).
+        ["jvp", "x^400", "--dir", "1", "--at", "x=10", "--format", "json"],
+        ["linearize", "x^400", "--at", "x=10", "--format", "json"],
     ])
     func badInput_exitsTwoWithoutOutput(arguments: [String]) throws {
         let r = try CLI.run(arguments)
         #expect(r.status == 2, "\(arguments): \(r.stdout) \(r.stderr)")
         #expect(r.stdout.isEmpty, "\(arguments)")
         #expect(r.stderr.hasPrefix("jacobi: "), "\(arguments): \(r.stderr)")
+    }
+
+    @Test func vectorsStartingWithMinus_areValues() throws {
+        let hvp = try CLI.run(["hvp", "x^2*y", "--dir", "-1,2", "--at", "x=1,y=1"])
+        #expect(hvp.status == 0, "\(hvp.stderr)")
+        #expect(hvp.stdout.contains("exact:    [2, -2]"))
+        let vjp = try CLI.run(["vjp", "x*y", "--weights", "-3", "--at", "x=1,y=2"])
+        #expect(vjp.stdout.contains("exact:    [-6, -3]"), "\(vjp.stdout)\(vjp.stderr)")
+        let dir = try CLI.run(["dir", "x*y", "--dir", "-1,2", "--at", "x=1,y=1"])
+        #expect(dir.stdout.contains("D_v f = 1"), "\(dir.stdout)\(dir.stderr)")
     }
 }

@@ -11,7 +11,7 @@ struct Dir: ParsableCommand {
     @Argument(help: "The function, e.g. 'x*y'.")
     var expression: String
 
-    @Option(help: "The direction v, one exact number per variable, e.g. 1,2.")
+    @Option(parsing: .unconditional, help: "The direction v, one exact number per variable, e.g. 1,2 or -1,1/2.")
     var dir: String
 
     @OptionGroup var options: CommonOptions

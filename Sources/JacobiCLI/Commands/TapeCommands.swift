@@ -131,10 +131,7 @@ struct TapeReport {
     }
 
     /// The Double nearest an exact value (correctly rounded when it is rational).
-    static func double(_ e: Expr) throws -> Double {
-        if let r = e.rationalValue { return Double(r) }
-        return try e.evaluated(at: [:])
-    }
+    static func double(_ e: Expr) throws -> Double { try PointValues.double(e) }
 }
 
 /// Runs `body`, turning tape errors into one-line command errors.
@@ -148,7 +145,7 @@ struct JVPCommand: ParsableCommand {
         discussion: "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3")
 
     @OptionGroup var options: TapeCommandOptions
-    @Option(help: "The direction v, comma-separated, one entry per variable.")
+    @Option(parsing: .unconditional, help: "The direction v, comma-separated, one entry per variable (may start with '-').")
     var dir: String
 
     func run() throws {
@@ -190,7 +187,7 @@ struct VJPCommand: ParsableCommand {
         discussion: "Example: jacobi vjp \"x*y\" \"sin(x) + y^2\" --weights 1,2 --at x=1/2,y=3")
 
     @OptionGroup var options: TapeCommandOptions
-    @Option(help: "The weights w, comma-separated, one entry per function.")
+    @Option(parsing: .unconditional, help: "The weights w, comma-separated, one entry per function (may start with '-').")
     var weights: String
 
     func run() throws {
@@ -232,7 +229,7 @@ struct HVPCommand: ParsableCommand {
         discussion: "Example: jacobi hvp \"x^3*y + exp(x*y)\" --dir 1,-1 --at x=0,y=2")
 
     @OptionGroup var options: TapeCommandOptions
-    @Option(help: "The direction v, comma-separated, one entry per variable.")
+    @Option(parsing: .unconditional, help: "The direction v, comma-separated, one entry per variable (may start with '-').")
     var dir: String
 
     func run() throws {

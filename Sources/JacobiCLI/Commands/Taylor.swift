@@ -55,7 +55,7 @@ struct Taylor: ParsableCommand {
             if let h = model.hessian { lines.append("H(a)  =\n\(h.text)") }
             print(lines.joined(separator: "\n"))
         case .latex:
-            print("T_{\(order)}(x) = \(expression.latex)")
+            print("T_{\(order)}(\(variables.map(\.name).joined(separator: ", "))) = \(expression.latex)")
         }
     }
 }

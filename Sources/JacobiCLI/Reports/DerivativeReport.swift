@@ -82,7 +82,7 @@ struct DerivativeReport {
         switch format {
         case .json: return json.rendered
         case .text: return text
-        case .latex: return symbolic.elements.map(\.latex).joined(separator: "\n")
+        case .latex: return latex
         }
     }
 
@@ -97,6 +97,31 @@ struct DerivativeReport {
                 e.rationalValue.map { $0.isInteger } == true ? e.description : "\(e) ≈ \(d)"
             }
             lines += rows(reshape(pairs))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// LaTeX: `\frac{\partial f}{\partial x} = …` lines for partials, `D_v f = …`, a `bmatrix`
+    /// for Jacobians and Hessians; with `--at`, the exact values in the same shape.
+    var latex: String {
+        func render(_ shaped: Shaped<Expr>) -> [String] {
+            switch shaped {
+            case .scalar(let e): return [(command == "dir" ? "D_v f = " : "") + e.latex]
+            case .list(let es):
+                return es.enumerated().map { i, e in
+                    let f = functions.count == 1 ? "f" : "f_{\(i + 1)}"
+                    let v = i < variables.count ? variables[i].name : "\(i)"
+                    return "\\frac{\\partial \(f)}{\\partial \(v)} = \(e.latex)"
+                }
+            case .matrix(let rows):
+                return ["\\begin{bmatrix} " + rows.map { $0.map(\.latex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+                        + " \\end{bmatrix}"]
+            }
+        }
+        var lines = render(symbolic)
+        if let (point, _, exact, _) = evaluation {
+            lines.append("\\text{at } " + point.map { "\($0.0.name) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ") + ":")
+            lines += render(exact)
         }
         return lines.joined(separator: "\n")
     }

@@ -7,7 +7,12 @@ enum PointValues {
     ///
     /// - Throws: when the value is not finite in Double (e.g. `exp(1000)`).
     static func double(_ e: Expr) throws -> Double {
-        if let r = e.rationalValue { return Double(r) }
+        if let r = e.rationalValue {
+            let d = Double(r)
+            // DESIGN.md: every float is a JSON number, never Infinity; say so instead.
+            guard d.isFinite else { throw CLIError("the value \(r.description.prefix(40))… is beyond Double's range; its float cannot be written") }
+            return d
+        }
         return try e.evaluated(at: [Symbol: Double]())
     }
 
