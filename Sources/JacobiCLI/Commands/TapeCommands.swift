@@ -139,7 +139,47 @@ func reportingTapeErrors<R>(_ body: () throws -> R) throws -> R {
     do { return try body() } catch let error as TapeError { throw CLIError(error.description) }
 }
 
-struct JVPCommand: ParsableCommand {
+/// A product of a derivative with a vector (J·v, wᵀJ, H·v), computed by an engine over any
+/// scalar; `jvp`, `vjp` and `hvp` differ only in this and in their vector option.
+protocol TapeProduct {
+    static var name: String { get }
+    /// The JSON key of the vector (`direction` or `weights`).
+    static var vectorKey: String { get }
+    /// The engine that computes the product in one sweep.
+    static var defaultEngine: Engine { get }
+    static func compute<S: TapeScalar>(_ tape: Tape, _ a: [S], _ v: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S])
+}
+
+extension TapeProduct {
+    /// Parse, compute the symbolic product (the tape over symbols) and the exact one at the
+    /// point (over Rational, or over numeric expressions where a value is not rational), report.
+    static func run(_ options: TapeCommandOptions, vector text: String, option: String,
+                    length: (TapeProblem) -> Int, validate: (TapeProblem) throws -> Void = { _ in }) throws {
+        try reportingTapeErrors {
+            let p = try TapeProblem(options)
+            try validate(p)
+            let v = try TapeProblem.vector(text, named: option, count: length(p))
+            let engine = options.engine ?? defaultEngine
+            let symbolic = try compute(p.tape, p.symbols, v.map { Expr($0) }, defaultEngine).result
+            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
+                if rational {
+                    let r = try compute(p.tape, p.point, v, engine)
+                    return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
+                }
+                let r = try compute(p.tape, p.point.map { Expr($0) }, v.map { Expr($0) }, engine)
+                return ExactResult(value: r.value, result: r.result)
+            }
+            try TapeReport(command: name, problem: p, engine: engine.rawValue, vectorKey: vectorKey, vector: v,
+                           symbolic: symbolic, exact: exact).write(options.format)
+        }
+    }
+}
+
+struct JVPCommand: ParsableCommand, TapeProduct {
+    static let name = "jvp"
+    static let vectorKey = "direction"
+    static let defaultEngine = Engine.forward
+
     static let configuration = CommandConfiguration(
         commandName: "jvp", abstract: "Forward mode: J(a)·v, without forming J (one forward sweep of the tape).",
         discussion: "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3")
@@ -149,27 +189,12 @@ struct JVPCommand: ParsableCommand {
     var dir: String
 
     func run() throws {
-        try reportingTapeErrors {
-            let p = try TapeProblem(options)
-            let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
-            let engine = options.engine ?? .forward
-            let symbolic = try p.tape.jvp(at: p.symbols, direction: v.map { Expr($0) }).tangent
-            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
-                if rational {
-                    let r = try JVPCommand.jvp(p.tape, p.point, v, engine)
-                    return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
-                }
-                let r = try JVPCommand.jvp(p.tape, p.point.map { Expr($0) }, v.map { Expr($0) }, engine)
-                return ExactResult(value: r.value, result: r.result)
-            }
-            try TapeReport(command: "jvp", problem: p, engine: engine.rawValue, vectorKey: "direction", vector: v,
-                           symbolic: symbolic, exact: exact).write(options.format)
-        }
+        try Self.run(options, vector: dir, option: "dir", length: { $0.variables.count })
     }
 
     /// J·v by the engine: one forward sweep, m reverse sweeps (rows of J), or the symbolic
     /// JVP (the tape over expressions) evaluated at the point.
-    static func jvp<S: TapeScalar>(_ tape: Tape, _ a: [S], _ v: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
+    static func compute<S: TapeScalar>(_ tape: Tape, _ a: [S], _ v: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
         switch engine {
         case .forward:
             let r = try tape.jvp(at: a, direction: v)
@@ -181,7 +206,11 @@ struct JVPCommand: ParsableCommand {
     }
 }
 
-struct VJPCommand: ParsableCommand {
+struct VJPCommand: ParsableCommand, TapeProduct {
+    static let name = "vjp"
+    static let vectorKey = "weights"
+    static let defaultEngine = Engine.reverse
+
     static let configuration = CommandConfiguration(
         commandName: "vjp", abstract: "Reverse mode: wᵀJ(a), without forming J (one reverse sweep of the tape).",
         discussion: "Example: jacobi vjp \"x*y\" \"sin(x) + y^2\" --weights 1,2 --at x=1/2,y=3")
@@ -191,26 +220,11 @@ struct VJPCommand: ParsableCommand {
     var weights: String
 
     func run() throws {
-        try reportingTapeErrors {
-            let p = try TapeProblem(options)
-            let w = try TapeProblem.vector(weights, named: "weights", count: p.functions.count)
-            let engine = options.engine ?? .reverse
-            let symbolic = try p.tape.vjp(at: p.symbols, weights: w.map { Expr($0) }).cotangent
-            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
-                if rational {
-                    let r = try VJPCommand.vjp(p.tape, p.point, w, engine)
-                    return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
-                }
-                let r = try VJPCommand.vjp(p.tape, p.point.map { Expr($0) }, w.map { Expr($0) }, engine)
-                return ExactResult(value: r.value, result: r.result)
-            }
-            try TapeReport(command: "vjp", problem: p, engine: engine.rawValue, vectorKey: "weights", vector: w,
-                           symbolic: symbolic, exact: exact).write(options.format)
-        }
+        try Self.run(options, vector: weights, option: "weights", length: { $0.functions.count })
     }
 
     /// wᵀJ by the engine: one reverse sweep, or n forward sweeps (columns of J).
-    static func vjp<S: TapeScalar>(_ tape: Tape, _ a: [S], _ w: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
+    static func compute<S: TapeScalar>(_ tape: Tape, _ a: [S], _ w: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
         switch engine {
         case .reverse, .symbolic:
             let r = try tape.vjp(at: a, weights: w)
@@ -223,7 +237,11 @@ struct VJPCommand: ParsableCommand {
     }
 }
 
-struct HVPCommand: ParsableCommand {
+struct HVPCommand: ParsableCommand, TapeProduct {
+    static let name = "hvp"
+    static let vectorKey = "direction"
+    static let defaultEngine = Engine.reverse
+
     static let configuration = CommandConfiguration(
         commandName: "hvp", abstract: "Hessian-vector product H(a)·v by forward-over-reverse, without forming H.",
         discussion: "Example: jacobi hvp \"x^3*y + exp(x*y)\" --dir 1,-1 --at x=0,y=2")
@@ -233,28 +251,14 @@ struct HVPCommand: ParsableCommand {
     var dir: String
 
     func run() throws {
-        try reportingTapeErrors {
-            let p = try TapeProblem(options)
+        try Self.run(options, vector: dir, option: "dir", length: { $0.variables.count }) { p in
             guard p.functions.count == 1 else { throw CLIError("hvp takes one function, got \(p.functions.count)") }
-            let v = try TapeProblem.vector(dir, named: "dir", count: p.variables.count)
-            let engine = options.engine ?? .reverse
-            let symbolic = try p.tape.hvp(at: p.symbols, direction: v.map { Expr($0) })
-            let exact = engine == .symbolic ? try p.symbolicAtPoint(symbolic) : try p.exactly { (p, rational) throws(TapeError) in
-                if rational {
-                    let r = try HVPCommand.hvp(p.tape, p.point, v, engine)
-                    return ExactResult(value: r.value.map { Expr($0) }, result: r.result.map { Expr($0) })
-                }
-                let r = try HVPCommand.hvp(p.tape, p.point.map { Expr($0) }, v.map { Expr($0) }, engine)
-                return ExactResult(value: r.value, result: r.result)
-            }
-            try TapeReport(command: "hvp", problem: p, engine: engine.rawValue, vectorKey: "direction",
-                           vector: v, symbolic: symbolic, exact: exact).write(options.format)
         }
     }
 
     /// H·v by forward-over-reverse (reverse), or forward-over-forward (n sweeps over nested
     /// duals: eᵢᵀH·v is the eᵢ-derivative of D_v f).
-    static func hvp<S: TapeScalar>(_ tape: Tape, _ a: [S], _ v: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
+    static func compute<S: TapeScalar>(_ tape: Tape, _ a: [S], _ v: [S], _ engine: Engine) throws(TapeError) -> (value: [S], result: [S]) {
         switch engine {
         case .reverse, .symbolic:
             let r = try tape.hvp(at: a, direction: v, weights: [.one])
