@@ -21,11 +21,14 @@ extension Tape {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
         try checkDimension("point", point.count, inputCount)
         try checkDimension("direction", direction.count, inputCount)
-        let x = (0..<inputCount).map { Dual(point[$0], direction[$0]) }
-        if let r = planVJP(x, weights: [Dual(.one, .zero)], workspace: workspace, value: false) {
-            return r.cotangent.map(\.tangent)
+        if S.self == Double.self,
+            let r = planHVPDouble(
+                unsafeBitCast(point, to: [Double].self), unsafeBitCast(direction, to: [Double].self), workspace)
+        {
+            return unsafeBitCast(r, to: [S].self)
         }
-        return try vjp(at: x, weights: [Dual(.one, .zero)], workspace: workspace).cotangent.map(\.tangent)
+        let x = (0..<inputCount).map { Dual(point[$0], direction[$0]) }
+        return try genericVJP(at: x, weights: [Dual(.one, .zero)], workspace: workspace).cotangent.map(\.tangent)
     }
 
     /// ∇²(wᵀf)(x)·v together with f(x) and ∇(wᵀf)(x), from one forward-over-reverse

@@ -56,6 +56,30 @@ extension Tape {
         return (r.value, r.cotangent!)
     }
 
+    /// H·v for a Double tape through the sweep plan: the reverse sweep over dual numbers
+    /// x + ε·v, with the primal parts and the tangents in separate arrays (the point and the
+    /// direction are used in place); nil where the plan declines.
+    @usableFromInline
+    func planHVPDouble(_ point: [Double], _ direction: [Double], _ workspace: Workspace?) -> [Double]? {
+        var primal = [Double](repeating: 0, count: inputCount)
+        var tangent = [Double](repeating: 0, count: inputCount)
+        let plan = planCache.plan(for: self)
+        let done: Bool = Double.withMemory(point) { x in
+            Double.withMemory(direction) { v in
+                Double.withMutableMemory(&primal) { gp in
+                    Double.withMutableMemory(&tangent) { gt in
+                        let g = DualPlanes(gp, gt)
+                        let ok = plan.run(
+                            self, inputs: DualPlanes(x, v), weights: [Dual(1.0, 0.0)], gradient: g, workspace: workspace,
+                            value: false) != nil
+                        return ok && Dual<Double>.allFinite(g, inputCount)
+                    }
+                }
+            }
+        }
+        return done ? tangent : nil
+    }
+
     @usableFromInline
     func planEvaluateDouble(_ point: [Double], _ workspace: Workspace?) -> [Double]? {
         planCache.plan(for: self).run(self, point: point, weights: nil, workspace: workspace)?.value

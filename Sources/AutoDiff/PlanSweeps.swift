@@ -1,7 +1,9 @@
 import Exact
 
 // Executing a `SweepPlan`: the primal sweep and the reverse sweep for Double (and
-// Dual<Double>, for forward-over-reverse), block by block, chunk by chunk.
+// Dual<Double>, for forward-over-reverse), block by block, chunk by chunk. Dual numbers
+// are stored as two planes (primal parts, tangents; `DualPlanes`), not as pairs: the same
+// generic kernels then compile to loops over plain Doubles, which halved the time of H·v.
 //
 // Semantics are those of `Sweep.primal` / `Sweep.reverse`: every value comes from the same
 // expression as in `LocalPartials` (the ring operations are spelled out below in exactly
@@ -10,26 +12,167 @@ import Exact
 // give up (return nil); the caller then runs the generic sweeps, which produce the same
 // result or the proper error. The plan therefore never has to reproduce error paths.
 
+/// Where a plan keeps an array of scalars: pointer arithmetic and element access, nothing
+/// more. Double uses a plain pointer; `Dual<Double>` uses two planes (`DualPlanes`), the
+/// primal parts in one array and the tangents in another (structure of arrays), so that
+/// every kernel below becomes loops over plain Doubles that the compiler vectorises
+/// without shuffling interleaved pairs.
+protocol PlanMemory {
+    associatedtype Element
+    subscript(_ i: Int) -> Element { get nonmutating set }
+    static func + (p: Self, k: Int) -> Self
+    static func - (p: Self, k: Int) -> Self
+    /// Room for `capacity` elements (uninitialised; trivial types only).
+    static func allocate(capacity: Int) -> Self
+    /// Frees memory from `allocate` (only the pointer `allocate` returned).
+    func deallocate()
+    func update(repeating value: Element, count: Int)
+}
+
+extension UnsafeMutablePointer: PlanMemory where Pointee == Double {
+    // Spelled out: the witness the compiler would derive from the standard subscript (which
+    // also serves noncopyable pointees) fails to compile ("'self.subscript' is borrowed and
+    // cannot be consumed", Swift 6.3).
+    @inline(__always)
+    subscript(_ i: Int) -> Double {
+        get { (self + i).pointee }
+        nonmutating set { (self + i).pointee = newValue }
+    }
+}
+
+/// `Dual<Double>` values as two arrays: primal parts at `p`, tangents at `t`.
+struct DualPlanes: PlanMemory {
+    let p: UnsafeMutablePointer<Double>
+    let t: UnsafeMutablePointer<Double>
+
+    @inline(__always)
+    init(_ p: UnsafeMutablePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
+        self.p = p
+        self.t = t
+    }
+
+    @inline(__always)
+    subscript(_ i: Int) -> Dual<Double> {
+        get { Dual(p[i], t[i]) }
+        nonmutating set {
+            p[i] = newValue.primal
+            t[i] = newValue.tangent
+        }
+    }
+
+    @inline(__always) static func + (m: Self, k: Int) -> Self { Self(m.p + k, m.t + k) }
+    @inline(__always) static func - (m: Self, k: Int) -> Self { Self(m.p - k, m.t - k) }
+
+    static func allocate(capacity: Int) -> Self {
+        let base = UnsafeMutablePointer<Double>.allocate(capacity: 2 * Swift.max(capacity, 1))
+        return Self(base, base + Swift.max(capacity, 1))
+    }
+
+    func deallocate() { p.deallocate() }
+
+    @inline(__always)
+    func update(repeating value: Dual<Double>, count: Int) {
+        p.update(repeating: value.primal, count: count)
+        t.update(repeating: value.tangent, count: count)
+    }
+}
+
 /// Scalars a plan can run over.
 protocol PlanScalar: TapeScalar {
+    associatedtype Memory: PlanMemory where Memory.Element == Self
     /// Whether all `count` values are finite (no ±∞, no NaN).
-    static func allFinite(_ p: UnsafePointer<Self>, _ count: Int) -> Bool
+    static func allFinite(_ p: Memory, _ count: Int) -> Bool
+    /// Whether the value is finite.
+    var planIsFinite: Bool { get }
+    /// Block `i` of a workspace as room for `count` values.
+    static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> Memory
+    /// Runs `body` with the array's values in the plan's layout; `body` only reads them.
+    static func withMemory<R>(_ array: [Self], _ body: (Memory) -> R) -> R
+    /// Runs `body` with the array's values in the plan's layout; what `body` writes there
+    /// ends up in the array.
+    static func withMutableMemory<R>(_ array: inout [Self], _ body: (Memory) -> R) -> R
 }
 
 extension Double: PlanScalar {
+    typealias Memory = UnsafeMutablePointer<Double>
+
     @inline(__always)
-    static func allFinite(_ p: UnsafePointer<Double>, _ count: Int) -> Bool {
+    static func allFinite(_ p: UnsafeMutablePointer<Double>, _ count: Int) -> Bool {
         // exponent all ones ⇔ (bits & E) + 2⁵² carries into the sign bit; branch-free, vectorises.
         var m: UInt64 = 0
         for r in 0..<count { m |= (p[r].bitPattern & 0x7FF0_0000_0000_0000) &+ 0x0010_0000_0000_0000 }
         return m & 0x8000_0000_0000_0000 == 0
     }
+
+    var planIsFinite: Bool { isFinite }
+
+    static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> Memory {
+        workspace.memory(i, Double.self, count: count)
+    }
+
+    static func withMemory<R>(_ array: [Double], _ body: (Memory) -> R) -> R {
+        array.withUnsafeBufferPointer { b in
+            if let p = b.baseAddress { return body(UnsafeMutablePointer(mutating: p)) }  // read only
+            let empty = Memory.allocate(capacity: 1)
+            defer { empty.deallocate() }
+            return body(empty)
+        }
+    }
+
+    static func withMutableMemory<R>(_ array: inout [Double], _ body: (Memory) -> R) -> R {
+        array.withUnsafeMutableBufferPointer { b in
+            if let p = b.baseAddress { return body(p) }
+            let empty = Memory.allocate(capacity: 1)
+            defer { empty.deallocate() }
+            return body(empty)
+        }
+    }
 }
 
 extension Dual: PlanScalar where Base == Double {
-    static func allFinite(_ p: UnsafePointer<Dual<Double>>, _ count: Int) -> Bool {
-        p.withMemoryRebound(to: Double.self, capacity: 2 * count) { Double.allFinite($0, 2 * count) }
+    typealias Memory = DualPlanes
+
+    static func allFinite(_ m: DualPlanes, _ count: Int) -> Bool {
+        Double.allFinite(m.p, count) && Double.allFinite(m.t, count)
     }
+
+    var planIsFinite: Bool { primal.isFinite && tangent.isFinite }
+
+    static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> DualPlanes {
+        let n = Swift.max(count, 1)
+        let base = workspace.memory(i, Double.self, count: 2 * n)
+        return DualPlanes(base, base + n)
+    }
+
+    /// Copies the pairs into two planes (the plan's own entry for H·v, `planHVP`, needs no copy).
+    static func withMemory<R>(_ array: [Dual<Double>], _ body: (DualPlanes) -> R) -> R {
+        let m = DualPlanes.allocate(capacity: array.count)
+        defer { m.deallocate() }
+        for (i, x) in array.enumerated() { m[i] = x }
+        return body(m)
+    }
+
+    static func withMutableMemory<R>(_ array: inout [Dual<Double>], _ body: (DualPlanes) -> R) -> R {
+        let m = DualPlanes.allocate(capacity: array.count)
+        defer { m.deallocate() }
+        for (i, x) in array.enumerated() { m[i] = x }
+        let r = body(m)
+        for i in array.indices { array[i] = m[i] }
+        return r
+    }
+}
+
+/// Operands of a straight-segment instruction, read from the plan's slot memory.
+struct PlanSlotOperands<S: PlanScalar>: OperandSource {
+    let ins: Instruction
+    let values: S.Memory
+    let constants: UnsafePointer<S>
+    let inputs: S.Memory
+
+    @inline(__always) var a: S { values[Int(ins.a)] }
+    @inline(__always) var b: S { values[Int(ins.b)] }
+    @inline(__always) func constant(_ k: Int) -> S { constants[k] }
+    @inline(__always) func input(_ k: Int) -> S { inputs[k] }
 }
 
 /// One run of a plan: the full-size slot arrays (only the plan's global slots are touched)
@@ -38,17 +181,17 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     let plan: SweepPlan
     let code: UnsafePointer<Instruction>
     let cp: UnsafePointer<S>
-    let inputs: UnsafePointer<S>
-    let v: UnsafeMutablePointer<S>
-    let adj: UnsafeMutablePointer<S>
+    let inputs: S.Memory
+    let v: S.Memory
+    let adj: S.Memory
     /// The gradient, indexed by input: where blocks add the adjoints of inputs they read directly.
-    let gradient: UnsafeMutablePointer<S>
-    let scratch: UnsafeMutablePointer<S>
-    let valbuf: UnsafeMutablePointer<S>
-    let adjbuf: UnsafeMutablePointer<S>
-    let tmpA: UnsafeMutablePointer<S>
-    let tmpB: UnsafeMutablePointer<S>
-    let carry: UnsafeMutablePointer<S>
+    let gradient: S.Memory
+    let scratch: S.Memory
+    let valbuf: S.Memory
+    let adjbuf: S.Memory
+    let tmpA: S.Memory
+    let tmpB: S.Memory
+    let carry: S.Memory
     let scratchCount: Int
 
     /// Column stride in the chunk buffers; repetition r of column j is at j·W + H + r, and
@@ -57,8 +200,8 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     static var W: Int { SweepPlan.maxHalo + SweepPlan.chunk }
 
     init(
-        plan: SweepPlan, code: UnsafePointer<Instruction>, cp: UnsafePointer<S>, inputs: UnsafePointer<S>,
-        v: UnsafeMutablePointer<S>, adj: UnsafeMutablePointer<S>, gradient: UnsafeMutablePointer<S>
+        plan: SweepPlan, code: UnsafePointer<Instruction>, cp: UnsafePointer<S>, inputs: S.Memory,
+        v: S.Memory, adj: S.Memory, gradient: S.Memory
     ) {
         self.gradient = gradient
         self.plan = plan
@@ -71,7 +214,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         let w = Self.W
         scratchCount = 2 * p * w + 2 * SweepPlan.chunk + p * SweepPlan.maxHalo
         scratch = .allocate(capacity: scratchCount)
-        scratch.initialize(repeating: .zero, count: scratchCount)
+        scratch.update(repeating: .zero, count: scratchCount)  // trivial scalars: writing is initialising
         valbuf = scratch
         adjbuf = scratch + p * w
         tmpA = scratch + 2 * p * w
@@ -80,28 +223,27 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     }
 
     deinit {
-        scratch.deinitialize(count: scratchCount)
         scratch.deallocate()
     }
 
     // MARK: columns
 
     @inline(__always)
-    func values(_ op: PlanOperand, _ c0: Int, _ cnt: Int, _ tmp: UnsafeMutablePointer<S>) -> UnsafePointer<S> {
+    func values(_ op: PlanOperand, _ c0: Int, _ cnt: Int, _ tmp: S.Memory) -> S.Memory {
         switch op.kind {
-        case .none: return UnsafePointer(tmp)
-        case .local: return UnsafePointer(valbuf + op.column * Self.W + Self.H - op.distance)
+        case .none: return tmp
+        case .local: return valbuf + op.column * Self.W + Self.H - op.distance
         case .external:
-            let src = op.direct ? inputs : UnsafePointer(v)
+            let src = op.direct ? inputs : v
             if op.stride == 1 { return src + op.base + c0 }
             let base = op.base + c0 * op.stride
             for r in 0..<cnt { tmp[r] = src[base &+ r &* op.stride] }
-            return UnsafePointer(tmp)
+            return tmp
         }
     }
 
     @inline(__always)
-    func target(_ op: PlanOperand, _ c0: Int) -> (UnsafeMutablePointer<S>, Int) {
+    func target(_ op: PlanOperand, _ c0: Int) -> (S.Memory, Int) {
         switch op.kind {
         case .none: return (tmpA, 0)
         case .local: return (adjbuf + op.column * Self.W + Self.H - op.distance, 1)
@@ -178,7 +320,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// The transposed linearization of column `j`, repetitions descending.
     func reverseColumn(_ col: PlanColumn, _ j: Int, _ c0: Int, _ cnt: Int) -> Bool {
         let ins = col.ins
-        let w = UnsafePointer(adjbuf + j * Self.W + Self.H)
+        let w = adjbuf + j * Self.W + Self.H
         let (ta, sa) = target(col.a, c0)
         let (tb, sb) = ins.operandCount == 2 ? target(col.b, c0) : (ta, sa)
         let (xa, xb) = (col.assignA, col.assignB)
@@ -234,8 +376,8 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     /// Adds `x` to the adjoint at `p`, or writes it there when `p` has no other contribution.
     @inline(__always)
-    static func put(_ p: UnsafeMutablePointer<S>, _ x: S, _ assign: Bool) {
-        p.pointee = assign ? x : p.pointee + x
+    static func put(_ p: S.Memory, _ x: S, _ assign: Bool) {
+        p[0] = assign ? x : p[0] + x
     }
 
     /// Whether `op` is this column one repetition back: an accumulation chain s = s + t.
@@ -251,9 +393,9 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// and the adjoint left one repetition below the chunk is 0 + w_top.
     @inline(__always)
     static func chain(
-        _ cnt: Int, _ w: UnsafePointer<S>, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool, pure: Bool
+        _ cnt: Int, _ w: S.Memory, _ t: S.Memory, _ st: Int, _ assign: Bool, pure: Bool
     ) {
-        let prev = UnsafeMutablePointer(mutating: w) - 1
+        let prev = w - 1
         var x = w[cnt - 1]
         if pure {
             let top = x
@@ -291,7 +433,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// summed in another order).
     @inline(__always)
     static func scatter(
-        _ cnt: Int, _ t: UnsafeMutablePointer<S>, _ st: Int, _ assign: Bool, _ x: (Int) -> S
+        _ cnt: Int, _ t: S.Memory, _ st: Int, _ assign: Bool, _ x: (Int) -> S
     ) {
         var r = cnt
         switch (st == 1, assign) {
@@ -320,21 +462,21 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     /// `Linearization.pullback` into two targets (which may be the same).
     @inline(__always)
-    static func pull(_ lin: Linearization<S>, _ w: S, _ a: UnsafeMutablePointer<S>, _ b: UnsafeMutablePointer<S>) {
+    static func pull(_ lin: Linearization<S>, _ w: S, _ a: S.Memory, _ b: S.Memory) {
         switch lin.shape {
         case .zero: break
-        case .identity: a.pointee = a.pointee + w
-        case .negation: a.pointee = a.pointee - w
+        case .identity: a[0] = a[0] + w
+        case .negation: a[0] = a[0] - w
         case .sum:
-            a.pointee = a.pointee + w
-            b.pointee = b.pointee + w
+            a[0] = a[0] + w
+            b[0] = b[0] + w
         case .difference:
-            a.pointee = a.pointee + w
-            b.pointee = b.pointee - w
-        case .scale: a.pointee = a.pointee + lin.p * w
+            a[0] = a[0] + w
+            b[0] = b[0] - w
+        case .scale: a[0] = a[0] + lin.p * w
         case .bilinear:
-            a.pointee = a.pointee + lin.p * w
-            b.pointee = b.pointee + lin.q * w
+            a[0] = a[0] + lin.p * w
+            b[0] = b[0] + lin.q * w
         }
     }
 
@@ -342,7 +484,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     /// Values of a block, chunk by chunk; slots that escape go to `v`. With `checkpoints`,
     /// the halo entering each chunk is saved for the reverse sweep.
-    func forward(_ b: PlanBlock, checkpoints: UnsafeMutablePointer<S>?, value: Bool) -> Bool {
+    func forward(_ b: PlanBlock, checkpoints: S.Memory?, value: Bool) -> Bool {
         let p = b.period
         let h = b.halo
         let chunk = SweepPlan.chunk
@@ -395,7 +537,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     }
 
     /// The reverse sweep of a block: chunks descending, each recomputed from its checkpoint.
-    func reverse(_ b: PlanBlock, checkpoints: UnsafeMutablePointer<S>?) -> Bool {
+    func reverse(_ b: PlanBlock, checkpoints: S.Memory?) -> Bool {
         let p = b.period
         let h = b.halo
         let chunk = SweepPlan.chunk
@@ -459,7 +601,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         for i in range {
             let ins = code[i]
             do throws(ScalarError) {
-                v[i] = try LocalPartials.value(of: ins, values: v, constants: cp, inputs: inputs)
+                v[i] = try LocalPartials.value(of: ins, PlanSlotOperands(ins: ins, values: v, constants: cp, inputs: inputs))
                 if ins.opcode == .branchGuard {
                     let (relation, expected) = ins.guardCondition
                     let sign = try S.compare(v[Int(ins.a)], v[Int(ins.b)])
@@ -480,8 +622,9 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
             if w.isZero { continue }
             let ins = code[i]
             do throws(ScalarError) {
-                let lin = try LocalPartials.linearization(of: ins, values: v, value: v[i], constants: cp)
-                lin.pullback(w, into: adj, Int(ins.a), Int(ins.b))
+                let lin = try LocalPartials.linearization(
+                    of: ins, PlanSlotOperands(ins: ins, values: v, constants: cp, inputs: v), value: v[i])
+                Self.pull(lin, w, adj + Int(ins.a), adj + Int(ins.b))
             } catch {
                 return false
             }
@@ -502,44 +645,58 @@ func lowerBound(_ a: [Int], _ x: Int) -> Int {
 }
 
 extension SweepPlan {
-    /// f(x) and, with `weights`, wᵀJ(x); nil where the generic sweeps must decide (errors,
-    /// guards, non-finite numbers).
+    /// f(x) and, with `weights`, wᵀJ(x) added into `gradient` (`tape.inputCount` values,
+    /// cleared by the caller, who also checks that they are finite); nil where the generic
+    /// sweeps must decide (errors, guards, non-finite numbers).
     ///
     /// With `value` false (and weights), the primal pass skips the columns only the value
     /// needs, and the value returned is empty.
     func run<S: PlanScalar>(
-        _ tape: Tape, point: [S], weights: [S]?, workspace: Workspace?, value needValue: Bool = true
-    ) -> (value: [S], cotangent: [S]?)? {
+        _ tape: Tape, inputs: S.Memory, weights: [S]?, gradient: S.Memory?, workspace: Workspace?,
+        value needValue: Bool = true
+    ) -> [S]? {
         let n = tape.count
         let constants = tape.constants.map { S($0) }
-        let owned = workspace == nil
-        let v: UnsafeMutablePointer<S> = workspace?.memory(0, S.self, count: n) ?? .allocate(capacity: Swift.max(n, 1))
-        let adj: UnsafeMutablePointer<S> = workspace?.memory(1, S.self, count: n) ?? .allocate(capacity: Swift.max(n, 1))
+        guard constants.allSatisfy(\.planIsFinite) else { return nil }
+        let v = workspace.map { S.memory($0, 0, count: n) } ?? S.Memory.allocate(capacity: Swift.max(n, 1))
+        let adj = workspace.map { S.memory($0, 1, count: n) } ?? S.Memory.allocate(capacity: Swift.max(n, 1))
+        let placeholder = gradient == nil ? S.Memory.allocate(capacity: 1) : nil
         defer {
-            if owned {
+            if workspace == nil {
                 v.deallocate()
                 adj.deallocate()
             }
+            placeholder?.deallocate()
         }
-        var g = [S](repeating: .zero, count: weights == nil ? 0 : tape.inputCount)
-        var placeholder = S.zero
-        let value: [S]? = tape.instructions.withUnsafeBufferPointer { code in
-            withBase(constants) { cp in
-                guard S.allFinite(cp, constants.count) else { return nil }
-                return withBase(point) { x in
-                    g.withUnsafeMutableBufferPointer { gb in
-                        let run = PlanRun(
-                            plan: self, code: code.baseAddress!, cp: cp, inputs: x, v: v, adj: adj,
-                            gradient: gb.baseAddress ?? withUnsafeMutablePointer(to: &placeholder) { $0 })
-                        return run.sweep(tape, gradient: weights, value: needValue)
-                    }
-                }
+        guard let g = gradient ?? placeholder else { return nil }
+        return tape.instructions.withUnsafeBufferPointer { code in
+            guard let base = code.baseAddress else { return nil }
+            return withBase(constants) { cp in
+                PlanRun(plan: self, code: base, cp: cp, inputs: inputs, v: v, adj: adj, gradient: g)
+                    .sweep(tape, gradient: weights, value: needValue)
+            }
+        }
+    }
+
+    /// ``run(_:inputs:weights:gradient:workspace:value:)`` over arrays: f(x) and, with
+    /// `weights`, wᵀJ(x).
+    func run<S: PlanScalar>(
+        _ tape: Tape, point: [S], weights: [S]?, workspace: Workspace?, value needValue: Bool = true
+    ) -> (value: [S], cotangent: [S]?)? {
+        let count = weights == nil ? 0 : tape.inputCount
+        var g = [S](repeating: .zero, count: count)
+        let value: [S]? = S.withMemory(point) { x in
+            S.withMutableMemory(&g) { gm in
+                guard
+                    let value = run(
+                        tape, inputs: x, weights: weights, gradient: weights == nil ? nil : gm, workspace: workspace,
+                        value: needValue)
+                else { return nil }
+                return weights == nil || S.allFinite(gm, count) ? value : nil
             }
         }
         guard let value else { return nil }
-        guard weights != nil else { return (value, nil) }
-        let finite = g.withUnsafeBufferPointer { b in b.baseAddress.map { S.allFinite($0, b.count) } ?? true }
-        return finite ? (value, g) : nil
+        return (value, weights == nil ? nil : g)
     }
 }
 
@@ -548,7 +705,7 @@ extension PlanRun {
     /// the plan declines.
     func sweep(_ tape: Tape, gradient weights: [S]?, value needValue: Bool) -> [S]? {
         let backward = weights != nil
-        var checkpoints = [UnsafeMutablePointer<S>?](repeating: nil, count: plan.segments.count)
+        var checkpoints = [S.Memory?](repeating: nil, count: plan.segments.count)
         defer { for c in checkpoints { c?.deallocate() } }
         for (k, s) in plan.segments.enumerated() {
             switch s {
@@ -560,7 +717,7 @@ extension PlanRun {
                 }
                 if backward && b.halo > 0 {
                     let chunks = (b.reps + SweepPlan.chunk - 1) / SweepPlan.chunk
-                    checkpoints[k] = .allocate(capacity: chunks * b.period * b.halo)
+                    checkpoints[k] = S.Memory.allocate(capacity: chunks * b.period * b.halo)
                 }
                 guard forward(b, checkpoints: checkpoints[k], value: needValue || weights == nil) else { return nil }
             }

@@ -73,8 +73,8 @@ struct PlanColumn {
     /// Whether a slot of this column is read outside the block other than as an output.
     var readOutside = false
     /// Whether a sweep that returns no value (`gradient`, `hvp`) must compute this column
-    /// in its primal pass: its values are read later (by the reverse sweep or outside the
-    /// block), or it may throw (which the generic sweep would report).
+    /// in its primal pass: its values are read later (outside the block, or from the
+    /// checkpoints by the reverse sweep), or it may throw (which the generic sweep would report).
     var neededWithoutValue = false
 
     mutating func setDirect(_ op: PlanOperand, _ direct: Bool) {
@@ -165,7 +165,15 @@ final class PlanBlock {
     }
 
     /// Marks the columns a primal pass without the value must compute (see `neededWithoutValue`).
+    ///
+    /// The reverse sweep recomputes every column it reads, chunk by chunk, from the halo
+    /// saved in the checkpoints; so the primal pass computes such a column only when that
+    /// halo holds it (a recomputed column reads it from an earlier repetition).
     func findGradientNeeds() {
+        var inHalo = [Bool](repeating: false, count: period)
+        for col in columns where col.neededInReverse {
+            for op in [col.a, col.b] where op.kind == .local && op.distance > 0 { inHalo[op.column] = true }
+        }
         for j in columns.indices {
             let total: Bool
             switch columns[j].ins.opcode {
@@ -176,7 +184,7 @@ final class PlanBlock {
                 .asin, .acos, .sinh, .cosh, .tanh, .abs, .branchGuard:
                 total = false
             }
-            columns[j].neededWithoutValue = columns[j].neededInReverse || columns[j].readOutside || !total
+            columns[j].neededWithoutValue = (columns[j].neededInReverse && inHalo[j]) || columns[j].readOutside || !total
         }
         for j in columns.indices.reversed() where columns[j].neededWithoutValue {
             for op in [columns[j].a, columns[j].b] where op.kind == .local { columns[op.column].neededWithoutValue = true }

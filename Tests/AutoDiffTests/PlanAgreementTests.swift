@@ -66,6 +66,12 @@ import TestSupport
         let genericDual = try tape.genericVJP(at: duals, weights: [Dual(1.0, 0.0)])
         Self.close(fastDual.cotangent.map(\.tangent), genericDual.cotangent.map(\.tangent))
         Self.close(try tape.hvp(at: x, direction: v), genericDual.cotangent.map(\.tangent))
+        // H·v takes the plan's own entry (primal parts and tangents in separate arrays, no
+        // dual array built): the same numbers as the plan over an array of dual numbers,
+        // bit for bit, with a workspace that a Double sweep used before.
+        let planned = try #require(tape.planHVPDouble(x, v, workspace))
+        #expect(planned.map(\.bitPattern) == fastDual.cotangent.map(\.tangent.bitPattern))
+        #expect(try tape.hvp(at: x, direction: v, workspace: workspace).map(\.bitPattern) == planned.map(\.bitPattern))
     }
 
     /// A random loop: `reps` iterations of a random body over x[i], x[i+1], x[0] (the same
@@ -251,6 +257,16 @@ import TestSupport
         let fast = try tape.vjp(at: x.map { $0 * 1e300 }, weights: [1.0])
         #expect(fast.value.map(\.bitPattern) == big.value.map(\.bitPattern))
         #expect(fast.cotangent.map(\.bitPattern) == big.cotangent.map(\.bitPattern))
+        // H·v: the plan declines on the domain error and on the overflow, as for the gradient.
+        let v = (0..<n).map { Double($0 % 3) - 1 }
+        x[17] = -1
+        #expect(tape.planHVPDouble(x, v, nil) == nil)
+        #expect(throws: TapeError.self) { try tape.hvp(at: x, direction: v) }
+        x[17] = 1e308
+        let huge = x.map { $0 * 1e300 }  // x₁₇ = ∞
+        #expect(tape.planHVPDouble(huge, v, nil) == nil)
+        let generic = try tape.genericVJP(at: huge.indices.map { Dual(huge[$0], v[$0]) }, weights: [Dual(1.0, 0.0)])
+        #expect(try tape.hvp(at: huge, direction: v).map(\.bitPattern) == generic.cotangent.map(\.tangent.bitPattern))
     }
 
     @Test func exactScalars_neverTakeThePlan() throws {
