@@ -175,3 +175,48 @@ extension Rational {
         }
     }
 }
+
+extension Rational {
+    /// The value in scientific notation, m.mmm…e±k with `significantDigits` digits, rounded
+    /// half to even, computed exactly from p/q: never through `Double`, so it also describes
+    /// values far outside Double's range (`3^100000`, `1/7^5000`).
+    ///
+    ///     Rational(2, 3).scientificDescription(significantDigits: 4)   // "6.667e-1"
+    ///
+    /// The digits d₁d₂…d_s and exponent k are those of the integer nearest to |p/q|·10^(s−1−k)
+    /// with 10^(s−1) ≤ it < 10^s. Returns ``description`` when the scaling power itself would
+    /// pass ``ExactLimits/maximumBitWidth``.
+    public func scientificDescription(significantDigits: Int = 17) -> String {
+        let s = Swift.max(1, significantDigits)
+        if isZero { return "0" }
+        let a = numerator.magnitude
+        let b = denominator
+        guard let low = try? BigInt(10).power(s - 1), let high = try? BigInt(10).power(s) else { return description }
+        // log₁₀|p/q| ≈ (bits(p) − bits(q))·log₁₀2, off by at most one or two: corrected below.
+        var k = Int((Double(a.bitWidth - b.bitWidth) * 0.301_029_995_663_981_2).rounded(.down))
+        for _ in 0..<8 {
+            let shift = s - 1 - k
+            guard let scale = try? BigInt(10).power(Swift.abs(shift)) else { return description }
+            let (num, den) = shift >= 0 ? (a * scale, b) : (a, b * scale)
+            var (q, r) = num.quotientAndRemainder(dividingBy: den)
+            if q >= high {
+                k += 1
+                continue
+            }
+            if q < low {
+                k -= 1
+                continue
+            }
+            let twice = r + r
+            if twice > den || (twice == den && q.isOdd) { q += 1 }
+            if q == high {  // 9.99…5 rounded up to 10.0…
+                q = low
+                k += 1
+            }
+            let digits = q.description
+            let mantissa = digits.count > 1 ? "\(digits.prefix(1)).\(digits.dropFirst())" : digits
+            return (signum() < 0 ? "-" : "") + mantissa + "e" + (k < 0 ? "-" : "+") + String(Swift.abs(k))
+        }
+        return description  // not reached: the estimate is within one of k
+    }
+}

@@ -63,6 +63,30 @@ import Testing
         #expect(r.stderr.hasPrefix("jacobi: "), "\(arguments): \(r.stderr)")
     }
 
+    /// Text output needs no float: values beyond Double's range print exactly, with their
+    /// leading digits computed from the exact value (never an error, never "inf").
+    @Test func valuesBeyondDoublesRange_printExactlyInText() throws {
+        let grad = try CLI.run(["grad", "x^400", "--at", "x=10"])  // 400·10³⁹⁹ = 4·10⁴⁰¹
+        #expect(grad.status == 0, "\(grad.stderr)")
+        #expect(grad.stdout.contains("∂f/∂x = 4" + String(repeating: "0", count: 401) + " ≈ 4.0000000000000000e+401"), "\(grad.stdout)")
+        let hessian = try CLI.run(["hessian", "x^400*y", "--at", "x=10,y=1/3"])  // ∂²f/∂x² = 400·399·10³⁹⁸/3 = 5.32·10⁴⁰²
+        #expect(hessian.status == 0, "\(hessian.stderr)")
+        #expect(hessian.stdout.contains("532" + String(repeating: "0", count: 400) + " ≈ 5.3200000000000000e+402"), "\(hessian.stdout)")
+        let hvp = try CLI.run(["hvp", "x^400", "--dir", "1", "--at", "x=10"])  // 400·399·10³⁹⁸
+        #expect(hvp.stdout.contains("numeric:  [1.5960000000000000e+403]"), "\(hvp.stdout)\(hvp.stderr)")
+        let simplify = try CLI.run(["simplify", "exp(x)", "--at", "x=1000"])
+        #expect(simplify.stdout == "exp(x)\nat x = 1000: exp(1000)\n", "\(simplify.stdout)\(simplify.stderr)")
+        let linearize = try CLI.run(["linearize", "exp(x^2)", "--at", "x=40"])
+        #expect(linearize.stdout.hasSuffix("J(a) ≈\n[(beyond Double's range)]\n"), "\(linearize.stdout)\(linearize.stderr)")
+    }
+
+    @Test func taylorOfOrderOne_hasANullHessian() throws {
+        let r = try CLI.run(["taylor", "x*y", "--at", "x=1,y=2", "--order", "1", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(object["hessian"] is NSNull, "\(r.stdout)")
+        #expect(object["gradient"] as? [String] == ["2", "1"])
+    }
+
     @Test func vectorsStartingWithMinus_areValues() throws {
         let hvp = try CLI.run(["hvp", "x^2*y", "--dir", "-1,2", "--at", "x=1,y=1"])
         #expect(hvp.status == 0, "\(hvp.stderr)")

@@ -25,7 +25,7 @@ struct Diff: ParsableCommand {
                                           at: try options.point(), engine: options.engine) { engine, point in
             .list(try TapeAtPoint.gradient(f, variables, point, engine))
         }
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }
 
@@ -49,7 +49,7 @@ struct Grad: ParsableCommand {
                                           at: try options.point(), engine: options.engine) { engine, point in
             .list(try TapeAtPoint.gradient(f, variables, point, engine))
         }
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }
 

@@ -28,7 +28,7 @@ struct Dir: ParsableCommand {
             let direction = v.map { Expr($0) } + Array(repeating: Expr.zero, count: all.count - variables.count)
             return .scalar(try function.directionalDerivative(at: try TapeAtPoint.values(all, point), along: direction, engine: engine))
         }
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }
 

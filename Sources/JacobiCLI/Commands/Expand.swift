@@ -21,6 +21,6 @@ struct Expand: ParsableCommand {
         let expanded = try e.expanded(termLimit: termLimit)
         let report = try ExpressionReport(command: "expand", variables: try options.variables(of: [e]),
                                           functions: [e], result: expanded, at: try options.point())
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }

@@ -25,7 +25,7 @@ struct JacobianCommand: ParsableCommand {
             let j = try function.jacobian(at: try TapeAtPoint.values(all, point), engine: engine)
             return .matrix(j.rowList.map { Array($0.prefix(variables.count)) })
         }
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }
 
@@ -52,6 +52,6 @@ struct HessianCommand: ParsableCommand {
             let h = try function.hessian(at: try TapeAtPoint.values(all, point), engine: engine)
             return .matrix(h.rowList.prefix(variables.count).map { Array($0.prefix(variables.count)) })
         }
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }

@@ -45,7 +45,7 @@ struct Linearize: ParsableCommand {
                          "f(a) = [\(value.map(\.description).joined(separator: ", "))]",
                          "J(a) =\n\(j.text)"]
             if j.elements.contains(where: { $0.rationalValue == nil }) {
-                lines.append("J(a) ≈\n\(try j.map { try PointValues.double($0) }.formatted { "\($0)" })")
+                lines.append("J(a) ≈\n\(j.map { PointValues.decimalOrNote($0) }.formatted { $0 })")
             }
             print(lines.joined(separator: "\n"))
         case .latex:

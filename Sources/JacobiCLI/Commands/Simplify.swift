@@ -17,6 +17,6 @@ struct Simplify: ParsableCommand {
         let e = try ExpressionInput.parse(expression)
         let report = try ExpressionReport(command: "simplify", variables: try options.variables(of: [e]),
                                           functions: [e], result: e, at: try options.point())
-        print(report.render(options.format))
+        print(try report.render(options.format))
     }
 }

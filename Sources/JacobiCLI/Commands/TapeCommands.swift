@@ -97,7 +97,6 @@ struct TapeReport {
     let exact: ExactResult
 
     func write(_ format: OutputFormat) throws {
-        let numeric = try exact.result.map(TapeReport.double)
         switch format {
         case .json:
             let object: JSONValue = .object([
@@ -108,7 +107,7 @@ struct TapeReport {
                 ("at", .object(zip(problem.variables, problem.point).map { ($0.name, .string($1.description)) })),
                 ("engine", .string(engine)),
                 ("exact", .array(exact.result.map { .string($0.description) })),
-                ("numeric", .array(numeric.map { .number($0) })),
+                ("numeric", .array(try exact.result.map { .number(try PointValues.double($0)) })),
                 (vectorKey, .array(vector.map { .string($0.description) })),
                 ("value", .array(exact.value.map { .string($0.description) })),
             ])
@@ -126,12 +125,10 @@ struct TapeReport {
             print("symbolic: [\(symbolic.map(\.description).joined(separator: ", "))]")
             print("value:    [\(exact.value.map(\.description).joined(separator: ", "))]")
             print("exact:    [\(exact.result.map(\.description).joined(separator: ", "))]")
-            print("numeric:  [\(numeric.map { "\($0)" }.joined(separator: ", "))]")
+            // Beyond Double's range: the leading digits, computed exactly (rational), or a note.
+            print("numeric:  [\(exact.result.map { PointValues.decimalOrNote($0) }.joined(separator: ", "))]")
         }
     }
-
-    /// The Double nearest an exact value (correctly rounded when it is rational).
-    static func double(_ e: Expr) throws -> Double { try PointValues.double(e) }
 }
 
 /// Runs `body`, turning tape errors into one-line command errors.

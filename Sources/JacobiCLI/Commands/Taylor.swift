@@ -44,7 +44,8 @@ struct Taylor: ParsableCommand {
                 ("value", .string(model.value.description)),
                 ("gradient", PointValues.exact(model.gradient)),
             ]
-            if let h = model.hessian { members.append(("hessian", PointValues.exact(h))) }
+            // DESIGN.md's keys for taylor include `hessian`: null when the model is first order.
+            members.append(("hessian", model.hessian.map(PointValues.exact) ?? .null))
             print(JSONValue.object(members).rendered)
         case .text:
             // Everything is computed before anything is printed: an error leaves stdout empty.

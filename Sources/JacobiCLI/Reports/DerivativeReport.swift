@@ -34,7 +34,7 @@ struct DerivativeReport {
     let symbolic: Shaped<Expr>
     /// Command-specific keys whose values are lists of exact strings (`direction`).
     var extra: [(key: String, values: [String])] = []
-    let evaluation: (point: [(Symbol, Rational)], engine: Engine, exact: Shaped<Expr>, numeric: Shaped<Double>)?
+    let evaluation: (point: [(Symbol, Rational)], engine: Engine, exact: Shaped<Expr>)?
 
     /// With `--at`, the values come from the engine: symbolic (the derivatives below,
     /// substituted exactly) or a tape engine (`tape` gives them at the point, as exact
@@ -64,8 +64,7 @@ struct DerivativeReport {
         case .forward, .reverse:
             exact = try tape(DifferentialEngine(engine), values)
         }
-        let numeric = try exact.map { try PointValues.double($0) }
-        evaluation = (point, engine, exact, numeric)
+        evaluation = (point, engine, exact)
     }
 
     /// The exact value of a derivative; a division by zero in `u/abs(u)` (the derivative of
@@ -78,9 +77,10 @@ struct DerivativeReport {
         return try result.get()
     }
 
-    func render(_ format: OutputFormat) -> String {
+    /// - Throws: in JSON, for a value beyond Double's range (see `PointValues.double`).
+    func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .json: return json.rendered
+        case .json: return try json().rendered
         case .text: return text
         case .latex: return latex
         }
@@ -91,12 +91,9 @@ struct DerivativeReport {
     /// with `--at`, the exact values (and their decimals when not integers) in the same shape.
     var text: String {
         var lines = rows(symbolic.map(\.description))
-        if let (point, engine, exact, numeric) = evaluation {
+        if let (point, engine, exact) = evaluation {
             lines.append("at " + point.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + " (engine: \(engine.rawValue)):")
-            let pairs = zip(exact.elements, numeric.elements).map { e, d in
-                e.rationalValue.map { $0.isInteger } == true ? e.description : "\(e) ≈ \(d)"
-            }
-            lines += rows(reshape(pairs))
+            lines += rows(exact.map(PointValues.text))
         }
         return lines.joined(separator: "\n")
     }
@@ -119,7 +116,7 @@ struct DerivativeReport {
             }
         }
         var lines = render(symbolic)
-        if let (point, _, exact, _) = evaluation {
+        if let (point, _, exact) = evaluation {
             lines.append("\\text{at } " + point.map { "\($0.0.name) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ") + ":")
             lines += render(exact)
         }
@@ -162,7 +159,7 @@ struct DerivativeReport {
         }
     }
 
-    var json: JSONValue {
+    func json() throws -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("command", .string(command)),
             ("vars", .array(variables.map { .string($0.name) })),
@@ -170,11 +167,11 @@ struct DerivativeReport {
         ]
         members += extra.map { ($0.key, JSONValue.array($0.values.map { JSONValue.string($0) })) }
         members.append(("symbolic", DerivativeReport.encode(symbolic) { .string($0.description) }))
-        if let (point, engine, exact, numeric) = evaluation {
+        if let (point, engine, exact) = evaluation {
             members.append(("at", .object(point.map { ($0.0.name, .string($0.1.description)) })))
             members.append(("engine", .string(engine.rawValue)))
             members.append(("exact", DerivativeReport.encode(exact) { .string($0.description) }))
-            members.append(("numeric", DerivativeReport.encode(numeric) { .number($0) }))
+            members.append(("numeric", DerivativeReport.encode(try exact.map(PointValues.double)) { .number($0) }))
         }
         return .object(members)
     }

@@ -7,8 +7,8 @@ struct ExpressionReport {
     let variables: [Symbol]
     let functions: [Expr]
     let result: Expr
-    /// With `--at`: the point, the exact value (a number or an exact expression), its float.
-    let evaluation: (point: [(Symbol, Rational)], exact: Expr, numeric: Double)?
+    /// With `--at`: the point and the exact value (a number or an exact expression).
+    let evaluation: (point: [(Symbol, Rational)], exact: Expr)?
 
     init(command: String, variables: [Symbol], functions: [Expr], result: Expr, at point: [(Symbol, Rational)]?) throws {
         self.command = command
@@ -20,37 +20,35 @@ struct ExpressionReport {
             return
         }
         let values = Dictionary(point, uniquingKeysWith: { a, _ in a })
-        let exact = try result.evaluatedExactly(at: values)
-        let numeric = try exact.evaluated(at: [Symbol: Double]())
-        evaluation = (point, exact, numeric)
+        evaluation = (point, try result.evaluatedExactly(at: values))
     }
 
-    func render(_ format: OutputFormat) -> String {
+    /// - Throws: in JSON, for a value beyond Double's range (see `PointValues.double`).
+    func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .json: return json.rendered
+        case .json: return try json().rendered
         case .text:
-            guard let (point, exact, numeric) = evaluation else { return result.description }
+            guard let (point, exact) = evaluation else { return result.description }
             let at = point.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
-            let approximate = exact.rationalValue.map { $0.isInteger } == true ? "" : " ≈ \(numeric)"
-            return result.description + "\nat " + at + ": " + exact.description + approximate
+            return result.description + "\nat " + at + ": " + PointValues.text(exact)
         case .latex:
-            guard let (_, exact, _) = evaluation else { return result.latex }
+            guard let (_, exact) = evaluation else { return result.latex }
             return result.latex + "\n" + exact.latex
         }
     }
 
-    var json: JSONValue {
+    func json() throws -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("command", .string(command)),
             ("vars", .array(variables.map { .string($0.name) })),
             ("functions", .array(functions.map { .string($0.description) })),
             ("symbolic", .string(result.description)),
         ]
-        if let (point, exact, numeric) = evaluation {
+        if let (point, exact) = evaluation {
             members.append(("at", .object(point.map { ($0.0.name, .string($0.1.description)) })))
             members.append(("engine", .string("symbolic")))
             members.append(("exact", .string(exact.description)))
-            members.append(("numeric", .number(numeric)))
+            members.append(("numeric", .number(try PointValues.double(exact))))
         }
         return .object(members)
     }

@@ -7,6 +7,8 @@ indirect enum JSONValue {
     /// An integer (counts, orders, seeds).
     case integer(Int)
     case bool(Bool)
+    /// A key that has no value for this result (taylor's `hessian` at order 1).
+    case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 
@@ -25,6 +27,7 @@ indirect enum JSONValue {
             out += "\(d)"
         case .integer(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
