@@ -117,6 +117,7 @@ enum Sweep {
             do throws(ScalarError) {
                 (v + i).initialize(to: try LocalPartials.value(of: ins, values: v, constants: constants, inputs: inputs))
                 initialized = i + 1
+                try S.checkSize(v[i])
                 if ins.opcode == .branchGuard { holds = try guardHolds(ins, v) }
             } catch {
                 throw .domain(error, instruction: i, source: nil)
@@ -144,6 +145,7 @@ enum Sweep {
                 let x = try LocalPartials.value(of: ins, values: v, constants: constants, inputs: inputs)
                 (v + i).initialize(to: x)
                 valuesInitialized = i + 1
+                try S.checkSize(x)
                 if ins.opcode == .branchGuard { holds = try guardHolds(ins, v) }
                 let out = t + i * k
                 if ins.opcode == .input {
@@ -155,6 +157,7 @@ enum Sweep {
                     for j in 0..<k { (out + j).initialize(to: lin.tangent(ta[j], tb[j])) }
                 }
                 tangentsInitialized = (i + 1) * k
+                for j in 0..<k { try S.checkSize(out[j]) }
             } catch {
                 throw .domain(error, instruction: i, source: nil)
             }
@@ -181,6 +184,13 @@ enum Sweep {
             do throws(ScalarError) {
                 let lin = try LocalPartials.linearization(of: ins, values: v, value: v[i], constants: constants)
                 lin.pullback(w, into: adjoint, Int(ins.a), Int(ins.b))
+                switch lin.shape {  // the adjoints just written
+                case .zero: break
+                case .identity, .negation, .scale: try S.checkSize(adjoint[Int(ins.a)])
+                case .sum, .difference, .bilinear:
+                    try S.checkSize(adjoint[Int(ins.a)])
+                    try S.checkSize(adjoint[Int(ins.b)])
+                }
             } catch {
                 throw .domain(error, instruction: i, source: nil)
             }

@@ -183,7 +183,30 @@ extension Rational {
     }
 
     /// Bits of the numerator plus bits of the denominator: the size measure the limits use.
-    public var bitWidth: Int { numerator.bitWidth + denominator.bitWidth }
+    /// Read from the representation (no copy).
+    public var bitWidth: Int {
+        switch storage {
+        case .small(let n, let d):
+            return 2 * Int.bitWidth - n.magnitude.leadingZeroBitCount - d.magnitude.leadingZeroBitCount
+        case .large(let s):
+            return s.withPointer { q in
+                let n = jc_mpz_sgn(jc_mpq_numref(q)) == 0 ? 0 : Int(__gmpz_sizeinbase(jc_mpq_numref(q), 2))
+                return n + Int(__gmpz_sizeinbase(jc_mpq_denref(q), 2))
+            }
+        }
+    }
+
+    /// Throws when ``bitWidth`` exceeds ``ExactLimits/maximumBitWidth``: for code that
+    /// combines values with the unchecked operators and checks each result, so that no
+    /// operand ever exceeds the limit (one product or sum then stays within twice it).
+    ///
+    ///     try Rational(3).checkingSizeLimit()   // returns
+    ///
+    /// - Throws: ``ExactError/sizeLimitExceeded(bits:limit:)``.
+    public func checkingSizeLimit() throws(ExactError) {
+        if case .small = storage { return }  // two words: far below any limit worth setting
+        try ExactLimits.check(bits: bitWidth)
+    }
 }
 
 extension Rational: Equatable {

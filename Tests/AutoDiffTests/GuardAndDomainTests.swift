@@ -72,4 +72,28 @@ import Testing
         let e = TapeError.domain(.divisionByZero, instruction: 3, source: "1/(x - y)")
         #expect(e.description == "division by zero at instruction 3 (in 1/(x - y))")
     }
+
+    /// y ← y·(y + 1) doubles the size of an exact value at every step: the sweeps check each
+    /// value, tangent and adjoint they write, so such a program stops with a typed error
+    /// instead of asking GMP for gigabytes (forty steps from 3 would need 2⁴¹ bits). Here
+    /// 16 steps (2¹⁷ bits, quick to compute) against a limit lowered to 2¹² bits.
+    @Test func exactValuesThatOutgrowTheLimit_areATypedError() throws {
+        let tape = try Tape.record(inputs: 1) { x in
+            var y = x[0]
+            for _ in 0..<16 { y = y * (y + 1) }
+            return y
+        }
+        func isSizeError(_ error: any Error) -> Bool {
+            guard case TapeError.domain(.sizeLimitExceeded(let bits, let limit), _, _) = error else { return false }
+            return bits > limit && limit == 1 << 12
+        }
+        try ExactLimits.$maximumBitWidth.withValue(1 << 12) { () throws in
+            #expect(performing: { try tape.evaluate(at: [Rational(3)]) }, throws: isSizeError)
+            #expect(performing: { try tape.gradient(at: [Rational(3)]) }, throws: isSizeError)
+            #expect(performing: { try tape.jvp(at: [Rational(3)], direction: [Rational(1)]) }, throws: isSizeError)
+            #expect(performing: { try tape.hvp(at: [Rational(3)], direction: [Rational(1)]) }, throws: isSizeError)
+            // Below the limit the same sweeps are exact: at 0 every yₖ is 0 and y′ = 1.
+            #expect(try tape.gradient(at: [Rational(0)]) == [1])
+        }
+    }
 }

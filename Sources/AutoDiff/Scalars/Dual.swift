@@ -82,6 +82,13 @@ public struct Dual<Base: TapeScalar>: TapeScalar {
     public static func compare(_ a: Dual, _ b: Dual) throws(ScalarError) -> Int { try Base.compare(a.primal, b.primal) }
 
     public var errorDescription: String { primal.errorDescription }
+
+    /// Both parts, by the base's rule.
+    @inlinable
+    public static func checkSize(_ x: Dual) throws(ScalarError) {
+        try Base.checkSize(x.primal)
+        try Base.checkSize(x.tangent)
+    }
 }
 
 extension Dual: Equatable where Base: Equatable {}

@@ -28,6 +28,10 @@ extension Rational: TapeScalar {
 
     public var errorDescription: String { description }
 
+    public static func checkSize(_ x: Rational) throws(ScalarError) {
+        do throws(ExactError) { try x.checkingSizeLimit() } catch { throw ScalarError(error) }
+    }
+
     public static func evaluate(_ f: UnaryFunction, _ x: Rational) throws(ScalarError) -> Rational {
         let zero = x.isZero
         switch f {

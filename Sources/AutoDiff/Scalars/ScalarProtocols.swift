@@ -112,6 +112,21 @@ public protocol TapeScalar: AlgebraicField {
 
     /// A short printed form for error messages (`"1/2"`).
     var errorDescription: String { get }
+
+    /// Throws ``ScalarError/sizeLimitExceeded(bits:limit:)`` when an exact value has grown
+    /// past `ExactLimits.maximumBitWidth`. The generic sweeps check every value, tangent and
+    /// adjoint they write, so no operand of + − × exceeds the limit and one result stays
+    /// within about twice it: a program that squares its way up (y = y·(y + 1), forty
+    /// times) gets a typed error instead of exhausting memory inside GMP. Floating-point
+    /// and symbolic scalars never throw (the default).
+    ///
+    ///     try Rational.checkSize(Rational(3))   // returns
+    static func checkSize(_ x: Self) throws(ScalarError)
+}
+
+extension TapeScalar {
+    @inlinable @inline(__always)
+    public static func checkSize(_ x: Self) throws(ScalarError) {}
 }
 
 extension TapeScalar where Self: ElementaryFunctions {
