@@ -81,6 +81,24 @@ import Testing
         #expect(Self.depthError(mixed)?.message.hasPrefix("expression nested too deeply") == true)
     }
 
+    /// Folded powers of numbers share one size budget per parse, so a short input cannot
+    /// combine them into a number past the limit (here lowered to 2¹² bits to stay quick:
+    /// 3¹⁰⁰⁰, 5¹⁰⁰⁰, 7¹⁰⁰⁰ have 1585, 2322 and 2808 bits).
+    @Test func foldedNumbers_shareOneSizeBudget() throws {
+        try ExactLimits.$maximumBitWidth.withValue(1 << 12) { () throws in
+            let within = try Expr.parse("x*3^1000*5^1000")
+            #expect(within == Expr(Symbol("x")) * Expr(try Rational(15).power(1000)))
+            for text in ["x*3^1000*5^1000*7^1000", "1/3^1000 + 1/5^1000 + 1/7^1000", "(2*x)^1000*(3*y)^1000*(5*z)^1000"] {
+                let error = Self.depthError(text)
+                #expect(error?.message.hasPrefix("numbers too large") == true, "\(text): \(String(describing: error))")
+            }
+            // A literal counts too; unevaluated powers (too large to fold) cost nothing.
+            let literal = "1" + String(repeating: "0", count: 1300)  // 10¹³⁰⁰: 4319 bits
+            #expect(Self.depthError(literal)?.column == 1)
+            #expect(try Expr.parse("3^(10^12)*5^(10^12)").description == "3^1000000000000*5^1000000000000")
+        }
+    }
+
     @Test func longRunsOfUnaryMinus_parseWithoutRecursion() throws {
         let even = String(repeating: "-", count: 100_000) + "x"
         #expect(try Expr.parse(even) == Expr(Symbol("x")))

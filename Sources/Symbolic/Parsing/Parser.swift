@@ -12,6 +12,14 @@ import Exact
 // unary minus are counted, not recursed. Only parentheses, call arguments and the right
 // operand of ^ recurse, and each of them counts against `maximumDepth`, so no input can
 // exhaust the stack: it gets a `ParseError` instead.
+//
+// Numbers get a budget for the same reason: a power of a number is folded (3^100 is a
+// 48-digit integer), and sums and products of the folded numbers combine them, so a short
+// input such as 3^(2^24)*5^(2^24)*7^(2^24)*… could ask for gigabytes. Every literal and every
+// number a power folds (a number, or a product's coefficient) is charged its size in bits;
+// + − × ÷ of numbers make nothing larger than the sum of their operands' sizes (plus one
+// bit), so once the total stays within `ExactLimits.maximumBitWidth` every number the parse
+// builds does too. Past it, the parse throws, naming the power or literal that went over.
 
 extension Expr {
     /// The default bound on nesting (parentheses, calls and `^` chains) for ``parse(_:maximumDepth:)``.
@@ -41,6 +49,9 @@ struct Parser {
     let maximumDepth: Int
     var position = 0
     var depth = 0
+    /// Bits of the numbers written or folded so far (see the header).
+    var numericBits = 0
+    let numericLimit = ExactLimits.maximumBitWidth
 
     init(input: String, tokens: [Token], maximumDepth: Int) {
         self.input = input
@@ -121,13 +132,34 @@ struct Parser {
     }
 
     mutating func parsePower() throws(ParseError) -> Expr {
+        let start = current
         let base = try parsePrimary()
         guard current.kind == .caret else { return base }
         try enter(at: current)
         position += 1
         let exponent = try parseUnary()
         depth -= 1
-        return Expr.power(base, exponent)
+        let result = Expr.power(base, exponent)
+        let folded: Rational? = switch result.kind {
+        case .number(let r): r
+        case .product(let c, _): c
+        default: nil
+        }
+        if let folded, folded.inlineParts == nil {
+            let end = tokens[position - 1].columns.upperBound
+            try charge(folded.bitWidth, columns: start.columns.lowerBound..<end)
+        }
+        return result
+    }
+
+    /// Adds `bits` to the numbers' budget (see the header).
+    mutating func charge(_ bits: Int, columns: Range<Int>) throws(ParseError) {
+        numericBits += bits
+        if numericBits > numericLimit {
+            throw ParseError(
+                input: input, columns: columns,
+                message: "numbers too large: this expression's numbers need about \(numericBits) bits, the limit is \(numericLimit) bits")
+        }
     }
 
     mutating func enter(at token: Token) throws(ParseError) {
@@ -142,6 +174,7 @@ struct Parser {
         switch token.kind {
         case .number(let r):
             position += 1
+            if r.inlineParts == nil { try charge(r.bitWidth, columns: token.columns) }
             return Expr(r)
         case .identifier(let name):
             position += 1
