@@ -55,6 +55,9 @@ import Testing
         // A value beyond Double's range: its float cannot be a JSON number (never Infinity).
         ["jvp", "x^400", "--dir", "1", "--at", "x=10", "--format", "json"],
         ["linearize", "x^400", "--at", "x=10", "--format", "json"],
+        // A constant has no variables unless --vars names some: nothing to differentiate.
+        ["diff", "5"], ["grad", "2^(2^30)"], ["hessian", "7/3"], ["taylor", "1", "--at", "x=1"],
+        ["hvp", "5", "--dir", "1", "--at", "x=1"],
     ])
     func badInput_exitsTwoWithoutOutput(arguments: [String]) throws {
         let r = try CLI.run(arguments)
@@ -78,6 +81,13 @@ import Testing
         #expect(simplify.stdout == "exp(x)\nat x = 1000: exp(1000)\n", "\(simplify.stdout)\(simplify.stderr)")
         let linearize = try CLI.run(["linearize", "exp(x^2)", "--at", "x=40"])
         #expect(linearize.stdout.hasSuffix("J(a) ≈\n[(beyond Double's range)]\n"), "\(linearize.stdout)\(linearize.stderr)")
+    }
+
+    @Test func aConstant_isDifferentiated_withRespectToTheVariablesNamed() throws {
+        let r = try CLI.run(["grad", "5", "--vars", "x,y"])
+        #expect(r.stdout == "∂f/∂x = 0\n∂f/∂y = 0\n", "\(r.stdout)\(r.stderr)")
+        let none = try CLI.run(["diff", "5"])
+        #expect(none.stderr.contains("has no variables"), "\(none.stderr)")
     }
 
     @Test func taylorOfOrderOne_hasANullHessian() throws {

@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
-        var variables = try options.variables(of: [f])
+        var variables = try options.differentiationVariables(of: [f])
         if let wrt { variables = try CommonOptions.parse(["--vars", wrt]).variables(of: [f]) }
         let report = try DerivativeReport(command: "diff", variables: variables, functions: [f],
                                           symbolic: .list(f.gradient(withRespectTo: variables)),
@@ -43,7 +43,7 @@ struct Grad: ParsableCommand {
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
-        let variables = try options.variables(of: [f])
+        let variables = try options.differentiationVariables(of: [f])
         let report = try DerivativeReport(command: "grad", variables: variables, functions: [f],
                                           symbolic: .list(f.gradient(withRespectTo: variables)),
                                           at: try options.point(), engine: options.engine) { engine, point in

@@ -18,7 +18,7 @@ struct Dir: ParsableCommand {
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
-        let variables = try options.variables(of: [f])
+        let variables = try options.differentiationVariables(of: [f])
         let v = try VectorInput.parse(dir, option: "--dir", count: variables.count)
         let d = f.directionalDerivative(along: v.map { Expr($0) }, withRespectTo: variables)
         let report = try DerivativeReport(command: "dir", variables: variables, functions: [f], symbolic: .scalar(d),

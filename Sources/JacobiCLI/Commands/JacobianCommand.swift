@@ -17,7 +17,7 @@ struct JacobianCommand: ParsableCommand {
     func run() throws {
         guard !expressions.isEmpty else { throw CLIError("jacobian needs at least one function") }
         let fs = try expressions.map(ExpressionInput.parse)
-        let variables = try options.variables(of: fs)
+        let variables = try options.differentiationVariables(of: fs)
         let report = try DerivativeReport(command: "jacobian", variables: variables, functions: fs,
                                           symbolic: .matrix(fs.jacobian(withRespectTo: variables)),
                                           at: try options.point(), engine: options.engine) { engine, point in
@@ -44,7 +44,7 @@ struct HessianCommand: ParsableCommand {
 
     func run() throws {
         let f = try ExpressionInput.parse(expression)
-        let variables = try options.variables(of: [f])
+        let variables = try options.differentiationVariables(of: [f])
         let report = try DerivativeReport(command: "hessian", variables: variables, functions: [f],
                                           symbolic: .matrix(f.hessian(withRespectTo: variables)),
                                           at: try options.point(), engine: options.engine) { engine, point in

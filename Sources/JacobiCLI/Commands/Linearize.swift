@@ -19,7 +19,7 @@ struct Linearize: ParsableCommand {
 
     func run() throws {
         let functions = try ExpressionInput.parseAll(expressions)
-        let variables = try options.variables(of: functions)
+        let variables = try options.differentiationVariables(of: functions)
         let a = try options.requiredPoint(for: variables)
         let f = try Function(functions, variables: variables)
         let engine = options.engine.map(DifferentialEngine.init) ?? (f.inputDimension <= f.outputDimension ? .forward : .reverse)

@@ -33,7 +33,7 @@ struct TapeProblem {
     init(_ options: TapeCommandOptions) throws {
         functions = try ExpressionInput.parseAll(options.expressions)
         self.texts = functions.map(\.description)
-        variables = try options.common.variables(of: functions)
+        variables = try options.common.differentiationVariables(of: functions)
         point = try options.common.requiredPoint(for: variables)
         tape = try ExprCompiler.compile(functions, inputs: variables)
     }

@@ -25,7 +25,7 @@ struct Taylor: ParsableCommand {
 
     func run() throws {
         let e = try ExpressionInput.parse(expression)
-        let variables = try options.variables(of: [e])
+        let variables = try options.differentiationVariables(of: [e])
         let a = try options.requiredPoint(for: variables)
         let f = try Function(e, variables: variables)
         let engine = options.engine.map(DifferentialEngine.init) ?? .reverse

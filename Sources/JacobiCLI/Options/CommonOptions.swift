@@ -42,6 +42,18 @@ struct CommonOptions: ParsableArguments {
         return out
     }
 
+    /// ``variables(of:)`` for a command that differentiates: at least one, else there is
+    /// nothing to differentiate with respect to (a constant such as `5` has no variables
+    /// unless `--vars` names some), which is said instead of printing an empty result.
+    func differentiationVariables(of functions: [Expr]) throws -> [Symbol] {
+        let variables = try variables(of: functions)
+        if variables.isEmpty {
+            let text = functions.map(\.description).joined(separator: ", ")
+            throw CLIError("\(text) has no variables, so there is nothing to differentiate with respect to: name them with --vars (e.g. --vars x)")
+        }
+        return variables
+    }
+
     /// The point of `--at`, read exactly, in the order given; nil without `--at`.
     func point() throws -> [(Symbol, Rational)]? {
         guard let at else { return nil }
