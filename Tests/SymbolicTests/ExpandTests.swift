@@ -84,6 +84,24 @@ import TestSupport
         #expect(message == "expanding (x + y)^9 needs more than 5 terms")
     }
 
+    /// The error says which bound ran out: terms, multiplications, coefficient size or degree.
+    @Test func expandError_namesTheBoundThatRanOut() throws {
+        func reason(_ text: String, termLimit: Int = Expr.defaultExpandTermLimit) throws -> ExpandError.Reason? {
+            do {
+                _ = try Expr.parse(text).expanded(termLimit: termLimit)
+                return nil
+            } catch let error as ExpandError { return error.reason }
+        }
+        #expect(try reason("(x + y)^2000", termLimit: 1000) == .terms)
+        // 9870 terms, but ~k³/2 = 1.3·10⁶ products against a budget of 100·termLimit.
+        #expect(try reason("(x + y + 1)^139", termLimit: 10_000) == .work(limit: 1_000_000))
+        #expect(try reason("(x + 1)^999999") == .coefficientSize(limitBits: ExactLimits.maximumBitWidth))
+        #expect(try reason("(x + y + z)^100000000000") == .terms)  // n + 1 terms at least
+        #expect(try reason("(a + b + c + d + e)^10 * (f + g + h)^10", termLimit: 10_000) == .terms)
+        let work = ExpandError(termLimit: 10, subexpression: try Expr.parse("(x + y + z)^9"), reason: .work(limit: 1000))
+        #expect(work.description == "expanding (x + y + z)^9 needs more than 1000 coefficient multiplications")
+    }
+
     @Test func expand_handlesManyGenerators() throws {
         let n = 40
         let sum = (0..<n).map { "x\($0)" }.joined(separator: " + ")

@@ -16,18 +16,40 @@ import Exact
 ///     try Expr.parse("(x + y)^2000").expanded(termLimit: 1000)
 ///     // throws: expanding (x + y)^2000 needs more than 1000 terms
 public struct ExpandError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Which bound the expansion ran into.
+    public enum Reason: Equatable, Sendable {
+        /// More terms than the term limit (in the result or an intermediate product).
+        case terms
+        /// More coefficient multiplications than the work budget (`min(100·termLimit, 2·10⁷)`):
+        /// a result within the term limit can still cost ~n²/2 products to reach.
+        case work(limit: Int)
+        /// Coefficients past the exact-arithmetic size limit (`ExactLimits.maximumBitWidth`).
+        case coefficientSize(limitBits: Int)
+        /// A degree of 2³¹ or more.
+        case degree
+    }
+
     /// The limit that was exceeded.
     public let termLimit: Int
     /// The subexpression whose expansion was too large.
     public let subexpression: Expr
+    /// Which bound it was.
+    public let reason: Reason
 
-    public init(termLimit: Int, subexpression: Expr) {
+    public init(termLimit: Int, subexpression: Expr, reason: Reason = .terms) {
         self.termLimit = termLimit
         self.subexpression = subexpression
+        self.reason = reason
     }
 
     public var description: String {
-        "expanding \(EvaluationError.short(subexpression)) needs more than \(termLimit) terms"
+        let what = EvaluationError.short(subexpression)
+        switch reason {
+        case .terms: return "expanding \(what) needs more than \(termLimit) terms"
+        case .work(let limit): return "expanding \(what) needs more than \(limit) coefficient multiplications"
+        case .coefficientSize(let bits): return "expanding \(what) needs coefficients larger than \(bits) bits"
+        case .degree: return "expanding \(what) has degree 2^31 or more"
+        }
     }
 }
 
@@ -114,7 +136,7 @@ struct Expansion {
             degree[e.id] = d
         }
         let bound = degree[root.id]!
-        if bound >= 1 << 31 { throw ExpandError(termLimit: termLimit, subexpression: root) }
+        if bound >= 1 << 31 { throw ExpandError(termLimit: termLimit, subexpression: root, reason: .degree) }
         let width = max(1, Int.bitWidth - bound.leadingZeroBitCount)  // bits for 0...bound
         if generators.count * width <= 64 {
             return try expand(root, as: PackedMonomial.self, bitsPerGenerator: width)
@@ -225,12 +247,19 @@ struct Expansion {
             p.terms = p.terms.filter { !$0.value.isZero }
             return p
         }
+        /// Why `Poly.product(a, b)` declined: the pairs it would multiply, or the terms it made.
+        func productReason(_ a: Poly, _ b: Poly) -> ExpandError.Reason {
+            let (pairs, overflow) = a.terms.count.multipliedReportingOverflow(by: b.terms.count)
+            return overflow || pairs > work ? .work(limit: work) : .terms
+        }
         func power(_ p: Poly, _ n: Int, of e: Expr) throws(ExpandError) -> Poly {
             if n == 1 { return p }
             if p.terms.count == 1, let (m, c) = p.terms.first {
                 var mono = M.one
                 for _ in 0..<n { mono = mono * m }  // n ≤ degree bound: single terms are cheap
-                guard let cn = try? c.power(n) else { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                guard let cn = try? c.power(n) else {
+                    throw ExpandError(termLimit: termLimit, subexpression: e, reason: .coefficientSize(limitBits: ExactLimits.maximumBitWidth))
+                }
                 return Poly(terms: [mono: cn])
             }
             // p has ≥ 2 terms, so pⁿ has at least n + 1.
@@ -243,7 +272,9 @@ struct Expansion {
                 let pairs = Array(p.terms)
                 let (u, a) = pairs[0]
                 let (v, b) = pairs[1]
-                guard let bn = try? b.power(n) else { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                guard let bn = try? b.power(n) else {
+                    throw ExpandError(termLimit: termLimit, subexpression: e, reason: .coefficientSize(limitBits: ExactLimits.maximumBitWidth))
+                }
                 let budget = ExactLimits.maximumBitWidth
                 var spentBits = 0
                 var uk = M.one
@@ -256,7 +287,9 @@ struct Expansion {
                 for k in 0...n {
                     let c = binomial * ak * bnk
                     spentBits += c.bitWidth
-                    if spentBits > budget { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                    if spentBits > budget {
+                        throw ExpandError(termLimit: termLimit, subexpression: e, reason: .coefficientSize(limitBits: budget))
+                    }
                     result.terms[uk * vPowers[n - k], default: .zero] += c
                     if k == n { break }
                     binomial = binomial * Rational(n - k, k + 1)
@@ -273,9 +306,9 @@ struct Expansion {
             var spent = 0
             for _ in 1..<n {
                 spent = Expansion.saturatingMultiply(result.terms.count, p.terms.count) &+ spent
-                if spent > work || spent < 0 { throw ExpandError(termLimit: termLimit, subexpression: e) }
+                if spent > work || spent < 0 { throw ExpandError(termLimit: termLimit, subexpression: e, reason: .work(limit: work)) }
                 guard let next = Poly.product(result, p, termLimit: termLimit, work: work) else {
-                    throw ExpandError(termLimit: termLimit, subexpression: e)
+                    throw ExpandError(termLimit: termLimit, subexpression: e, reason: productReason(result, p))
                 }
                 result = next
             }
@@ -305,7 +338,7 @@ struct Expansion {
                 var p = Poly(constant: c)
                 for q in parts {
                     guard let next = Poly.product(p, q, termLimit: termLimit, work: work) else {
-                        throw ExpandError(termLimit: termLimit, subexpression: e)
+                        throw ExpandError(termLimit: termLimit, subexpression: e, reason: productReason(p, q))
                     }
                     p = next
                 }
