@@ -1,3 +1,4 @@
+import Foundation
 import Exact
 import Symbolic
 import Testing
@@ -32,12 +33,36 @@ import TestSupport
         ("sin(1 - x)", "-sin(x - 1)"),
         ("2^-1", "1/2"), ("x^(-1)", "1/x"), ("x^-y", "x^(-y)"), ("(-2)^x", "(-2)^x"), ("(1/2)^x", "(1/2)^x"),
         ("x^(y^z)", "x^y^z"), ("(x^y)^z", "(x^y)^z"), ("2^(1/2)*3^(1/2)", "sqrt(2)*sqrt(3)"),
+        // Perfect powers come out of radicals (small prime factors: see `radicalSplit`).
+        ("sqrt(8)", "2*sqrt(2)"), ("sqrt(2)*sqrt(8)", "4"), ("sqrt(12)/sqrt(3)", "2"), ("48^(2/3)", "4*6^(2/3)"),
+        ("(8/27)^(1/2)", "2*sqrt(2/3)/3"), ("sqrt(1/8)", "sqrt(1/2)/2"), ("1000000^(1/3)", "100"),
+        ("(2^40*3)^(1/4)", "1024*3^(1/4)"), ("sqrt(1009^2*2)", "1009*sqrt(2)"), ("sqrt(1031^2*2)", "sqrt(2125922)"),
     ]
 
     @Test func constructors_giveTheCanonicalForm() throws {
         for (input, expected) in Self.facts {
             let printed = try parse(input).description
             #expect(printed == expected, "\(input)")
+        }
+    }
+
+    /// Pulling factors out of a radical keeps the value: r^(p/d) against its canonical
+    /// form, in Double, for random r = a/b and exponents with d = 2…5.
+    @Test func radicals_keepTheirValue() {
+        var g = SeededGenerator(seed: 0x5A7)
+        for _ in 0..<300 {
+            let a = 1 + Int(g.next() % 5000)
+            let b = 1 + Int(g.next() % 300)
+            let d = 2 + Int(g.next() % 4)
+            let p = 1 + Int(g.next() % UInt64(2 * d))
+            let r = Rational(a, b)
+            let e = Expr.power(Expr(r), Expr(Rational(p, d)))
+            let expected = Foundation.pow(Double(a) / Double(b), Double(p) / Double(d))
+            guard let value = try? e.evaluated(at: [Symbol: Double]()) else {
+                Issue.record("\(r)^(\(p)/\(d)) = \(e) does not evaluate")
+                continue
+            }
+            #expect(Swift.abs(value - expected) <= 1e-12 * expected, "\(r)^(\(p)/\(d)) = \(e)")
         }
     }
 

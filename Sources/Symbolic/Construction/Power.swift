@@ -72,9 +72,63 @@ extension Expr {
         {
             return Expr(rn * root)
         }
-        let rest = Expr(canonical: .power(base: Expr(r), exponent: Expr(f)))
-        return rn == .one ? rest : rest.scaled(by: rn)
+        // Pull d-th powers of small primes out of the radical, as SymPy does:
+        // 8^(1/2) = 2·2^(1/2), (8/27)^(1/2) = (2/3)·(2/3)^(1/2), 48^(2/3) = 4·6^(2/3).
+        var coefficient = rn
+        var radicand = r
+        let (sa, ta) = radicalSplit(r.numerator, d)
+        let (sb, tb) = radicalSplit(r.denominator, d)
+        if sa != .one || sb != .one, let k = try? Rational(sa, sb).power(p) {
+            coefficient = rn * k
+            radicand = Rational(ta, tb)
+        }
+        let rest = Expr(canonical: .power(base: Expr(radicand), exponent: Expr(f)))
+        return coefficient == .one ? rest : rest.scaled(by: coefficient)
     }
+
+    /// a = s^d · t with s the product of the primes below 2¹⁰ that divide a at least d times
+    /// (each to its multiplicity ÷ d): the part of a d-th root that comes out of the radical.
+    /// Trial division only by small primes, so the split is cheap and deterministic (a
+    /// repeated large prime factor stays inside: the form is still canonical, just less reduced).
+    static func radicalSplit(_ a: BigInt, _ d: Int) -> (outside: BigInt, inside: BigInt) {
+        var s = BigInt.one
+        var t = a
+        if t.bitWidth < 2 || d < 2 { return (s, t) }
+        for prime in smallPrimes {
+            let pb = BigInt(prime)
+            var count = 0
+            while true {
+                let (q, r) = t.quotientAndRemainder(dividingBy: pb)
+                if !r.isZero { break }
+                t = q
+                count += 1
+            }
+            if count >= d {
+                // prime^(count) = (prime^(count / d))^d · prime^(count mod d)
+                if let out = try? pb.power(count / d), let back = try? pb.power(count % d) {
+                    s = s * out
+                    t = t * back
+                } else {
+                    t = t * ((try? pb.power(count)) ?? .one)
+                }
+            } else if count > 0, let back = try? pb.power(count) {
+                t = t * back
+            }
+            if t.bitWidth <= 1 { break }
+        }
+        return (s, t)
+    }
+
+    /// The primes below 2¹⁰, by a sieve run once.
+    static let smallPrimes: [Int] = {
+        var composite = [Bool](repeating: false, count: 1 << 10)
+        var primes: [Int] = []
+        for n in 2..<(1 << 10) where !composite[n] {
+            primes.append(n)
+            for m in stride(from: n * n, to: 1 << 10, by: n) { composite[m] = true }
+        }
+        return primes
+    }()
 
     /// The exact d-th root of a ≥ 0, or `nil` when a is not a perfect d-th power.
     static func integerRoot(_ a: BigInt, _ d: Int) -> BigInt? {
