@@ -27,6 +27,10 @@ import Testing
         ("1 - x", "1 - x", "1 - x", "", ""),
         ("sqrt(2)/2", "sqrt(2)/2", "\\frac{\\sqrt{2}}{2}", "0.5 * sqrt(2.0)", "0.5 * sqrt(2.0)"),
         ("(1/2)^x", "(1/2)^x", "\\left(\\frac{1}{2}\\right)^{x}", "pow(0.5, x)", "pow(0.5, x)"),
+        // A negative coefficient times a sum that would print with a leading minus shows the
+        // sum negated instead (the same canonical expression: see the round-trip tests).
+        ("(x^2 - y^2)/(1 + x^2 + y^2)", "(x^2 - y^2)/(x^2 + y^2 + 1)", "\\frac{x^{2} - y^{2}}{x^{2} + y^{2} + 1}", "", ""),
+        ("-2*(y - x)*z", "2*z*(x - y)", "2 z \\left(x - y\\right)", "", ""),
     ]
 
     @Test func printers_matchTheTable() throws {

@@ -81,3 +81,24 @@ struct DisplayKey {
         return a.text < b.text
     }
 }
+
+extension DisplayKey {
+    /// The sum factor a product is better shown negated, if any: c·S·R with c < 0, where S
+    /// is the product's only sum factor with exponent 1 (denominators do not count) and S's
+    /// display starts with a minus,
+    /// reads better as (−c)·(−S)·R: `-(-x^2 + y^2)/d` as `(x^2 - y^2)/d`. Display only: the
+    /// printed text parses back to the same canonical expression.
+    static func signFlip(
+        coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], startsNegative: (Expr) -> Bool
+    ) -> Expr? {
+        guard c.signum() < 0 else { return nil }
+        var candidate: Expr?
+        for (b, x) in factors {
+            guard case .sum = b.kind, x.isOne else { continue }
+            if candidate != nil { return nil }  // two such sums: no single obvious choice
+            candidate = b
+        }
+        guard let candidate, startsNegative(candidate) else { return nil }
+        return candidate
+    }
+}

@@ -59,23 +59,26 @@ enum LaTeXPrinter {
         case .call(let f, let u): return Printed(text: function(f, value(u).text), precedence: .atom)
         case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value)
         case .product(let c, let factors): return product(coefficient: c, factors: factors, value)
-        case .sum(let c, let terms):
-            var items = terms.map { t, k in
-                (key: DisplayKey(term: t, text: PlainPrinter.print(t), textOf: { PlainPrinter.print($0) }), coefficient: k, term: t)
-            }
-            items.sort { DisplayKey.precedes($0.key, $1.key) }
-            var pieces: [(negative: Bool, text: String)] = items.map {
-                ($0.coefficient.signum() < 0,
-                 product(coefficient: $0.coefficient.magnitude, factors: PlainPrinter.factors(of: $0.term), value).text)
-            }
-            if !c.isZero {
-                let constant = (c.signum() < 0, number(c.magnitude).text)
-                if pieces[0].negative && !constant.0 { pieces.insert(constant, at: 0) } else { pieces.append(constant) }
-            }
-            var text = pieces[0].negative ? "-" + pieces[0].text : pieces[0].text
-            for p in pieces.dropFirst() { text += (p.negative ? " - " : " + ") + p.text }
-            return Printed(text: text, precedence: .sum, negative: pieces[0].negative)
+        case .sum(let c, let terms): return sum(constant: c, terms: terms, value)
         }
+    }
+
+    static func sum(constant c: Rational, terms: [(term: Expr, coefficient: Rational)], _ value: (Expr) -> Printed) -> Printed {
+        var items = terms.map { t, k in
+            (key: DisplayKey(term: t, text: PlainPrinter.print(t), textOf: { PlainPrinter.print($0) }), coefficient: k, term: t)
+        }
+        items.sort { DisplayKey.precedes($0.key, $1.key) }
+        var pieces: [(negative: Bool, text: String)] = items.map {
+            ($0.coefficient.signum() < 0,
+             product(coefficient: $0.coefficient.magnitude, factors: PlainPrinter.factors(of: $0.term), value).text)
+        }
+        if !c.isZero {
+            let constant = (c.signum() < 0, number(c.magnitude).text)
+            if pieces[0].negative && !constant.0 { pieces.insert(constant, at: 0) } else { pieces.append(constant) }
+        }
+        var text = pieces[0].negative ? "-" + pieces[0].text : pieces[0].text
+        for p in pieces.dropFirst() { text += (p.negative ? " - " : " + ") + p.text }
+        return Printed(text: text, precedence: .sum, negative: pieces[0].negative)
     }
 
     static func exponent(_ x: Expr, _ value: (Expr) -> Printed) -> Printed {
@@ -99,9 +102,14 @@ enum LaTeXPrinter {
     static func product(coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], _ value: (Expr) -> Printed) -> Printed {
         var top: [(base: Expr, text: String)] = []
         var bottom: [(base: Expr, text: String)] = []
+        var c = c
+        let flipped = DisplayKey.signFlip(coefficient: c, factors: factors) { value($0).negative }
+        if flipped != nil { c = -c }
         for (b, x) in factors {
             let q = x.rationalValue
-            if let q, q.signum() < 0, !b.isZero {
+            if let f = flipped, b == f, case .sum(let k, let terms) = b.kind {
+                top.append((b, "\\left(\(sum(constant: -k, terms: terms.map { ($0.term, -$0.coefficient) }, value).text)\\right)"))
+            } else if let q, q.signum() < 0, !b.isZero {
                 let p = power(b, x, exponent: -q, value)
                 bottom.append((b, p.text))
             } else {
@@ -131,6 +139,12 @@ enum LaTeXPrinter {
             return out
         }
         var text = c.signum() < 0 ? "-" : ""
+        // A lone parenthesised numerator needs no parentheses inside \frac{…}{…}.
+        if !denominator.isEmpty, numerator.count == 1, let only = numerator.first, only.hasPrefix("\\left("),
+            only.hasSuffix("\\right)"), top.count == 1, value(top[0].base).precedence == .sum
+        {
+            numerator = [String(only.dropFirst(6).dropLast(7))]
+        }
         text += denominator.isEmpty ? join(numerator) : "\\frac{\(join(numerator))}{\(join(denominator))}"
         return Printed(text: text, precedence: .product, negative: c.signum() < 0)
     }

@@ -93,10 +93,15 @@ enum PlainPrinter {
             let (b, x) = factors[0]
             return power(b, value(b), exponent: exponent(x, value), value)
         }
+        var c = c
+        let flipped = DisplayKey.signFlip(coefficient: c, factors: factors) { value($0).negative }
+        if flipped != nil { c = -c }
         var numerator: [(base: Expr, text: String)] = []
         var denominator: [(base: Expr, text: String, precedence: Precedence)] = []
         for (b, x) in factors {
-            if let q = x.rationalValue, q.signum() < 0, !b.isZero {
+            if let f = flipped, b == f, case .sum(let k, let terms) = b.kind {
+                numerator.append((b, "(\(sum(constant: -k, terms: terms.map { ($0.term, -$0.coefficient) }, value).text))"))
+            } else if let q = x.rationalValue, q.signum() < 0, !b.isZero {
                 let p = power(b, value(b), exponent: number(-q), value)
                 denominator.append((b, p.text, p.precedence))
             } else {
