@@ -41,7 +41,8 @@ struct Check: ParsableCommand {
         }
         switch options.format {
         case .json: print(JSONValue.object(Self.json(report, seed: seed)).rendered)
-        case .text, .latex: print(Self.text(report, seed: seed))
+        case .text: print(Self.text(report, seed: seed))
+        case .latex: print(Self.latex(report, seed: seed))
         }
         if !report.passed { throw ExitCode(1) }
     }
@@ -62,6 +63,36 @@ struct Check: ParsableCommand {
         lines.append(r.passed ? "passed" : "FAILED: \(r.mismatches.count) mismatch\(r.mismatches.count == 1 ? "" : "es")")
         for m in r.mismatches { lines.append("  " + m.description) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The functions in LaTeX, then the verdict and every line of the text report after the
+    /// first two as `\text{…}` (TeX's special characters escaped), for pasting into a write-up.
+    static func latex(_ r: CrossCheckReport, seed: UInt64) -> String {
+        let arguments = r.variables.map { Expr($0).latex }.joined(separator: ", ")
+        var lines = r.functions.enumerated().map { i, f in
+            (r.functions.count == 1 ? "f" : "f_{\(i + 1)}") + "(\(arguments)) = \(f.latex)"
+        }
+        let report = text(r, seed: seed).split(separator: "\n").dropFirst(2)  // functions and vars: above
+        lines += report.map { "\\text{\(texEscaped($0))}" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text for `\text{…}`: TeX's special characters escaped, a few symbols in math mode.
+    static func texEscaped<S: StringProtocol>(_ s: S) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\textbackslash{}"
+            case "_", "%", "&", "#", "$", "{", "}": out += "\\" + String(ch)
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            case "≠": out += "$\\neq$"
+            case "≈": out += "$\\approx$"
+            case "…": out += "\\ldots{}"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     static func json(_ r: CrossCheckReport, seed: UInt64) -> [(String, JSONValue)] {
