@@ -92,6 +92,12 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
         }
     }
 
+    /// The coefficient as a machine word, when it is an integer stored inline.
+    static func wordInteger(_ c: Rational) -> Int? {
+        guard let (n, d) = c.inlineParts, d == 1 else { return nil }
+        return n
+    }
+
     /// a · b; throws `limitExceeded` when the product would take more than `work`
     /// multiplications or grows past `termLimit` terms.
     static func product(_ a: ExpansionPolynomial, _ b: ExpansionPolynomial, termLimit: Int, work: Int) -> ExpansionPolynomial? {
@@ -114,21 +120,25 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
             }
         }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
-        let largeTerms = Array(large.terms)
+        // Each coefficient's machine-word integer (if it is one) is read once, up front: it
+        // saves the inner loop a look at the representation, and it keeps that loop free of
+        // the pattern that crashed the optimizer's ownership verifier in -enable-testing
+        // release builds (Swift 6.3.1, CopyPropagation, a borrowed Rational in a nested loop).
+        let largeTerms = large.terms.map { (m: $0.key, c: $0.value, word: Self.wordInteger($0.value)) }
         var out: [M: Rational] = [:]
         out.reserveCapacity(min(pairs, termLimit) / 2 + 1)
         for (ma, ca) in small.terms {
-            let ia = ca.inlineParts.flatMap { $0.denominator == 1 ? $0.numerator : nil }
-            for (mb, cb) in largeTerms {
-                let m = ma * mb
-                if let x = ia, let (y, d) = cb.inlineParts, d == 1 {
+            let ia = Self.wordInteger(ca)
+            for t in largeTerms {
+                let m = ma * t.m
+                if let x = ia, let y = t.word {
                     let (z, o) = x.multipliedReportingOverflow(by: y)
                     if !o && z != Int.min {
                         out[m, default: .zero] += Rational(z)
                         continue
                     }
                 }
-                out[m, default: .zero] += ca * cb
+                out[m, default: .zero] += ca * t.c
             }
             if out.count > termLimit { return nil }
         }
