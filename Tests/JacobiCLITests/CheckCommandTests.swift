@@ -3,6 +3,15 @@ import Testing
 
 /// End-to-end: `jacobi check`, its text and JSON reports, and its errors.
 @Suite struct CheckCommandTests {
+    /// Negative numbers are read as the options' values (and refused as such), not as a
+    /// missing value followed by an unknown option.
+    @Test func negativePointsOrSeed_areNamedAsTheBadValue() throws {
+        let seed = try CLI.run(["check", "x", "--seed", "-1"])
+        #expect(seed.stderr == "jacobi: The value '-1' is invalid for '--seed <seed>'\n", "\(seed.stderr)")
+        let points = try CLI.run(["check", "x", "--points", "-3"])
+        #expect(points.stderr == "jacobi: --points must be between 1 and 10000, got -3\n", "\(points.stderr)")
+    }
+
     @Test func latexReport_typesetsTheFunctionsAndEscapesTheText() throws {
         let r = try CLI.run(["check", "x^2/(1 + y_1)", "--points", "3", "--format", "latex"])
         #expect(r.status == 0, "\(r.stderr)")

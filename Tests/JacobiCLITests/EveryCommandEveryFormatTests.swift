@@ -58,6 +58,7 @@ import Testing
         // A constant has no variables unless --vars names some: nothing to differentiate.
         ["diff", "5"], ["grad", "2^(2^30)"], ["hessian", "7/3"], ["taylor", "1", "--at", "x=1"],
         ["hvp", "5", "--dir", "1", "--at", "x=1"],
+        ["check", "x", "--seed", "-1"],
     ])
     func badInput_exitsTwoWithoutOutput(arguments: [String]) throws {
         let r = try CLI.run(arguments)

@@ -19,10 +19,11 @@ struct Check: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The component functions.")
     var expressions: [String] = []
 
-    @Option(help: "How many random points (1 to 10000).")
+    // `.unconditional`: "-3" is read as the (invalid) value, not as a missing one.
+    @Option(parsing: .unconditional, help: "How many random points (1 to 10000).")
     var points: Int = 10
 
-    @Option(help: "The seed of the random points: the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "The seed of the random points (0 to 2^64 - 1): the same seed gives the same run.")
     var seed: UInt64 = 0
 
     @OptionGroup var options: CommonOptions
