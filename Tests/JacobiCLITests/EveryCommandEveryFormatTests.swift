@@ -58,7 +58,8 @@ import Testing
         // A constant has no variables unless --vars names some: nothing to differentiate.
         ["diff", "5"], ["grad", "2^(2^30)"], ["hessian", "7/3"], ["taylor", "1", "--at", "x=1"],
         ["hvp", "5", "--dir", "1", "--at", "x=1"],
-        ["check", "x", "--seed", "-1"],
+        ["check", "x", "--seed", "-1"], ["taylor", "x", "--at", "x=1", "--order", "-1"],
+        ["expand", "(x+1)^3", "--term-limit", "-5"], ["expand", "(x+1)^3", "--term-limit", "0"],
     ])
     func badInput_exitsTwoWithoutOutput(arguments: [String]) throws {
         let r = try CLI.run(arguments)

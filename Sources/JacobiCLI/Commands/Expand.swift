@@ -11,10 +11,15 @@ struct Expand: ParsableCommand {
     @Argument(help: "The expression, e.g. '(x + 1)^3'.")
     var expression: String
 
-    @Option(help: "Fail instead of building a result with more terms than this.")
+    // `.unconditional`: "-5" is read as the (invalid) value, not as a missing one.
+    @Option(parsing: .unconditional, help: "Fail instead of building a result with more terms than this (at least 1).")
     var termLimit: Int = Expr.defaultExpandTermLimit
 
     @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        guard termLimit >= 1 else { throw ValidationError("--term-limit must be at least 1, not \(termLimit)") }
+    }
 
     func run() throws {
         let e = try ExpressionInput.parse(expression)

@@ -14,7 +14,7 @@ struct Taylor: ParsableCommand {
     @Argument(help: "The scalar function.")
     var expression: String
 
-    @Option(help: "The order of the model: 1 or 2.")
+    @Option(parsing: .unconditional, help: "The order of the model: 1 or 2.")
     var order: Int = 2
 
     @OptionGroup var options: CommonOptions
