@@ -61,23 +61,19 @@ extension Tape {
     /// direction are used in place); nil where the plan declines.
     @usableFromInline
     func planHVPDouble(_ point: [Double], _ direction: [Double], _ workspace: Workspace?) -> [Double]? {
-        var primal = [Double](repeating: 0, count: inputCount)
-        var tangent = [Double](repeating: 0, count: inputCount)
+        let n = inputCount
+        let gradient = DualPlanes.allocate(capacity: n)
+        defer { gradient.deallocate() }
+        gradient.update(repeating: .zero, count: n)
         let plan = planCache.plan(for: self)
-        let done: Bool = Double.withMemory(point) { x in
+        let ran = Double.withMemory(point) { x in
             Double.withMemory(direction) { v in
-                Double.withMutableMemory(&primal) { gp in
-                    Double.withMutableMemory(&tangent) { gt in
-                        let g = DualPlanes(gp, gt)
-                        let ok = plan.run(
-                            self, inputs: DualPlanes(x, v), weights: [Dual(1.0, 0.0)], gradient: g, workspace: workspace,
-                            value: false) != nil
-                        return ok && Dual<Double>.allFinite(g, inputCount)
-                    }
-                }
+                plan.run(self, inputs: DualPlanes(x, v), weights: [Dual(1.0, 0.0)], gradient: gradient,
+                         workspace: workspace, value: false) != nil
             }
         }
-        return done ? tangent : nil
+        guard ran, Dual<Double>.allFinite(gradient, n) else { return nil }
+        return Array(UnsafeBufferPointer(start: gradient.t, count: n))
     }
 
     @usableFromInline

@@ -103,17 +103,9 @@ extension Expr {
                 t = q
                 count += 1
             }
-            if count >= d {
-                // prime^(count) = (prime^(count / d))^d · prime^(count mod d)
-                if let out = try? pb.power(count / d), let back = try? pb.power(count % d) {
-                    s = s * out
-                    t = t * back
-                } else {
-                    t = t * ((try? pb.power(count)) ?? .one)
-                }
-            } else if count > 0, let back = try? pb.power(count) {
-                t = t * back
-            }
+            // prime^count = (prime^(count / d))^d · prime^(count mod d): the first part leaves.
+            for _ in 0..<(count / d) { s = s * pb }
+            for _ in 0..<(count % d) { t = t * pb }
             if t.bitWidth <= 1 { break }
         }
         return (s, t)
