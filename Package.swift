@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        // The program language: parse, check, compile to a tape or an Expr DAG, trace. Never Derivatives.
+        .target(name: "Programs", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
         .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        // Derivatives is a test dependency only: the symbolic side of the cross-check.
+        .testTarget(name: "ProgramsTests", dependencies: ["Programs", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
