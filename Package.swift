@@ -37,7 +37,7 @@ let package = Package(
             name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
         ),
         .target(
-            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"]
+            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification", "Programs"]
         ),
         .executableTarget(
             name: "JacobiCLI",

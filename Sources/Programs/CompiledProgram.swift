@@ -19,8 +19,9 @@ public struct CompiledProgram: Sendable {
     public let parameters: [String: Int]
     /// The tape: inputs in slots 0 ..< n, then the program's instructions.
     public let tape: Tape
-    /// The variables, in the tape's input order: `x[1]`, …, `x[n]` for `input x[n]`, `a` for `input a`.
-    public let variables: [String]
+    /// The variables, in the tape's input order: `x[1]`, …, `x[n]` for `input x[n]`, `a` for
+    /// `input a` (built on each access: ``variableName(at:)`` names one).
+    public var variables: [String] { (0..<tape.inputCount).map(variableName(at:)) }
     /// The outputs' names, in order (`f`, `y[1]`, …).
     public let outputNames: [String]
     /// The inputs as declared: name, first variable index, length (nil for a scalar).
@@ -29,6 +30,40 @@ public struct CompiledProgram: Sendable {
     let rows: [RecordedRow]
     /// Between a vector's name and an entry's index in symbol names (`x_3`).
     let separator: String
+
+    /// The name of variable `i` (0-based, in the tape's input order).
+    ///
+    ///     compiled.variableName(at: 2)   // "x[3]" for input x[n]
+    public func variableName(at i: Int) -> String {
+        let k = inputIndex(containing: i)
+        let input = inputs[k]
+        guard input.length != nil else { return input.name }
+        return "\(input.name)[\(i - input.offset + 1)]"
+    }
+
+    /// The variable named `name` (`x[3]`, `a`): its index in the tape's input order, or nil.
+    public func variableIndex(of name: String) -> Int? {
+        if let open = name.firstIndex(of: "["), name.hasSuffix("]") {
+            let base = String(name[..<open])
+            guard let k = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]),
+                let input = inputs.first(where: { $0.name == base }), let length = input.length, k >= 1 && k <= length
+            else { return nil }
+            return input.offset + k - 1
+        }
+        guard let input = inputs.first(where: { $0.name == name }), input.length == nil else { return nil }
+        return input.offset
+    }
+
+    /// The declared input holding variable `i` (binary search over the offsets).
+    func inputIndex(containing i: Int) -> Int {
+        var lo = 0
+        var hi = inputs.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if inputs[mid].offset <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
 }
 
 extension Program {
@@ -78,7 +113,7 @@ extension Program {
         }
         while clashes(separator) { separator += "_" }
         return CompiledProgram(
-            program: self, parameters: values, tape: tape, variables: lowering.variables,
+            program: self, parameters: values, tape: tape,
             outputNames: lowering.outputNames, inputs: inputs, rows: lowering.rows, separator: separator)
     }
 }

@@ -50,7 +50,6 @@ struct Lowering {
     /// Vector writes of the repetition being recorded (see `Lowering+Repetition.swift`).
     var writeLog: [(name: String, index: Int, value: Value)]?
     var rows: [RecordedRow] = []
-    var variables: [String] = []
     var outputs: [Int] = []
     var outputNames: [String] = []
     var inputCount = 0
@@ -108,18 +107,15 @@ struct Lowering {
                     let n = try index(node)
                     if n < 0 { throw error("the length of '\(d.name)' is \(n), below 0", at: node.location) }
                     inputs[d.name] = (inputCount, n)
+                    guard inputCount + n < Int(Int32.max) else { throw error("too many inputs", at: d.location) }
                     code.reserveCapacity(code.count + n)
-                    variables.reserveCapacity(variables.count + n)
-                    for k in 1...max(n, 1) where k <= n {
+                    for _ in 0..<n {
                         _ = emit(Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount)))
-                        variables.append("\(d.name)[\(k)]")
                         inputCount += 1
                     }
-                    guard inputCount < Int(Int32.max) else { throw error("too many inputs", at: d.location) }
                 } else {
                     inputs[d.name] = (inputCount, nil)
                     _ = emit(Instruction(.input, payload: Int32(inputCount)))
-                    variables.append(d.name)
                     inputCount += 1
                 }
             }
