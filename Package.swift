@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
         // Derivatives is a test dependency only: the symbolic side of the cross-check.
-        .testTarget(name: "ProgramsTests", dependencies: ["Programs", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
+        .testTarget(name: "ProgramsTests", dependencies: ["Programs", "AutoDiff", "Derivatives", "Verification", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),

@@ -5,6 +5,7 @@ import Programs
 import Symbolic
 import TestSupport
 import Testing
+import Verification
 
 /// Every example program: gradient (or Jacobian) and Hessian agree exactly across the
 /// symbolic engine (the program's Expr DAG differentiated by Derivatives, evaluated
@@ -61,6 +62,17 @@ import Testing
                 #expect(Self.agree(hessian, tapeHessian), "\(file): \(hessian) vs \(tapeHessian)")
             }
         }
+    }
+
+    /// The cross-check harness on each example's tape (symbolic vs forward vs reverse, with
+    /// its laws: adjoint identity, symmetric Hessians, HVP = H·v, and for the rational
+    /// programs the rule-free difference-quotient oracle).
+    @Test(arguments: examples.map(\.file))
+    func crossCheck_passesOnEveryExample(file: String) throws {
+        let parameters = Self.examples.first { $0.file == file }!.parameters
+        let compiled = try Examples.program(file).compile(parameters: parameters)
+        let report = try CrossCheck().check(compiled.tape, variables: compiled.symbols)
+        #expect(report.passed, "\(file): \(report)")
     }
 
     /// (program, parameters, the same function written out by hand over x_1, x_2, …).

@@ -12,6 +12,24 @@ enum W4Program {
         output f
         """
 
+    /// Parse + compile only, 5 times (`jacobi-bench W4C`): extra.build_cpu_s, for profiling.
+    static func compileOnly(sizes: [Int]?) {
+        for n in sizes ?? [1_000_000] {
+            var walls: [Double] = []
+            var cpus: [Double] = []
+            for _ in 0..<5 {
+                let w0 = Clock.wall()
+                let c0 = Clock.cpu()
+                blackHole(try! Program(parsing: text).compile(parameters: ["n": n]).tape)
+                walls.append(Clock.wall() - w0)
+                cpus.append(Clock.cpu() - c0)
+            }
+            emit(workload: "W4C", system: "jacobi-program", n: n, medianSeconds: median(walls), extra: [
+                ("median_cpu_s", median(cpus)), ("what", "parse+compile"),
+            ])
+        }
+    }
+
     static func run(n: Int) {
         let b0 = Clock.wall()
         let c0 = Clock.cpu()

@@ -62,20 +62,34 @@ extension Lowering {
         // Repetitions 3 … count−2 by strides.
         let stamped = count - 4
         if stamped > 0 {
-            code.reserveCapacity(code.count + stamped * period + period)
             var strideA = [Int](repeating: 0, count: period)
             var strideB = [Int](repeating: 0, count: period)
             for j in 0..<period {
                 strideA[j] = Int(code[s2 + j].a) - Int(code[s1 + j].a)
                 strideB[j] = Int(code[s2 + j].b) - Int(code[s1 + j].b)
             }
-            for k in 1...stamped {
-                for j in 0..<period {
-                    var ins = code[s2 + j]
-                    ins.a = UInt32(truncatingIfNeeded: Int(ins.a) + k * strideA[j])
-                    ins.b = UInt32(truncatingIfNeeded: Int(ins.b) + k * strideB[j])
-                    code.append(ins)
+            // One bulk append, then the strided operands written in place: no per-instruction
+            // capacity or uniqueness check.
+            let first = code.count
+            code.reserveCapacity(first + stamped * period + period)
+            code.append(contentsOf: repeatElement(Instruction(.input), count: stamped * period))
+            code.withUnsafeMutableBufferPointer { buffer in
+                guard let p = buffer.baseAddress else { return }
+                // Row by row (repetition by repetition): each row is the previous one plus the strides.
+                var previous = p + s2
+                var out = p + first
+                for _ in 0..<stamped {
+                    for j in 0..<period {
+                        var ins = previous[j]
+                        ins.a = UInt32(truncatingIfNeeded: Int(ins.a) &+ strideA[j])
+                        ins.b = UInt32(truncatingIfNeeded: Int(ins.b) &+ strideB[j])
+                        out[j] = ins
+                    }
+                    previous = out
+                    out += period
                 }
+            }
+            for k in 1...stamped {
                 for (w1, w2) in zip(writes1, writes2) {
                     vectors[w2.name, default: [:]][w2.index + k * (w2.index - w1.index)] = shifted(w2.value, from: s2, by: k * period)
                 }
