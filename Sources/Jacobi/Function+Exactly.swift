@@ -52,7 +52,7 @@ extension Function {
     public func value(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         if engine == .symbolic {
             let p = Dictionary(uniqueKeysWithValues: zip(variables, try coordinates(of: a)))
-            return try outputs.map { try $0.evaluatedExactly(at: p) }
+            return try expressions().map { try $0.evaluatedExactly(at: p) }
         }
         return try exactly(a, { try value(at: $0).map { Expr($0) } }, else: { try value(at: $0) })
     }

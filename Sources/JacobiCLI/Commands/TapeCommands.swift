@@ -21,7 +21,8 @@ struct JVPCommand: ParsableCommand {
 
     func run() throws {
         let f = try common.function(for: "jvp", arity: .many)
-        try point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        try point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))] }),
@@ -45,7 +46,8 @@ struct VJPCommand: ParsableCommand {
 
     func run() throws {
         let f = try common.function(for: "vjp", arity: .many)
-        try point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true,
+        try point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))] }),
@@ -69,7 +71,8 @@ struct HVPCommand: ParsableCommand {
 
     func run() throws {
         let f = try common.function(for: "hvp", arity: .one)
-        try point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        try point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine)))] }),

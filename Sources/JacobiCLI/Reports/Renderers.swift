@@ -10,7 +10,8 @@ enum TextRenderer {
 
     static func lines(_ field: Field) -> [String] {
         switch field {
-        case .head, .vector, .integer: return []
+        case .head, .programHead, .vector, .integer: return []
+        case .numeric(let q): return q.textLines
         case .symbolic(let q): return lines(q, \.description)
         case .point(let a, let engine):
             let at = a.pairs.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
@@ -44,7 +45,8 @@ enum LaTeXRenderer {
 
     static func rows(_ field: Field) -> [String] {
         switch field {
-        case .head, .integer: return []
+        case .head, .programHead, .integer: return []
+        case .numeric(let q): return q.latexRows
         case .vector(_, let l, let v): return ["\(l.latex) &= " + column(v.map { Expr($0) })]
         case .symbolic(let q): return rows(q)
         case .point(let a, _):
@@ -78,11 +80,56 @@ enum JSONRenderer {
         JSONValue.object(report.fields.flatMap(members)).rendered
     }
 
+    /// Writes the report to standard output as it goes: the large parts (a program's `vars`,
+    /// `numeric` vectors) entry by entry, the rest member by member; `rename` applies to the
+    /// small parts (a program's symbols `x_3` → `x[3]`).
+    static func stream(_ report: Report, rename: (String) -> String) {
+        var out = JSONStream()
+        out.raw("{")
+        var first = true
+        func key(_ k: String) {
+            if !first { out.raw(", ") }
+            first = false
+            out.string(k)
+            out.raw(": ")
+        }
+        for field in report.fields {
+            switch field {
+            case .programHead(let command, let program):
+                key("command")
+                out.string(command)
+                key("vars")
+                out.raw("[")
+                for i in 0..<program.tape.inputCount {
+                    if i > 0 { out.raw(", ") }
+                    out.string(program.variableName(at: i))
+                }
+                out.raw("]")
+                key("functions")
+                out.raw(JSONValue.array(program.outputNames.map { .string($0) }).rendered)
+            case .numeric(let q):
+                key("numeric")
+                q.writeJSON(to: &out)
+            case .head, .vector, .integer, .symbolic, .point, .values, .custom:
+                for (k, v) in members(field) {
+                    key(k)
+                    out.raw(rename(v.rendered))
+                }
+            }
+        }
+        out.raw("}\n")
+        out.flush()
+    }
+
     static func members(_ field: Field) -> [(String, JSONValue)] {
         switch field {
         case .head(let command, let variables, let functions):
             return [("command", .string(command)), ("vars", .array(variables.map { .string($0.name) })),
                     ("functions", .array(functions.map { .string($0.description) }))]
+        case .programHead(let command, let program):
+            return [("command", .string(command)), ("vars", .array(program.variables.map { .string($0) })),
+                    ("functions", .array(program.outputNames.map { .string($0) }))]
+        case .numeric(let q): return [("numeric", q.json)]
         case .vector(let key, _, let v): return [(key, .array(v.map { .string($0.description) }))]
         case .integer(let key, let n): return [(key, .integer(n))]
         case .symbolic(let q): return [("symbolic", q.json { .string($0.description) }), ("latex", q.json { .string($0.latex) })]
