@@ -42,12 +42,15 @@ struct Grad: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
 
+    @OptionGroup var trace: TraceOptions
+
     func run() throws {
         let f = try common.function(for: "grad", arity: .one)
         try point.run(Computation("grad", f, engine: engine,
                                   numeric: { x in [.numeric(.vector(.gradientAtPoint, try f.gradient(at: x, engine: engine)))] },
                                   symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
-                                  atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))] }),
+                                  atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: [1], mode: .reverse, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }

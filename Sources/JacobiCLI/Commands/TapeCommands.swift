@@ -18,6 +18,7 @@ struct JVPCommand: ParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
+    @OptionGroup var trace: TraceOptions
 
     func run() throws {
         let f = try common.function(for: "jvp", arity: .many)
@@ -25,7 +26,8 @@ struct JVPCommand: ParsableCommand {
                                   numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))] }),
+                                                   .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }
@@ -43,6 +45,7 @@ struct VJPCommand: ParsableCommand {
     var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var trace: TraceOptions
 
     func run() throws {
         let f = try common.function(for: "vjp", arity: .many)
@@ -50,7 +53,8 @@ struct VJPCommand: ParsableCommand {
                                   numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))] }),
+                                                   .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }
