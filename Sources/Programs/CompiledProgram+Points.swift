@@ -1,3 +1,5 @@
+import AutoDiff
+
 // Points of a program, given by name: `x = 1/2` sets every entry of a vector input,
 // `x[3] = 1/2` one entry, a scalar input its value; a later setting overrides an earlier
 // one. And printed results with each entry named as the program names it (`x[3]`).
@@ -19,6 +21,7 @@ extension CompiledProgram {
     ///
     /// - Throws: ``ProgramError`` for a name that is not an input or an entry out of range,
     ///   and for a variable left without a value (the first one is named).
+    @inlinable
     public func point<V>(_ assignments: [(name: String, value: V)]) throws(ProgramError) -> [V] {
         try point(assignments.map { (name: $0.name, value: ProgramPointValue.scalar($0.value)) })
     }
@@ -28,6 +31,7 @@ extension CompiledProgram {
     ///
     /// - Throws: as ``point(_:)-swift.method``, and for a vector of the wrong length or given
     ///   to a scalar.
+    @inlinable  // specialised at the call site: a 10⁶-entry point costs a copy, not a generic loop
     public func point<V>(_ assignments: [(name: String, value: ProgramPointValue<V>)]) throws(ProgramError) -> [V] {
         var values = [V?](repeating: nil, count: tape.inputCount)
         let byName = Dictionary(inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,14 +62,14 @@ extension CompiledProgram {
                     guard vs.count == length else {
                         throw ProgramError("'\(name)' has \(length) entries, but \(vs.count) values are given", at: nil)
                     }
-                    for (k, v) in vs.enumerated() { values[input.offset + k] = v }
+                    values.replaceSubrange(input.offset..<(input.offset + length), with: vs.lazy.map { Optional($0) })
                 }
             }
         }
         var out: [V] = []
         out.reserveCapacity(values.count)
-        for (i, v) in values.enumerated() {
-            guard let v else { throw ProgramError("no value given for \(variableName(at: i))", at: nil) }
+        for i in values.indices {
+            guard let v = values[i] else { throw ProgramError("no value given for \(variableName(at: i))", at: nil) }
             out.append(v)
         }
         return out

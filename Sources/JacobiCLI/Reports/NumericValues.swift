@@ -88,6 +88,39 @@ struct JSONStream: ~Copyable {
         raw("]")
     }
 
+    /// A program's variable names as a JSON list (`["x[1]", "x[2]", …, "a"]`), written byte
+    /// by byte (names are identifiers and digits: nothing to escape).
+    mutating func variableNames(_ program: CompiledProgram) {
+        raw("[")
+        var first = true
+        var digits = [UInt8](repeating: 0, count: 24)
+        for input in program.inputs {
+            let name = Array(input.name.utf8)
+            guard let length = input.length else {
+                if !first { buffer.append(44); buffer.append(32) }
+                first = false
+                buffer.append(34); buffer.append(contentsOf: name); buffer.append(34)
+                continue
+            }
+            for k in stride(from: 1, through: length, by: 1) {
+                if !first { buffer.append(44); buffer.append(32) }
+                first = false
+                buffer.append(34); buffer.append(contentsOf: name); buffer.append(91)
+                var v = k
+                var d = digits.count
+                repeat {
+                    d -= 1
+                    digits[d] = UInt8(48 + v % 10)
+                    v /= 10
+                } while v > 0
+                buffer.append(contentsOf: digits[d...])
+                buffer.append(93); buffer.append(34)
+                if buffer.count >= limit { flush() }
+            }
+        }
+        raw("]")
+    }
+
     mutating func flush() {
         if buffer.isEmpty { return }
         buffer.withUnsafeBytes { raw in

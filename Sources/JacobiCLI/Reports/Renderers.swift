@@ -99,12 +99,7 @@ enum JSONRenderer {
                 key("command")
                 out.string(command)
                 key("vars")
-                out.raw("[")
-                for i in 0..<program.tape.inputCount {
-                    if i > 0 { out.raw(", ") }
-                    out.string(program.variableName(at: i))
-                }
-                out.raw("]")
+                out.variableNames(program)
                 key("functions")
                 out.raw(JSONValue.array(program.outputNames.map { .string($0) }).rendered)
             case .numeric(let q):
