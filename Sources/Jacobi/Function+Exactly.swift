@@ -17,7 +17,9 @@ extension Function {
     ///
     /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``.
     public func coordinates(of a: Point) throws -> [Rational] {
-        try a.coordinates(for: variables)
+        let variables = self.variables
+        if a.symbols == variables { return a.values }  // already in order (a program's points): O(n)
+        return try a.coordinates(for: variables)
     }
 
     /// Runs `body` over Rational, or, when a value is not rational, over exact expressions.

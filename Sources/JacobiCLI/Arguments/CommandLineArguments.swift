@@ -20,7 +20,7 @@ enum CommandLineArguments {
 
     static func prepared(_ arguments: [String]) -> [String] {
         // `--trace all` is spelled `--trace-all` for argument-parser (a flag takes no value).
-        var arguments = arguments
+        var arguments = arguments.map { $0 == "--trace=all" ? "--trace-all" : $0 }
         if let k = arguments.firstIndex(of: "--trace"), k + 1 < arguments.count, arguments[k + 1] == "all" {
             arguments.replaceSubrange(k...(k + 1), with: ["--trace-all"])
         }
