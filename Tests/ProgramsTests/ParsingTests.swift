@@ -93,3 +93,14 @@ import Testing
         #expect(try c.tape.gradient(at: x) == gradient)
     }
 }
+
+@Suite struct ProgramLimitTests {
+    /// A program too large to compile stops with an error, neither exhausting memory nor
+    /// running for minutes.
+    @Test func hugeParameters_areRefusedNotAttempted() throws {
+        let sum = try Program(parsing: "param n = 3\ninput x[n]\nf = sum(i = 1..n, x[i]^2)\noutput f")
+        #expect(throws: ProgramError.self) { try sum.compile(parameters: ["n": 1_000_000_000]) }
+        let idle = try Program(parsing: "input x\nfor i = 1..1000000000\n  for j = 1..1000000000\n    c = 1\n  end\nend\noutput x")
+        #expect(throws: ProgramError.self) { try idle.compile() }
+    }
+}

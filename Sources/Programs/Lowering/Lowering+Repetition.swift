@@ -32,6 +32,8 @@ extension Lowering {
         var previousIndex = usesIndexValue ? emit(Instruction(.constant, payload: constantPayload(.init(a - 1)))) : 0
         let one = constantPayload(.one)
         func iteration(_ me: inout Lowering, _ r: Int) throws(ProgramError) {
+            me.iterations += 1
+            if me.iterations & 0xFFF == 0 { try me.checkLimits() }
             me.integers[name] = a + r
             if usesIndexValue {
                 previousIndex = me.emit(Instruction(.addConstant, previousIndex, payload: one))
@@ -61,6 +63,8 @@ extension Lowering {
         }
         // Repetitions 3 … count−2 by strides.
         let stamped = count - 4
+        iterations += max(stamped, 0)
+        try checkLimits(adding: max(stamped, 0) * period)
         if stamped > 0 {
             var strideA = [Int](repeating: 0, count: period)
             var strideB = [Int](repeating: 0, count: period)
@@ -102,9 +106,6 @@ extension Lowering {
             if usesIndexValue && previousIndex >= s2 { previousIndex += shift }
         }
         try iteration(&self, count - 1)
-        guard code.count < Int(UInt32.max) else {
-            throw ProgramError("the program needs more than 2³² tape slots", at: nil)
-        }
     }
 
     func shifted(_ v: Value, from start: Int, by shift: Int) -> Value {

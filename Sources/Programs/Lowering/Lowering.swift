@@ -53,6 +53,26 @@ struct Lowering {
     var outputs: [Int] = []
     var outputNames: [String] = []
     var inputCount = 0
+    /// Loop and sum iterations walked so far (a program that loops without emitting
+    /// anything still has to stop somewhere).
+    var iterations = 0
+
+    /// The largest tape a program may compile to (16 bytes an instruction: 1.6 GB), and the
+    /// most loop iterations it may walk: past them compiling stops with an error instead of
+    /// exhausting memory or time.
+    static let maximumInstructions = 100_000_000
+    static let maximumIterations = 50_000_000
+
+    /// Throws when the tape or the walk has grown past its limit.
+    func checkLimits(adding more: Int = 0, at l: SourceLocation? = nil) throws(ProgramError) {
+        if code.count + more > Self.maximumInstructions {
+            throw ProgramError(
+                "the program needs more than \(Self.maximumInstructions) tape instructions (lower its parameters)", at: l)
+        }
+        if iterations > Self.maximumIterations {
+            throw ProgramError("the program runs more than \(Self.maximumIterations) loop iterations (lower its parameters)", at: l)
+        }
+    }
 
     init(lexer: Lexer, parameters: [String: Int], tracing: Bool) {
         self.lexer = lexer
@@ -108,6 +128,7 @@ struct Lowering {
                     if n < 0 { throw error("the length of '\(d.name)' is \(n), below 0", at: node.location) }
                     inputs[d.name] = (inputCount, n)
                     guard inputCount + n < Int(Int32.max) else { throw error("too many inputs", at: d.location) }
+                    try checkLimits(adding: n, at: d.location)
                     code.reserveCapacity(code.count + n)
                     for _ in 0..<n {
                         _ = emit(Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount)))
