@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their key order, so reports print `command`, `vars`,
 /// `functions` first and in the same order every time (DESIGN.md, "JSON output").
-indirect enum JSONValue {
+indirect enum JSONValue: Sendable {
     case string(String)
     /// A finite float (callers check finiteness: the contract forbids NaN and Infinity).
     case number(Double)
@@ -44,6 +44,17 @@ indirect enum JSONValue {
                 value.write(to: &out)
             }
             out += "}"
+        }
+    }
+
+    /// `"key": value` pairs separated by commas, without braces (`, ` first when
+    /// `leadingComma`): a batch line appends a point's members to a prefix rendered once.
+    static func writeMembers(_ members: [(String, JSONValue)], to out: inout String, leadingComma: Bool) {
+        for (i, (key, value)) in members.enumerated() {
+            if i > 0 || leadingComma { out += ", " }
+            writeString(key, to: &out)
+            out += ": "
+            value.write(to: &out)
         }
     }
 
