@@ -45,7 +45,9 @@ public struct Point: Sendable, Equatable {
     ///   ``FunctionError/unknownCoordinate(_:variables:)`` when the point names a symbol that
     ///   is not one of `variables`.
     public func coordinates(for variables: [Symbol]) throws -> [Rational] {
-        for s in symbols where !variables.contains(s) { throw FunctionError.unknownCoordinate(s, variables: variables) }
+        if symbols == variables { return values }  // the usual case: given in the function's order
+        let known = Set(variables)
+        for s in symbols where !known.contains(s) { throw FunctionError.unknownCoordinate(s, variables: variables) }
         let index = Dictionary(uniqueKeysWithValues: zip(symbols, values.indices))
         return try variables.map { s in
             guard let i = index[s] else { throw FunctionError.missingCoordinate(s) }

@@ -69,9 +69,10 @@ struct Batch {
         return await withTaskGroup(of: (Int, [(line: String, failed: Bool)]).self) { group in
             for (c, chunk) in chunks.enumerated() {
                 group.addTask {
-                    (c, chunk.enumerated().map { k, line in
+                    var names = SymbolNames()
+                    return (c, chunk.enumerated().map { k, line in
                         Batch.line(for: line, index: firstIndex + c * size + k, format: format, computation, prefix: prefix,
-                                   noSymbolic: noSymbolic)
+                                   noSymbolic: noSymbolic, names: &names)
                     })
                 }
             }
@@ -83,12 +84,12 @@ struct Batch {
 
     /// One point's JSON line: the single-point report's keys, or the error on its line.
     static func line(for text: String, index: Int, format: Format, _ computation: Computation, prefix: String,
-                     noSymbolic: Bool) -> (line: String, failed: Bool) {
+                     noSymbolic: Bool, names: inout SymbolNames) -> (line: String, failed: Bool) {
         var pairs: [(Symbol, Rational)]?
         do {
             let parsed: [(Symbol, Rational)]
             switch format {
-            case .jsonLines: parsed = try PointText.jsonObject(Substring(text))
+            case .jsonLines: parsed = try PointText.jsonObject(Substring(text), names: &names)
             case .csv(let header): parsed = try PointText.csvRow(Substring(text), header: header)
             }
             pairs = parsed

@@ -12,9 +12,15 @@ enum PointText {
     }
 
     /// The (name, value) pairs of a JSON object, in order.
-    static func jsonObject(_ text: Substring) throws -> [(Symbol, Rational)] {
+    static func jsonObject(_ text: Substring, names: inout SymbolNames) throws -> [(Symbol, Rational)] {
         var reader = JSONObjectReader(Array(text.utf8))
-        return try reader.object()
+        return try reader.object(&names)
+    }
+
+    /// The same, without a cache of names (one point).
+    static func jsonObject(_ text: Substring) throws -> [(Symbol, Rational)] {
+        var names = SymbolNames()
+        return try jsonObject(text, names: &names)
     }
 
     /// The names of a CSV header row.
@@ -65,7 +71,7 @@ struct JSONObjectReader {
         i += 1
     }
 
-    mutating func object() throws -> [(Symbol, Rational)] {
+    mutating func object(_ names: inout SymbolNames) throws -> [(Symbol, Rational)] {
         try expect(UInt8(ascii: "{"), "'{'")
         var pairs: [(Symbol, Rational)] = []
         skipSpace()
@@ -75,7 +81,7 @@ struct JSONObjectReader {
             while true {
                 skipSpace()
                 let name = try string()
-                guard let s = Symbol(validating: name) else { throw PointText.Failure("'\(name)' is not a variable name") }
+                guard let s = names.symbol(name) else { throw PointText.Failure("'\(name)' is not a variable name") }
                 if pairs.contains(where: { $0.0 == s }) { throw PointText.Failure("the point gives \(name) twice") }
                 try expect(UInt8(ascii: ":"), "':'")
                 pairs.append((s, try value(for: name)))
@@ -115,5 +121,18 @@ struct JSONObjectReader {
                   bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
             return try PointText.number(String(decoding: bytes[start..<i], as: UTF8.self), for: name)
         }
+    }
+}
+
+/// The symbols of the names met so far: every line of a batch names the same variables, so
+/// each name is validated once.
+struct SymbolNames {
+    var known: [String: Symbol] = [:]
+
+    mutating func symbol(_ name: String) -> Symbol? {
+        if let s = known[name] { return s }
+        guard let s = Symbol(validating: name) else { return nil }
+        if known.count < 1024 { known[name] = s }
+        return s
     }
 }

@@ -7,7 +7,7 @@ import Jacobi
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cross-check the symbolic, forward and reverse engines at random exact points.",
-        usage: "jacobi check <expression>... [--points <n>] [--seed <s>] [--gradient <g>]...",
+        usage: "jacobi check <expression>... [--points <n>] [--gradient <g> ...]",
         discussion: "Example: jacobi check \"x^2/(1 + y)\" \"sin(x*y)\" --points 20 --seed 7. Compares f, the gradient, Jacobian, JVP, VJP, Hessian and HVP of every engine, exactly where the values are rational (with exact difference quotients as a third oracle for rational functions), else as exact expressions and in Double. Points where a function is undefined are skipped and counted. With --gradient G1 --gradient G2 … (one per variable), checks your gradient formulas against the tape instead, exactly, and prints the first wrong entry. Exit status 1 on a mismatch.")
 
     @OptionGroup var common: CommonOptions
