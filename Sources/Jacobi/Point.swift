@@ -18,8 +18,14 @@ public struct Point: Sendable, Equatable {
     ///
     /// - Throws: ``FunctionError/duplicateCoordinate(_:)`` when a variable is given twice.
     public init(_ pairs: [(Symbol, Rational)]) throws {
-        var seen = Set<Symbol>()
-        for (s, _) in pairs where !seen.insert(s).inserted { throw FunctionError.duplicateCoordinate(s) }
+        if pairs.count <= 16 {  // the usual point: a quadratic check beats hashing
+            for i in pairs.indices where pairs[..<i].contains(where: { $0.0 == pairs[i].0 }) {
+                throw FunctionError.duplicateCoordinate(pairs[i].0)
+            }
+        } else {
+            var seen = Set<Symbol>()
+            for (s, _) in pairs where !seen.insert(s).inserted { throw FunctionError.duplicateCoordinate(s) }
+        }
         symbols = pairs.map(\.0)
         values = pairs.map(\.1)
     }

@@ -4,6 +4,8 @@
 //
 //   jacobi-library   the library's own in-process loop on one thread: one `Function`, then
 //                    `f.gradient(at: [x, y, z])` over Rational per point (the floor)
+//   jacobi-library-point  the same loop through the call the CLI makes per point,
+//                    `f.gradient(at: Point)` (exact values as expressions), no I/O
 //   jacobi-cli-j1/j2 `jacobi grad G --points F --no-symbolic --jobs 1|2`, whole process
 //   jacobi-process   one `jacobi grad G --at … --no-symbolic --format json` process per point:
 //                    a sample of 100 processes, timed and extrapolated to n (said in extra)
@@ -32,7 +34,7 @@ enum W11 {
     /// CPU time (user + system) of the finished child processes so far.
     static func childrenCPU() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
@@ -104,6 +106,16 @@ enum W11 {
                 ("median_cpu_s", library.medianCPU), ("reps", library.reps), ("hash", library.result.hex),
                 ("per_point_s", library.medianWall / Double(n)), ("threads", 1),
             ])
+            let named = points.map { Point(variables: f.variables, values: $0) }
+            let viaPoint = measure(maxReps: 5) { () -> QHash in
+                var h = QHash()
+                for p in named { for v in try! f.gradient(at: p) { h.combine(v.rationalValue!) } }
+                return h
+            }
+            emit(workload: "W11", system: "jacobi-library-point", n: n, medianSeconds: viaPoint.medianWall, extra: [
+                ("median_cpu_s", viaPoint.medianCPU), ("reps", viaPoint.reps), ("hash", viaPoint.result.hex),
+                ("per_point_s", viaPoint.medianWall / Double(n)), ("threads", 1),
+            ])
             var cli: [Int: Double] = [:]
             for jobs in [1, 2] {
                 var output = Data()
@@ -120,6 +132,7 @@ enum W11 {
                     ("median_cpu_s", cpu), ("reps", m.reps), ("hash", hash(ofLines: output)),
                     ("per_point_s", m.medianWall / Double(n)), ("threads", jobs),
                     ("vs_library_wall", m.medianWall / library.medianWall), ("vs_library_cpu", cpu / library.medianCPU),
+                    ("vs_library_point_cpu", cpu / viaPoint.medianCPU),
                 ])
             }
             let sample = 100

@@ -46,6 +46,7 @@ struct Batch {
             guard let format, !lines.isEmpty else { break }
             let results = await compute(lines, format: format, firstIndex: index, prefix: String(prefix))
             var out = ""
+            out.reserveCapacity(results.reduce(0) { $0 + $1.line.utf8.count + 1 })
             for r in results {
                 out += r.line
                 out += "\n"
@@ -94,7 +95,9 @@ struct Batch {
             }
             pairs = parsed
             let fields = try computation.atPoint(try Point(parsed))
-            var line = prefix
+            var line = ""
+            line.reserveCapacity(prefix.utf8.count + 512)
+            line += prefix
             JSONValue.writeMembers(fields.filter { !(noSymbolic && $0.isSymbolic) }.flatMap(JSONRenderer.members),
                                    to: &line, leadingComma: true)
             line += "}"

@@ -50,7 +50,31 @@ enum PointText {
     }
 
     static func number(_ text: String, for name: String) throws -> Rational {
+        if let r = smallFraction(text.utf8) { return r }
         do { return try Rational(parsing: text) } catch { throw Failure("invalid value for \(name): \(error.description)") }
+    }
+
+    /// `-p/q` or `-p` with at most 18 digits each (the usual point): read without the general
+    /// parser; nil for anything else (decimals, exponents, big numbers, errors), which the
+    /// general parser reads (and reports).
+    static func smallFraction(_ bytes: String.UTF8View) -> Rational? {
+        var numerator = 0, denominator = 0, digits = 0
+        var negative = false, slash = false
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where i == 0: negative = true
+            case UInt8(ascii: "/") where !slash && digits > 0:
+                slash = true
+                digits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits > 18 { return nil }
+                if slash { denominator = denominator * 10 + Int(b - 48) } else { numerator = numerator * 10 + Int(b - 48) }
+            default: return nil
+            }
+        }
+        guard digits > 0, !slash || denominator != 0 else { return nil }
+        return Rational(negative ? -numerator : numerator, slash ? denominator : 1)
     }
 }
 

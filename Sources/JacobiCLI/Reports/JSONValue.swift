@@ -24,7 +24,7 @@ indirect enum JSONValue: Sendable {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .number(let d):
             precondition(d.isFinite, "JSON numbers must be finite")
-            out += "\(d)"
+            out += d.description
         case .integer(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
