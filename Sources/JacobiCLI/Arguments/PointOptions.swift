@@ -38,7 +38,7 @@ struct PointOptions: ParsableArguments {
             throw CLIError("cannot read the file '\(atFile)'")
         }
         do {
-            return try Point(PointText.jsonObject(Substring(String(decoding: data, as: UTF8.self))))
+            return try Point(PointText.jsonObject(Array(data)))
         } catch {
             throw CLIError("\(atFile): \(error)")
         }

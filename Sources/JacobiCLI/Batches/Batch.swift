@@ -14,9 +14,15 @@ struct Batch {
     var window: Int { max(1024, 256 * jobs) }
 
     /// How the input is written: JSON objects, or CSV rows under a header.
-    enum Format {
+    enum Format: Sendable {
         case jsonLines
         case csv(header: [Symbol])
+    }
+
+    /// The output of a run of points: their JSON lines, and how many failed.
+    struct Output: Sendable {
+        var bytes: [UInt8] = []
+        var failures = 0
     }
 
     /// Runs the batch; returns the number of points that failed.
@@ -24,35 +30,31 @@ struct Batch {
         var reader = try LineReader(path: path)
         var members = computation.head.flatMap(JSONRenderer.members)
         if !noSymbolic { members += try computation.symbolic().flatMap(JSONRenderer.members) }
-        let prefix = JSONValue.object(members).rendered.dropLast()  // `{…` without its `}`
+        var prefix: [UInt8] = [UInt8(ascii: "{")]
+        JSONValue.writeMembers(members, to: &prefix, leadingComma: false)  // `{…` without its `}`
         var format: Format?
         var index = 0
         var failures = 0
         let progress = Progress()
         while true {
-            var lines: [Substring] = []
+            var lines: [[UInt8]] = []
             while lines.count < window, let line = reader.next() {
-                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }  // blank
                 if format == nil {
-                    if line.first(where: { $0 != " " }) == "{" {
+                    if first == UInt8(ascii: "{") {
                         format = .jsonLines
                     } else {
-                        format = .csv(header: try PointText.csvHeader(line))
+                        format = .csv(header: try PointText.csvHeader(Substring(String(decoding: line, as: UTF8.self))))
                         continue
                     }
                 }
                 lines.append(line)
             }
             guard let format, !lines.isEmpty else { break }
-            let results = await compute(lines, format: format, firstIndex: index, prefix: String(prefix))
-            var out = ""
-            out.reserveCapacity(results.reduce(0) { $0 + $1.line.utf8.count + 1 })
-            for r in results {
-                out += r.line
-                out += "\n"
-                if r.failed { failures += 1 }
+            for part in await compute(lines, format: format, firstIndex: index, prefix: prefix) {
+                FileHandle.standardOutput.write(Data(part.bytes))
+                failures += part.failures
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
             index += lines.count
             progress.update(index)
         }
@@ -60,52 +62,57 @@ struct Batch {
         return failures
     }
 
-    /// The output lines of one window, in order, computed by up to `jobs` tasks.
-    func compute(_ lines: [Substring], format: Format, firstIndex: Int, prefix: String) async -> [(line: String, failed: Bool)] {
+    /// The output of one window, in order, computed by up to `jobs` tasks.
+    func compute(_ lines: [[UInt8]], format: Format, firstIndex: Int, prefix: [UInt8]) async -> [Output] {
         let computation = self.computation
         let noSymbolic = self.noSymbolic
         let parts = min(jobs, lines.count)
         let size = (lines.count + parts - 1) / parts
-        let chunks = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]).map(String.init) }
-        return await withTaskGroup(of: (Int, [(line: String, failed: Bool)]).self) { group in
-            for (c, chunk) in chunks.enumerated() {
+        return await withTaskGroup(of: (Int, Output).self) { group in
+            for (c, start) in stride(from: 0, to: lines.count, by: size).enumerated() {
+                let chunk = Array(lines[start..<min(start + size, lines.count)])
                 group.addTask {
                     var names = SymbolNames()
-                    return (c, chunk.enumerated().map { k, line in
-                        Batch.line(for: line, index: firstIndex + c * size + k, format: format, computation, prefix: prefix,
-                                   noSymbolic: noSymbolic, names: &names)
-                    })
+                    var output = Output()
+                    output.bytes.reserveCapacity(chunk.count * (prefix.count + 256))
+                    for (k, line) in chunk.enumerated() {
+                        let failed = Batch.write(line, index: firstIndex + start + k, format: format, computation,
+                                                 prefix: prefix, noSymbolic: noSymbolic, names: &names, to: &output.bytes)
+                        if failed { output.failures += 1 }
+                    }
+                    return (c, output)
                 }
             }
-            var done = [[(line: String, failed: Bool)]](repeating: [], count: chunks.count)
-            for await (c, lines) in group { done[c] = lines }
-            return done.flatMap { $0 }
+            var done = [Output](repeating: Output(), count: (lines.count + size - 1) / size)
+            for await (c, output) in group { done[c] = output }
+            return done
         }
     }
 
-    /// One point's JSON line: the single-point report's keys, or the error on its line.
-    static func line(for text: String, index: Int, format: Format, _ computation: Computation, prefix: String,
-                     noSymbolic: Bool, names: inout SymbolNames) -> (line: String, failed: Bool) {
+    /// Writes one point's JSON line: the single-point report's keys, or the error on its
+    /// line. Returns whether the point failed.
+    static func write(_ line: [UInt8], index: Int, format: Format, _ computation: Computation, prefix: [UInt8],
+                      noSymbolic: Bool, names: inout SymbolNames, to out: inout [UInt8]) -> Bool {
         var pairs: [(Symbol, Rational)]?
         do {
             let parsed: [(Symbol, Rational)]
             switch format {
-            case .jsonLines: parsed = try PointText.jsonObject(Substring(text), names: &names)
-            case .csv(let header): parsed = try PointText.csvRow(Substring(text), header: header)
+            case .jsonLines: parsed = try PointText.jsonObject(line, names: &names)
+            case .csv(let header): parsed = try PointText.csvRow(Substring(String(decoding: line, as: UTF8.self)), header: header)
             }
             pairs = parsed
             let fields = try computation.atPoint(try Point(parsed))
-            var line = ""
-            line.reserveCapacity(prefix.utf8.count + 512)
-            line += prefix
+            out.append(contentsOf: prefix)
             JSONValue.writeMembers(fields.filter { !(noSymbolic && $0.isSymbolic) }.flatMap(JSONRenderer.members),
-                                   to: &line, leadingComma: true)
-            line += "}"
-            return (line, false)
+                                   to: &out, leadingComma: true)
+            out.append(contentsOf: "}\n".utf8)
+            return false
         } catch {
             let at: JSONValue = pairs.map { .object($0.map { ($0.0.name, .string($0.1.description)) }) } ?? .null
             let message = String(describing: error).split(separator: "\n").joined(separator: " ")
-            return (JSONValue.object([("index", .integer(index)), ("at", at), ("error", .string(message))]).rendered, true)
+            JSONValue.object([("index", .integer(index)), ("at", at), ("error", .string(message))]).write(to: &out)
+            out.append(UInt8(ascii: "\n"))
+            return true
         }
     }
 }

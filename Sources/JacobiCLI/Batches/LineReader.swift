@@ -19,8 +19,8 @@ struct LineReader {
         }
     }
 
-    /// The next line without its line break, or nil at the end.
-    mutating func next() -> Substring? {
+    /// The next line's bytes without its line break (nor a `\r` before it), or nil at the end.
+    mutating func next() -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 defer { start = newline + 1 }
@@ -38,9 +38,7 @@ struct LineReader {
         }
     }
 
-    static func text(_ bytes: ArraySlice<UInt8>) -> Substring {
-        var s = Substring(String(decoding: bytes, as: UTF8.self))
-        if s.last == "\r" { s = s.dropLast() }
-        return s
+    static func text(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.last == 0x0D ? Array(bytes.dropLast()) : Array(bytes)
     }
 }

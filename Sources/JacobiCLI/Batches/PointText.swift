@@ -11,16 +11,16 @@ enum PointText {
         init(_ description: String) { self.description = description }
     }
 
-    /// The (name, value) pairs of a JSON object, in order.
-    static func jsonObject(_ text: Substring, names: inout SymbolNames) throws -> [(Symbol, Rational)] {
-        var reader = JSONObjectReader(Array(text.utf8))
+    /// The (name, value) pairs of a JSON object (its UTF-8 bytes), in order.
+    static func jsonObject(_ bytes: [UInt8], names: inout SymbolNames) throws -> [(Symbol, Rational)] {
+        var reader = JSONObjectReader(bytes)
         return try reader.object(&names)
     }
 
     /// The same, without a cache of names (one point).
-    static func jsonObject(_ text: Substring) throws -> [(Symbol, Rational)] {
+    static func jsonObject(_ bytes: [UInt8]) throws -> [(Symbol, Rational)] {
         var names = SymbolNames()
-        return try jsonObject(text, names: &names)
+        return try jsonObject(bytes, names: &names)
     }
 
     /// The names of a CSV header row.
