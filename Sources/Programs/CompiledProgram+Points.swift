@@ -115,3 +115,5 @@ extension CompiledProgram {
         return Array(base) + [91] + Array(word[k...]) + [93]
     }
 }
+
+extension ProgramPointValue: Sendable where V: Sendable {}

@@ -47,9 +47,8 @@ import Testing
     }
 
     @Test func laterSettingsOverrideEarlierOnes() throws {
-        let point = try Self.temporary("x.json", #"{"x": [1, 1, 1]}"#)
-        let j = try Self.json(["grad", "--file", Self.path("rosenbrock.jac"), "--param", "n=3", "--at-file", point,
-                               "--at", "x[3]=2", "--no-symbolic"])
+        let j = try Self.json(["grad", "--file", Self.path("rosenbrock.jac"), "--param", "n=3", "--at", "x=1,x[3]=2",
+                               "--no-symbolic"])
         #expect(j["at"] as? [String: String] == ["x[1]": "1", "x[2]": "1", "x[3]": "2"])
         // ∂f/∂x3 = 200(x3 − x2²) = 200 at (1, 1, 2).
         #expect((j["exact"] as? [String])?.last == "200")
@@ -103,5 +102,20 @@ import Testing
         let file = try Self.temporary("f.txt", "x^2*y\n# a comment\nx + y\n")
         let j = try Self.json(["jacobian", "--file", file])
         #expect(j["functions"] as? [String] == ["x^2*y", "x + y"])
+    }
+}
+
+@Suite struct ProgramBatchTests {
+    /// `--points` with a program: entries keyed as the program names them, one line per point.
+    @Test func programPoints_areKeyedByEntry() throws {
+        let lines = #"{"x[1]": 1, "x[2]": 2, "x[3]": "1/2"}"# + "\n" + #"{"x[1]": 0, "x[9]": 0}"# + "\n"
+        let r = try CLI.run(["grad", "--file", ProgramCommandTests.path("rosenbrock.jac"), "--param", "n=3", "--points", "-",
+                             "--no-symbolic"], stdin: lines)
+        #expect(r.status == 2)
+        let out = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        // At (1, 2, 1/2): ∂1 = −400·1·(2 − 1) = −400, ∂2 = 200(2 − 1) − 800(1/2 − 4) − 2(1 − 2) = 3002, ∂3 = 200(1/2 − 4) = −700.
+        #expect(out.first??["exact"] as? [String] == ["-400", "3002", "-700"])
+        #expect(out.first??["at"] as? [String: String] == ["x[1]": "1", "x[2]": "2", "x[3]": "1/2"])
+        #expect((out.last??["error"] as? String)?.contains("x[9]") == true)
     }
 }

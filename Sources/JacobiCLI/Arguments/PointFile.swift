@@ -8,7 +8,7 @@ import Jacobi
 /// float on the way in. One pass over the bytes, no JSON tree: a 10⁶-entry vector costs
 /// one string per entry.
 enum PointFile {
-    static func read(_ path: String) throws -> PointText {
+    static func read(_ path: String) throws -> TypedPoint {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -49,13 +49,13 @@ enum PointFile {
             i += 1
         }
 
-        mutating func object() throws -> PointText {
+        mutating func object() throws -> TypedPoint {
             try expect(123, "'{' (the point is a JSON object)")
             var out: [(name: String, value: ProgramPointValue<String>)] = []
             skipSpace()
             if i < bytes.count, bytes[i] == 125 {
                 i += 1
-                return PointText(assignments: out)
+                return TypedPoint(assignments: out)
             }
             while true {
                 skipSpace()
@@ -90,7 +90,7 @@ enum PointFile {
             }
             skipSpace()
             if i < bytes.count { throw fail("text after the object") }
-            return PointText(assignments: out)
+            return TypedPoint(assignments: out)
         }
 
         /// A number (its text) or a string holding a number.

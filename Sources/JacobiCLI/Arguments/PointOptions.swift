@@ -1,16 +1,25 @@
 import ArgumentParser
+import Foundation
 import Jacobi
 
-/// Where a command evaluates (DESIGN.md, "CLI contract"): one exact point (`--at`), and
-/// whether to print the symbolic column beside the values.
+/// Where a command evaluates (DESIGN.md, "CLI contract"): one exact point (`--at`, or
+/// `--at-file` as a JSON object) or many (`--points`, on `--jobs` threads), whether to
+/// print the symbolic column beside the values, and `--numeric` (the Double sweeps only).
+/// For a program, `--at x=1/2` sets every entry of the vector x and `x[3]=1/2` one entry,
+/// and `--at-file` gives vectors as lists.
 struct PointOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4). For a program: x=1/2 sets every entry of the vector x, x[3]=1/2 one entry; a later setting overrides an earlier one.", valueName: "x=1/2,y=-3"),
-            transform: PointText.parse)
-    var at: PointText?
+            transform: TypedPoint.parse)
+    var at: TypedPoint?
 
-    @Option(name: .customLong("at-file"),
-            help: ArgumentHelp("The point as a JSON object, vectors as lists: {\"x\": [0.5, \"-3/4\"], \"a\": 2} (numbers read exactly; --at settings apply after it).", valueName: "path"))
+    @Option(help: ArgumentHelp("The point as a JSON object, e.g. {\"x\": \"1/2\", \"y\": 0.25} (numbers read exactly; a program's vectors as lists).", valueName: "path"))
     var atFile: String?
+
+    @Option(help: ArgumentHelp("Many points: JSON lines (one object per line) or CSV with a header row; '-' reads standard input. Prints one JSON line per point, in input order.", valueName: "path"))
+    var points: String?
+
+    @Option(help: ArgumentHelp("Threads for --points (default: all cores).", valueName: "n"))
+    var jobs: Int?
 
     @Flag(help: "Values at the point only: skip the symbolic result (for scripts and batches).")
     var noSymbolic = false
@@ -23,21 +32,41 @@ struct PointOptions: ParsableArguments {
     /// would cost more than the sweep).
     static let echoLimit = 10_000
 
-    /// The point as typed: the file's settings, then --at's (which override them).
-    func pointText() throws -> PointText? {
-        var assignments: [(name: String, value: ProgramPointValue<String>)] = []
-        if let atFile { assignments += try PointFile.read(atFile).assignments }
-        if let at { assignments += at.assignments }
-        return atFile == nil && at == nil ? nil : PointText(assignments: assignments)
+    func validate() throws {
+        if [at != nil, atFile != nil, points != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --at, --at-file and --points")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        if jobs != nil && points == nil { throw ValidationError("--jobs is for --points") }
+        if numeric && points != nil { throw ValidationError("--numeric is for one point (--at, --at-file)") }
+    }
+
+    /// The single point as typed: `--at`, or `--at-file` read.
+    func typedPoint() throws -> TypedPoint? {
+        if let at { return at }
+        guard let atFile else { return nil }
+        return try PointFile.read(atFile)
     }
 
     /// Runs `computation` and prints its report: without a point, the symbolic result; at a
     /// point, the values first (from the engine, never waiting for symbolic work), then the
-    /// symbolic result unless `--no-symbolic`; with `--numeric`, the floats only.
-    func run(_ computation: Computation, _ common: CommonOptions) throws {
+    /// symbolic result unless `--no-symbolic`; with `--numeric`, the floats only; with
+    /// `--points`, one JSON line per point.
+    ///
+    /// - Throws: `ExitCode(2)` after the batch when a point failed (each says why on its line).
+    func run(_ computation: Computation, _ common: CommonOptions) async throws {
         let f = computation.function
-        guard let text = try pointText() else {
-            if computation.needsPoint { throw CLIError("\(computation.command) needs a point: --at x=1/2,y=-3") }
+        if let points {
+            let batch = Batch(computation: computation, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, noSymbolic: noSymbolic)
+            let failed = try await batch.run(path: points)
+            if failed > 0 {
+                ExitStatus.printError("\(failed) point\(failed == 1 ? "" : "s") failed (each says why on its line)")
+                throw ExitCode(ExitStatus.error)
+            }
+            return
+        }
+        guard let text = try typedPoint() else {
+            if computation.needsPoint { throw CLIError("\(computation.command) needs a point: --at x=1/2,y=-3 (or --at-file, --points)") }
             if noSymbolic { throw CLIError("--no-symbolic leaves nothing to print without a point (--at)") }
             if numeric { throw CLIError("--numeric needs a point (--at or --at-file)") }
             common.render(Report(computation.head + (try computation.symbolic())), for: f)
@@ -66,26 +95,27 @@ struct PointOptions: ParsableArguments {
 }
 
 /// What a command computes, as report fields: the head (command, vars, functions, the
-/// vectors given), the symbolic result (computed once), and the values at a point.
-struct Computation {
+/// vectors given), the symbolic result (computed once), and the values at a point (once per
+/// point of a batch, on any thread); with `--numeric`, the floats at a point.
+struct Computation: Sendable {
     let command: String
     let function: Function
     let head: [Field]
     let needsPoint: Bool
-    let symbolic: () throws -> [Field]
-    let atPoint: (Point) throws -> [Field]
+    let symbolic: @Sendable () throws -> [Field]
+    let atPoint: @Sendable (Point) throws -> [Field]
     /// The engine, for `--numeric` (whose fields carry no `.point`).
     let engine: DifferentialEngine?
     /// The result from the Double sweeps (`--numeric`), where the command offers it.
-    let numeric: (([Double]) throws -> [Field])?
+    let numeric: (@Sendable ([Double]) throws -> [Field])?
 
     /// - Parameters:
+    ///   - variables: the `vars` printed (default: the function's; diff's `--wrt` list).
     ///   - inputs: fields of the vectors and numbers given (`direction`, `weights`, `order`).
     ///   - needsPoint: the command has nothing to say without a point (jvp, taylor).
-    ///   - variables: the `vars` printed (default: the function's; diff's `--wrt` list).
     init(_ command: String, _ f: Function, variables: [Symbol]? = nil, inputs: [Field] = [], needsPoint: Bool = false,
-         engine: DifferentialEngine? = nil, numeric: (([Double]) throws -> [Field])? = nil,
-         symbolic: @escaping () throws -> [Field], atPoint: @escaping (Point) throws -> [Field]) {
+         engine: DifferentialEngine? = nil, numeric: (@Sendable ([Double]) throws -> [Field])? = nil,
+         symbolic: @escaping @Sendable () throws -> [Field], atPoint: @escaping @Sendable (Point) throws -> [Field]) {
         self.command = command
         self.function = f
         if let program = f.program, variables == nil {

@@ -38,14 +38,14 @@ enum ProgramInput {
 /// A point as typed (`--at x=1/2,x[3]=2`, `--at-file p.json`): names (a variable, a vector
 /// input, or one entry `x[3]`) with their values as text, in order. It becomes a `Point`
 /// (exact) or Doubles (`--numeric`) once the function is known.
-struct PointText {
+struct TypedPoint: Sendable {
     var assignments: [(name: String, value: ProgramPointValue<String>)]
 
     init(assignments: [(name: String, value: ProgramPointValue<String>)]) { self.assignments = assignments }
 
     /// `x=1/2,y=-3,x[2]=0.25`: numbers are checked here (so a typo is reported with the
     /// option); names are checked against the function later.
-    static func parse(_ text: String) throws -> PointText {
+    static func parse(_ text: String) throws -> TypedPoint {
         var out: [(name: String, value: ProgramPointValue<String>)] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -60,7 +60,7 @@ struct PointText {
             if out.contains(where: { $0.name == name }) { throw ArgumentError("the variable \(name) appears twice") }
             out.append((name, .scalar(value)))
         }
-        return PointText(assignments: out)
+        return TypedPoint(assignments: out)
     }
 
     /// The exact point for `f`: for a program, vectors filled and entries set in order (a

@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi diff EXPR [--wrt x,y]`: the simplified partial derivatives.
-struct Diff: ParsableCommand {
+struct Diff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The simplified partial derivatives ∂f/∂v of one function.",
         usage: "jacobi diff <expression> [--wrt <x,y>] [--at <x=1/2,y=-3>] [<options>]",
@@ -15,10 +15,10 @@ struct Diff: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "diff", arity: .one)
         let wrt = self.wrt ?? f.variables
-        try point.run(Computation("diff", f, variables: wrt, engine: engine,
+        try await point.run(Computation("diff", f, variables: wrt, engine: engine,
                                   numeric: { x in
                                       let g = try f.gradient(at: x, engine: engine)
                                       let vars = f.variables
@@ -32,7 +32,7 @@ struct Diff: ParsableCommand {
 }
 
 /// `jacobi grad EXPR`: the gradient.
-struct Grad: ParsableCommand {
+struct Grad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The gradient ∇f, one simplified partial per variable.",
         usage: "jacobi grad <expression> [--at <x=1/2,y=-3>] [<options>]",
@@ -44,9 +44,9 @@ struct Grad: ParsableCommand {
 
     @OptionGroup var trace: TraceOptions
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "grad", arity: .one)
-        try point.run(Computation("grad", f, engine: engine,
+        try await point.run(Computation("grad", f, engine: engine,
                                   numeric: { x in [.numeric(.vector(.gradientAtPoint, try f.gradient(at: x, engine: engine)))] },
                                   symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))]
@@ -56,7 +56,7 @@ struct Grad: ParsableCommand {
 }
 
 /// `jacobi dir EXPR --dir 1,2`: the directional derivative ∇f·v.
-struct Dir: ParsableCommand {
+struct Dir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The directional derivative D_v f = ∇f·v along any vector v.",
         usage: "jacobi dir <expression> --dir <v1,v2> [--at <x=1/2,y=-3>] [<options>]",
@@ -69,10 +69,10 @@ struct Dir: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .forward
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "dir", arity: .one)
         let v = dir.map { Expr($0) }
-        try point.run(Computation("dir", f, inputs: [.vector(key: "direction", .direction, dir)], engine: engine,
+        try await point.run(Computation("dir", f, inputs: [.vector(key: "direction", .direction, dir)], engine: engine,
                                   numeric: { x in [.numeric(.scalar(.directionalAtPoint, try f.directionalDerivative(at: x, along: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.scalar(.directional, try f.directionalDerivative(along: v)))] },
                                   atPoint: { a in [.point(a, engine: engine),

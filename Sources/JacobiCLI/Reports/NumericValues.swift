@@ -70,9 +70,8 @@ struct JSONStream: ~Copyable {
     }
 
     mutating func string(_ s: String) {
-        var out = ""
-        JSONValue.writeString(s, to: &out)
-        raw(out)
+        JSONValue.writeString(s, to: &buffer)
+        if buffer.count >= limit { flush() }
     }
 
     mutating func number(_ d: Double) {

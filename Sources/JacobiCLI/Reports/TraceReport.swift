@@ -44,7 +44,7 @@ enum TraceReport {
 }
 
 /// `--trace` / `--trace all` on jvp, vjp and grad at a point.
-struct TraceOptions: ParsableArguments {
+struct TraceOptions: ParsableArguments, Sendable {
     @Flag(help: "Print the evaluation trace: one row per named intermediate (inputs first), its expression, exact value and tangent (jvp) or adjoint (vjp, grad; rows in reverse order). '--trace all': every tape slot.")
     var trace = false
 
