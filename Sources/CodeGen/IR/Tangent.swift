@@ -1,0 +1,158 @@
+import AutoDiff
+import Exact
+
+// Forward mode as a program transformation (Griewank & Walther, ch. 3): every statement
+// gets a companion that computes its tangent, ẏ = Σ ∂y/∂u · u̇, from the tangents of what it
+// reads. Applied to f's code it gives J·v (JVP); applied to the gradient code, which is
+// itself straight-line code with loops, it gives the derivative of the gradient in the
+// direction v, that is H·v (forward-over-reverse, as the tape's dual-number sweep does).
+//
+// The rules below are the generator's own (it emits code; it does not evaluate): each is
+// the textbook derivative of one operation, written once.
+
+struct TangentTransform {
+    /// The tangent array of each array that varies (x → v, …); arrays not listed are constant.
+    let arrays: [String: String]
+    /// Arrays whose primal writes are dropped (the result is only the tangent).
+    let dropPrimal: Set<String>
+    private var varying: Set<String> = []
+    private var fresh = 0
+
+    init(arrays: [String: String], dropPrimal: Set<String> = []) {
+        self.arrays = arrays
+        self.dropPrimal = dropPrimal
+    }
+
+    static func tangentName(_ n: String) -> String { n + "_d" }
+
+    mutating func transform(_ body: [Statement]) -> [Statement] {
+        var out: [Statement] = []
+        for s in body { out += transform(s) }
+        return out
+    }
+
+    private mutating func temporary(_ t: Term, _ out: inout [Statement]) -> Term {
+        if t.isAtom { return t }
+        fresh += 1
+        let name = "s\(fresh)"
+        out += transform(.define(name, t))
+        return .local(name)
+    }
+
+    private func tangentPlace(_ p: Place) -> Place? {
+        switch p {
+        case .local(let n): varying.contains(n) ? .local(Self.tangentName(n)) : nil
+        case .element(let a, let i): arrays[a].map { .element($0, i) }
+        }
+    }
+
+    private func dropped(_ p: Place) -> Bool {
+        if case .element(let a, _) = p { return dropPrimal.contains(a) }
+        return false
+    }
+
+    mutating func transform(_ s: Statement) -> [Statement] {
+        switch s {
+        case .define(let n, let t):
+            let d = tangent(t, result: .local(n))
+            var out: [Statement] = [.define(n, t)]
+            if !d.isZero {
+                varying.insert(n)
+                out.append(.define(Self.tangentName(n), d))
+            }
+            return out
+        case .variable(let n, let t):
+            let d = tangent(t, result: .local(n))
+            varying.insert(n)
+            return [.variable(n, t), .variable(Self.tangentName(n), d)]
+        case .assign(let p, let t0), .accumulate(let p, let t0):
+            var out: [Statement] = []
+            let t = temporary(t0, &out)
+            let d = tangent(t, result: t)
+            let isAssign: Bool
+            if case .assign = s { isAssign = true } else { isAssign = false }
+            if !dropped(p) { out.append(isAssign ? .assign(p, t) : .accumulate(p, t)) }
+            if let tp = tangentPlace(p), isAssign || !d.isZero {
+                out.append(isAssign ? .assign(tp, d) : .accumulate(tp, d))
+            }
+            return out
+        case .clear(let a, let r):
+            var out: [Statement] = []
+            if !dropPrimal.contains(a) { out.append(.clear(a, r)) }
+            if let ta = arrays[a] { out.append(.clear(ta, r)) }
+            return out
+        case .require:
+            return [s]
+        case .loop(let count, let descending, let body):
+            return [.loop(count: count, descending: descending, body: transform(body))]
+        case .when(let indices, let body):
+            return [.when(indices: indices, body: transform(body))]
+        }
+    }
+
+    /// The tangent of `t`; `result` is a term holding t's value, where there is one.
+    func tangent(_ t: Term, result: Term? = nil) -> Term {
+        Self.derivative(t, result: result) { leaf in
+            switch leaf {
+            case .local(let n): varying.contains(n) ? .local(Self.tangentName(n)) : .zero
+            case .element(let a, let i): arrays[a].map { .element($0, i) } ?? .zero
+            case .number, .add, .subtract, .multiply, .divide, .negate, .powerInteger, .powerRational, .power, .call: .zero
+            }
+        }
+    }
+
+    /// The directional derivative of `t` when each leaf (local or element) moves by
+    /// `leaf(it)`: the generator's one table of derivative rules, used for tangents (JVP,
+    /// H·v) and, with one operand seeded by the adjoint, for the partials of adjoint code.
+    static func derivative(_ t: Term, result: Term? = nil, leaf: (Term) -> Term) -> Term {
+        let r = result ?? t
+        func d(_ u: Term) -> Term { derivative(u, leaf: leaf) }
+        switch t {
+        case .number: return .zero
+        case .local, .element: return leaf(t)
+        case .add(let a, let b): return d(a) + d(b)
+        case .subtract(let a, let b): return d(a) - d(b)
+        case .multiply(let a, let b): return d(a) * b + a * d(b)
+        case .divide(let a, let b):
+            let (da, db) = (d(a), d(b))
+            if db.isZero { return da / b }
+            return (da - r * db) / b
+        case .negate(let a): return -d(a)
+        case .powerInteger(let a, let n):
+            let da = d(a)
+            if n == 0 || da.isZero { return .zero }
+            let lower: Term = n == 1 ? .one : n == 2 ? a : .powerInteger(a, n - 1)
+            return .number(Rational(n)) * lower * da
+        case .powerRational(let a, let c):
+            let da = d(a)
+            if da.isZero { return .zero }
+            let e = c - .one
+            let lower: Term = e.isInteger ? .powerInteger(a, Int(exactly: e.numerator) ?? 0) : .powerRational(a, e)
+            return .number(c) * lower * da
+        case .power(let a, let b):
+            let (da, db) = (d(a), d(b))
+            var result = Term.zero
+            if !da.isZero { result = b * .power(a, b - .one) * da }
+            if !db.isZero { result = result + r * .call(.log, a) * db }
+            return result
+        case .call(let f, let a):
+            let da = d(a)
+            if da.isZero { return .zero }
+            switch f {
+            case .sin: return .call(.cos, a) * da
+            case .cos: return -(.call(.sin, a) * da)
+            case .tan: return (.one + r * r) * da
+            case .exp: return r * da
+            case .log: return da / a
+            case .sqrt: return da / (r + r)
+            case .atan: return da / (.one + a * a)
+            case .asin: return da / .call(.sqrt, .one - a * a)
+            case .acos: return -(da / .call(.sqrt, .one - a * a))
+            case .sinh: return .call(.cosh, a) * da
+            case .cosh: return .call(.sinh, a) * da
+            case .tanh: return (.one - r * r) * da
+            case .abs: return (r / a) * da
+            }
+        }
+    }
+}
