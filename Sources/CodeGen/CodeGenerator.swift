@@ -210,12 +210,12 @@ public struct CodeGenerator: Sendable {
         case .jvp:
             params.append(.v)
             var t = TangentTransform(arrays: ["x": "v", "V": "Vd", "y": "out"], dropPrimal: ["y"])
-            body = t.transform(lowering.primal(into: "y", checks: checked))
+            body = t.transform(lowering.primal(into: "y", checks: checked, derivativeChecks: true))
             count = m
         case .hvp:
             params.append(.v)
             var t = TangentTransform(arrays: ["x": "v", "V": "Vd", "A": "Ad", "g": "out"], dropPrimal: ["g"])
-            body = t.transform(lowering.adjoint(weights: [.one], into: "g", checks: checked))
+            body = t.transform(lowering.adjoint(weights: [.one], into: "g", checks: checked, derivativeChecks: true))
         case .jac:
             // m reverse sweeps (or n forward ones), one row (column) per unit vector.
             let forward = n <= m

@@ -31,6 +31,7 @@ import Testing
         let tape = Self.rosenbrock(n)
         let fast = tape.compiled(options: Self.options())
         #expect(fast.isCompiled, "\(fast.fallbackReason ?? "")")
+        #expect(fast.statuses(at: (0..<n).map { Double($0) / 100 }, direction: [Double](repeating: 1, count: n)) == [0, 0, 0, 0])
         let x = (0..<n).map { Double(($0 % 13) - 6) / 7 }
         let v = (0..<n).map { Double(($0 % 5) - 2) / 3 }
         #expect(try fast.evaluate(at: x) == tape.evaluate(at: x))
@@ -48,31 +49,48 @@ import Testing
             let fast = tape.compiled(options: Self.options())
             #expect(fast.isCompiled)
             let x = Corpus.point
+            #expect(fast.statuses(at: x, direction: Corpus.direction) == [0, 0, 0, 0], "\(f)")
             #expect(try fast.evaluate(at: x) == tape.evaluate(at: x), "\(f)")
             #expect(agree(try fast.gradient(at: x), try tape.gradient(at: x)), "\(f)")
             #expect(agree(try fast.hvp(at: x, direction: Corpus.direction), try tape.hvp(at: x, direction: Corpus.direction)), "\(f)")
         }
     }
 
-    @Test func domainErrors_areTheInterpretersTypedErrors() throws {
-        let f = try Expr.parse("x*y + log(x - y) + sqrt(y)")
-        let tape = try Tape(compiling: [f], inputs: [Symbol("x"), Symbol("y")])
+    /// Both succeed with agreeing numbers, or both throw the same error.
+    static func same(_ a: Result<[Double], TapeError>, _ b: Result<[Double], TapeError>) -> Bool {
+        switch (a, b) {
+        case (.success(let u), .success(let v)): agree(u, v)
+        case (.failure(let e), .failure(let f)): e == f
+        case (.success, .failure), (.failure, .success): false
+        }
+    }
+
+    @Test(arguments: [
+        ("x*y + log(x - y) + sqrt(y)", [[1.0, 2.0], [3.0, -1.0], [2.0, 2.0], [3.0, 0.0], [3.0, 1.0]]),
+        ("abs(x) + asin(y) + x/y", [[0.0, 0.5], [1.0, 1.0], [1.0, 0.0], [-2.0, 2.0], [0.5, -0.5]]),
+        ("x^y + (x - 1)^(1/3) + 1/x^2", [[0.0, 2.0], [-1.0, 2.0], [2.0, 0.5], [1.0, 3.0], [4.0, -1.0]]),
+    ])
+    func domainErrors_areTheInterpretersTypedErrors(_ text: String, _ points: [[Double]]) throws {
+        let tape = try Tape(compiling: [try Expr.parse(text)], inputs: [Symbol("x"), Symbol("y")])
         let fast = tape.compiled(options: Self.options())
         #expect(fast.isCompiled)
-        for point in [[1.0, 2.0], [3.0, -1.0], [2.0, 2.0]] {
-            let interpreted = Result { () throws(TapeError) in try tape.gradient(at: point) }
-            let compiled = Result { () throws(TapeError) in try fast.gradient(at: point) }
-            #expect(throws: TapeError.self) { try fast.gradient(at: point) }
-            switch (interpreted, compiled) {
-            case (.failure(let a), .failure(let b)): #expect(a == b)
-            case (.success, _), (_, .success): Issue.record("expected both to fail at \(point)")
-            }
-            #expect(throws: TapeError.self) { try fast.evaluate(at: point) }
+        let v = [0.5, -2.0]
+        for x in points {
+            #expect(Self.same(Result { () throws(TapeError) in try fast.evaluate(at: x) }, Result { () throws(TapeError) in try tape.evaluate(at: x) }), "f \(x)")
+            #expect(Self.same(Result { () throws(TapeError) in try fast.gradient(at: x) }, Result { () throws(TapeError) in try tape.gradient(at: x) }), "grad \(x)")
+            #expect(Self.same(Result { () throws(TapeError) in try fast.hvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.hvp(at: x, direction: v) }), "hvp \(x)")
+            #expect(Self.same(Result { () throws(TapeError) in try fast.jvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.jvp(at: x, direction: v).tangent }), "jvp \(x)")
         }
-        // the generated code names the failing instruction: log's, whose operand is x − y
+    }
+
+    @Test func theGeneratedCode_namesTheFailingInstruction() throws {
+        let tape = try Tape(compiling: [try Expr.parse("x*y + log(x - y)")], inputs: [Symbol("x"), Symbol("y")])
+        let fast = tape.compiled(options: Self.options())
         let status = try #require(fast.valueStatus(at: [1.0, 2.0]))
         #expect(status > 0)
         #expect(tape.instructions[Int(status) - 1].opcode == .log)
+        #expect(fast.valueStatus(at: [2.0, 1.0]) == 0)
+        #expect(throws: TapeError.self) { try fast.evaluate(at: [1.0, 2.0]) }
     }
 
     @Test func withoutACompiler_theInterpreterRuns_andSaysSoOnce() throws {

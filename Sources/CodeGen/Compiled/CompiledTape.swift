@@ -139,39 +139,53 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
 
     // MARK: raw calls (status: 0, or the failing instruction's index + 1)
 
-    func call(_ f: Unary?, _ x: [Double], count: Int) -> (status: Int32, result: [Double])? {
+    /// Calls `f` with x (and v), writing into `out` (resized to `count`); the status, or
+    /// nil when not compiled or the lengths are wrong (the interpreter then reports it).
+    func call(_ f: Unary?, _ x: [Double], into out: inout [Double], count: Int) -> Int32? {
         guard let f, x.count == tape.inputCount else { return nil }
-        var out = [Double](repeating: 0, count: Swift.max(count, 1))
-        let status = x.withUnsafeBufferPointer { xp in out.withUnsafeMutableBufferPointer { f(xp.baseAddress, $0.baseAddress) } }
-        return (status, Array(out.prefix(count)))
+        if out.count != count { out = [Double](repeating: 0, count: count) }
+        return x.withUnsafeBufferPointer { xp in out.withUnsafeMutableBufferPointer { f(xp.baseAddress, $0.baseAddress) } }
     }
 
-    func call(_ f: Binary?, _ x: [Double], _ v: [Double], vCount: Int, count: Int) -> (status: Int32, result: [Double])? {
+    func call(_ f: Binary?, _ x: [Double], _ v: [Double], vCount: Int, into out: inout [Double], count: Int) -> Int32? {
         guard let f, x.count == tape.inputCount, v.count == vCount else { return nil }
-        var out = [Double](repeating: 0, count: Swift.max(count, 1))
-        let status = x.withUnsafeBufferPointer { xp in
+        if out.count != count { out = [Double](repeating: 0, count: count) }
+        return x.withUnsafeBufferPointer { xp in
             v.withUnsafeBufferPointer { vp in out.withUnsafeMutableBufferPointer { f(xp.baseAddress, vp.baseAddress, $0.baseAddress) } }
         }
-        return (status, Array(out.prefix(count)))
-    }
-
-    /// The compiled result when it is an ordinary one (status 0, every entry finite).
-    private static func ordinary(_ r: (status: Int32, result: [Double])?) -> [Double]? {
-        guard let r, r.status == 0, r.result.allSatisfy(\.isFinite) else { return nil }
-        return r.result
     }
 
     /// The status of compiled f at `x`: 0, or the index + 1 of the instruction whose
     /// domain check failed; nil when not compiled. (Tests and diagnostics.)
-    func valueStatus(at x: [Double]) -> Int32? { call(fValue, x, count: tape.outputCount)?.status }
+    func valueStatus(at x: [Double]) -> Int32? {
+        var out: [Double] = []
+        return call(fValue, x, into: &out, count: tape.outputCount)
+    }
+
+    /// The statuses of compiled f, ∇f, H·v and J·v at `x` (direction `v`): 0 where the
+    /// compiled code gave the result itself. (Tests: ordinary points must not fall back.)
+    func statuses(at x: [Double], direction v: [Double]) -> [Int32?] {
+        var out: [Double] = []
+        return [
+            call(fValue, x, into: &out, count: tape.outputCount),
+            call(fGradient, x, into: &out, count: tape.inputCount),
+            call(fHVP, x, v, vCount: tape.inputCount, into: &out, count: tape.inputCount),
+            call(fJVP, x, v, vCount: tape.inputCount, into: &out, count: tape.outputCount),
+        ]
+    }
 
     // MARK: sweeps
+    //
+    // The generated code checks every condition under which the interpreted sweep throws
+    // (domains, non-differentiable points, guards), so status 0 means the interpreter would
+    // give these numbers too (to rounding); any other status hands the call to it.
 
     /// f(x), as ``Tape/evaluate(at:workspace:)``.
     ///
     /// - Throws: the interpreter's `TapeError` (domain errors name the subexpression).
     public func evaluate(at x: [Double]) throws(TapeError) -> [Double] {
-        if let r = Self.ordinary(call(fValue, x, count: tape.outputCount)) { return r }
+        var out: [Double] = []
+        if call(fValue, x, into: &out, count: tape.outputCount) == 0 { return out }
         return try tape.evaluate(at: x)
     }
 
@@ -179,23 +193,45 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     ///
     /// - Throws: as the interpreter.
     public func gradient(at x: [Double]) throws(TapeError) -> [Double] {
-        if let r = Self.ordinary(call(fGradient, x, count: tape.inputCount)) { return r }
-        return try tape.gradient(at: x)
+        var out: [Double] = []
+        try gradient(at: x, into: &out)
+        return out
+    }
+
+    /// ∇f(x) written into `out` (resized to n when needed): no allocation per call.
+    ///
+    ///     var g: [Double] = []
+    ///     for x in points { try fast.gradient(at: x, into: &g) }
+    ///
+    /// - Throws: as the interpreter.
+    public func gradient(at x: [Double], into out: inout [Double]) throws(TapeError) {
+        if call(fGradient, x, into: &out, count: tape.inputCount) == 0 { return }
+        out = try tape.gradient(at: x)
     }
 
     /// H(x)·v, as ``Tape/hvp(at:direction:workspace:)``.
     ///
     /// - Throws: as the interpreter.
     public func hvp(at x: [Double], direction v: [Double]) throws(TapeError) -> [Double] {
-        if let r = Self.ordinary(call(fHVP, x, v, vCount: tape.inputCount, count: tape.inputCount)) { return r }
-        return try tape.hvp(at: x, direction: v)
+        var out: [Double] = []
+        try hvp(at: x, direction: v, into: &out)
+        return out
+    }
+
+    /// H(x)·v written into `out` (resized to n when needed).
+    ///
+    /// - Throws: as the interpreter.
+    public func hvp(at x: [Double], direction v: [Double], into out: inout [Double]) throws(TapeError) {
+        if call(fHVP, x, v, vCount: tape.inputCount, into: &out, count: tape.inputCount) == 0 { return }
+        out = try tape.hvp(at: x, direction: v)
     }
 
     /// J(x)·v, the tangent of ``Tape/jvp(at:direction:workspace:)``.
     ///
     /// - Throws: as the interpreter.
     public func jvp(at x: [Double], direction v: [Double]) throws(TapeError) -> [Double] {
-        if let r = Self.ordinary(call(fJVP, x, v, vCount: tape.inputCount, count: tape.outputCount)) { return r }
+        var out: [Double] = []
+        if call(fJVP, x, v, vCount: tape.inputCount, into: &out, count: tape.outputCount) == 0 { return out }
         return try tape.jvp(at: x, direction: v).tangent
     }
 
@@ -203,7 +239,8 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     ///
     /// - Throws: as the interpreter.
     public func vjp(at x: [Double], weights w: [Double]) throws(TapeError) -> [Double] {
-        if let r = Self.ordinary(call(fVJP, x, w, vCount: tape.outputCount, count: tape.inputCount)) { return r }
+        var out: [Double] = []
+        if call(fVJP, x, w, vCount: tape.outputCount, into: &out, count: tape.inputCount) == 0 { return out }
         return try tape.vjp(at: x, weights: w).cotangent
     }
 }

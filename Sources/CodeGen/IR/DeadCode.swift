@@ -93,6 +93,7 @@ extension Requirement {
         switch self {
         case .nonzero(let a), .positive(let a), .nonnegative(let a), .unitInterval(let a): [a]
         case .powerDefined(let a, let b), .branch(_, _, let a, let b): [a, b]
+        case .unlessZero(let w, let r): [w] + r.terms
         }
     }
 

@@ -96,6 +96,9 @@ enum Requirement: Hashable, Sendable {
     case powerDefined(Term, Term)
     /// A recorded branch still goes the same way.
     case branch(GuardRelation, expected: Bool, Term, Term)
+    /// The requirement, unless the adjoint `w` is zero (the interpreter's reverse sweep
+    /// skips instructions whose adjoint is zero, so their partials cannot fail).
+    indirect case unlessZero(Term, Requirement)
 }
 
 /// A place a statement writes.

@@ -30,8 +30,13 @@ extension TapeLowering {
             case .straight(let range):
                 for i in range.reversed() {
                     let ins = code[i]
+                    if !gradient && checks && (requirement(ins, .zero, .zero) ?? derivativeRequirement(ins, .zero, .zero, own: .zero)) != nil {
+                        needs.slot[i] = true
+                    }
                     if gradient {
-                        if checks && requirement(ins, .zero, .zero) != nil { needs.slot[i] = true }
+                        if checks && (requirement(ins, .zero, .zero) ?? derivativeRequirement(ins, .zero, .zero, own: .zero)) != nil {
+                            needs.slot[i] = true
+                        }
                         let reads = ins.opcode.reverseReads
                         if reads.own { needs.slot[i] = true }
                         if reads.operands { for a in Self.operands(ins) { needs.slot[a] = true } }
@@ -46,9 +51,19 @@ extension TapeLowering {
                 for j in 0..<p where (0..<loop.count).contains(where: { needs.slot[loop.slot(column: j, repetition: $0)] }) {
                     fwd[j] = true
                 }
+                if !gradient && checks {
+                    for (j, c) in loop.columns.enumerated()
+                    where (requirement(c.instruction, .zero, .zero) ?? derivativeRequirement(c.instruction, .zero, .zero, own: .zero)) != nil {
+                        fwd[j] = true
+                    }
+                }
                 if gradient {
                     for (j, c) in loop.columns.enumerated() {
-                        if checks && requirement(c.instruction, .zero, .zero) != nil { fwd[j] = true }
+                        if checks && (requirement(c.instruction, .zero, .zero)
+                            ?? derivativeRequirement(c.instruction, .zero, .zero, own: .zero)) != nil
+                        {
+                            fwd[j] = true
+                        }
                         let reads = c.instruction.opcode.reverseReads
                         if reads.own { rec[j] = true }
                         if reads.operands {
@@ -89,6 +104,11 @@ extension TapeLowering {
     // MARK: forward
 
     func carriedName(_ k: Int, _ j: Int, _ e: Int) -> String { "p\(k)_\(j)_\(e)" }
+    /// Column j of loop k in the current repetition (unique per loop, so dead-code
+    /// elimination, which goes by name, sees each loop's columns apart).
+    func columnName(_ k: Int, _ j: Int) -> String { "c\(k)_\(j)" }
+    /// The adjoint of column j of loop k in the current repetition.
+    func adjointName(_ k: Int, _ j: Int) -> String { "b\(k)_\(j)" }
 
     /// The operand terms of a column inside a loop body: in the forward loop, values
     /// carried from earlier repetitions are the carried variables; in the reverse loop,
@@ -96,7 +116,7 @@ extension TapeLowering {
     func operandTerm(_ op: LoopOperand, loop: TapeLoop, k: Int, reverse: Bool) -> Term {
         switch op {
         case .none: return .zero
-        case .local(let jj, 0): return .local("c\(jj)")
+        case .local(let jj, 0): return .local(columnName(k, jj))
         case .local(let jj, let e):
             return reverse
                 ? .element("V", Index(base: loop.start - e * loop.period + jj, stride: loop.period))
@@ -106,12 +126,14 @@ extension TapeLowering {
     }
 
     /// The definition of column j's value in a loop body, with its check when `checks`.
-    func columnStatements(_ loop: TapeLoop, k: Int, _ j: Int, reverse: Bool, checks: Bool) -> [Statement] {
+    func columnStatements(
+        _ loop: TapeLoop, k: Int, _ j: Int, reverse: Bool, checks: Bool, derivativeChecks: Bool = false
+    ) -> [Statement] {
         let c = loop.columns[j]
         let ins = c.instruction
         switch ins.opcode {
         case .input:
-            return [.define("c\(j)", .element("x", Index(base: Int(ins.payload), stride: c.inputStride)))]
+            return [.define(columnName(k, j), .element("x", Index(base: Int(ins.payload), stride: c.inputStride)))]
         case .branchGuard:
             let a = operandTerm(c.a, loop: loop, k: k, reverse: reverse)
             let b = operandTerm(c.b, loop: loop, k: k, reverse: reverse)
@@ -126,13 +148,16 @@ extension TapeLowering {
             if checks, let req = requirement(ins, a, b) {
                 out.append(.require(req, code: Index(base: loop.start + j, stride: loop.period)))
             }
-            out.append(.define("c\(j)", term(ins, a, b)))
+            out.append(.define(columnName(k, j), term(ins, a, b)))
+            if checks && derivativeChecks, let req = derivativeRequirement(ins, a, b, own: .local(columnName(k, j))) {
+                out.append(.require(req, code: Index(base: loop.start + j, stride: loop.period)))
+            }
             return out
         }
     }
 
     /// The forward pass: every needed value, checked where asked.
-    func forward(_ needs: Needs, checks: Bool) -> [Statement] {
+    func forward(_ needs: Needs, checks: Bool, derivativeChecks: Bool = false) -> [Statement] {
         var out: [Statement] = []
         for (k, s) in segments.enumerated() {
             switch s {
@@ -158,16 +183,22 @@ extension TapeLowering {
                     if checks, let req = requirement(ins, a, b) { out.append(.require(req, code: .at(i))) }
                     let t = term(ins, a, b)
                     out.append(stridedRead[i] ? .assign(.element("V", .at(i)), t) : .define("v\(i)", t))
+                    if checks && derivativeChecks, let req = derivativeRequirement(ins, a, b, own: value(i)) {
+                        out.append(.require(req, code: .at(i)))
+                    }
                 }
             case .loop(let loop):
                 guard let fwd = needs.forward[k], fwd.contains(true) else { continue }
-                out += forwardLoop(loop, k: k, fwd: fwd, stored: needs.stored[k] ?? [], checks: checks)
+                out += forwardLoop(
+                    loop, k: k, fwd: fwd, stored: needs.stored[k] ?? [], checks: checks, derivativeChecks: derivativeChecks)
             }
         }
         return out
     }
 
-    private func forwardLoop(_ loop: TapeLoop, k: Int, fwd: [Bool], stored: [Bool], checks: Bool) -> [Statement] {
+    private func forwardLoop(
+        _ loop: TapeLoop, k: Int, fwd: [Bool], stored: [Bool], checks: Bool, derivativeChecks: Bool
+    ) -> [Statement] {
         let p = loop.period
         let depth = carried[k] ?? []
         let esc = escapes[k] ?? []
@@ -181,9 +212,9 @@ extension TapeLowering {
         }
         var body: [Statement] = []
         for j in 0..<p where fwd[j] {
-            body += columnStatements(loop, k: k, j, reverse: false, checks: checks)
+            body += columnStatements(loop, k: k, j, reverse: false, checks: checks, derivativeChecks: derivativeChecks)
             if loop.columns[j].instruction.opcode == .branchGuard { continue }
-            let store = Statement.assign(.element("V", Index(base: loop.start + j, stride: p)), .local("c\(j)"))
+            let store = Statement.assign(.element("V", Index(base: loop.start + j, stride: p)), .local(columnName(k, j)))
             if case .array(let list) = esc[j] {
                 if let list, !(stored.indices.contains(j) && stored[j]) {
                     body.append(.when(indices: list, body: [store]))
@@ -200,7 +231,7 @@ extension TapeLowering {
                 body.append(.assign(.local(carriedName(k, j, e)), .local(carriedName(k, j, e - 1))))
                 e -= 1
             }
-            body.append(.assign(.local(carriedName(k, j, 1)), .local("c\(j)")))
+            body.append(.assign(.local(carriedName(k, j, 1)), .local(columnName(k, j))))
         }
         out.append(.loop(count: loop.count, descending: false, body: body))
         for j in 0..<p where fwd[j] && esc[j] == .last {
@@ -210,8 +241,10 @@ extension TapeLowering {
     }
 
     /// f: the outputs into `out`.
-    func primal(into array: String = "out", checks: Bool) -> [Statement] {
-        var out = forward(needs(gradient: false, checks: checks), checks: checks)
+    /// With `derivativeChecks`, also every check of the derivative (for forward mode,
+    /// whose interpreted sweep differentiates every instruction it evaluates).
+    func primal(into array: String = "out", checks: Bool, derivativeChecks: Bool = false) -> [Statement] {
+        var out = forward(needs(gradient: false, checks: checks), checks: checks, derivativeChecks: derivativeChecks)
         for (k, o) in tape.outputs.enumerated() { out.append(.assign(.element(array, .at(k)), value(o))) }
         return out
     }

@@ -38,7 +38,7 @@ extension TapeLowering {
     }
 
     /// wᵀJ(x) into `into` (n entries), with the weights as terms (1 for the gradient).
-    func adjoint(weights: [Term], into: String = "out", checks: Bool) -> [Statement] {
+    func adjoint(weights: [Term], into: String = "out", checks: Bool, derivativeChecks: Bool = false) -> [Statement] {
         var state = AdjointState(into: into)
         var out: [Statement] = [.clear(into, 0..<tape.inputCount)]
         var k0 = 0
@@ -52,7 +52,7 @@ extension TapeLowering {
             out.append(.clear("A", s..<k0))
         }
         let needs = self.needs(gradient: true, checks: checks)
-        out += forward(needs, checks: checks)
+        out += forward(needs, checks: checks, derivativeChecks: derivativeChecks)
         for (k, o) in tape.outputs.enumerated() { out += contribute(o, weights[k], &state) }
         for (k, s) in segments.enumerated().reversed() {
             switch s {
@@ -60,12 +60,15 @@ extension TapeLowering {
                 for i in range.reversed() {
                     let ins = code[i]
                     guard ins.operandCount > 0, ins.opcode != .branchGuard, let w = adjointTerm(i, state) else { continue }
+                    if checks, let req = derivativeRequirement(ins, value(Int(ins.a)), value(Int(ins.b)), own: value(i)) {
+                        out.append(.require(.unlessZero(w, req), code: .at(i)))
+                    }
                     let (pa, pb) = partials(ins, value(Int(ins.a)), value(Int(ins.b)), own: value(i), w: w)
                     if let pa { out += contribute(Int(ins.a), pa, &state) }
                     if let pb { out += contribute(Int(ins.b), pb, &state) }
                 }
             case .loop(let loop):
-                out += reverseLoop(loop, k: k, needs: needs, &state)
+                out += reverseLoop(loop, k: k, needs: needs, checks: checks, &state)
             }
         }
         for i in 0..<code.count where code[i].opcode == .input && stridedRead[i] {
@@ -76,7 +79,9 @@ extension TapeLowering {
 
     func pendingName(_ k: Int, _ j: Int, _ e: Int) -> String { "q\(k)_\(j)_\(e)" }
 
-    private func reverseLoop(_ loop: TapeLoop, k: Int, needs: Needs, _ state: inout AdjointState) -> [Statement] {
+    private func reverseLoop(
+        _ loop: TapeLoop, k: Int, needs: Needs, checks: Bool, _ state: inout AdjointState
+    ) -> [Statement] {
         let p = loop.period
         let esc = escapes[k] ?? []
         let columns = loop.columns
@@ -120,7 +125,7 @@ extension TapeLowering {
         }
         var body: [Statement] = []
         for j in 0..<p where sto[j] {
-            body.append(.define("c\(j)", .element("V", Index(base: loop.start + j, stride: p))))
+            body.append(.define(columnName(k, j), .element("V", Index(base: loop.start + j, stride: p))))
         }
         for j in 0..<p where rec[j] && !sto[j] {
             body += columnStatements(loop, k: k, j, reverse: true, checks: false)
@@ -129,9 +134,9 @@ extension TapeLowering {
             var initial = Term.zero
             if pendingDepth[j] > 0 { initial = .local(pendingName(k, j, 1)) }
             if case .array(nil) = esc[j] { initial = initial + .element("A", Index(base: loop.start + j, stride: p)) }
-            body.append(.variable("b\(j)", initial))
+            body.append(.variable(adjointName(k, j), initial))
             if case .array(let list?) = esc[j] {
-                body.append(.when(indices: list, body: [.accumulate(.local("b\(j)"), .element("A", Index(base: loop.start + j, stride: p)))]))
+                body.append(.when(indices: list, body: [.accumulate(.local(adjointName(k, j)), .element("A", Index(base: loop.start + j, stride: p)))]))
             }
         }
         for j in 0..<p where pendingDepth[j] > 0 {
@@ -143,7 +148,7 @@ extension TapeLowering {
         for j in (0..<p).reversed() where receives[j] {
             let c = columns[j]
             let ins = c.instruction
-            let w = Term.local("b\(j)")
+            let w = Term.local(adjointName(k, j))
             if ins.opcode == .input {
                 body.append(.accumulate(.element(state.into, Index(base: Int(ins.payload), stride: c.inputStride)), w))
                 continue
@@ -151,12 +156,16 @@ extension TapeLowering {
             guard ins.operandCount > 0, ins.opcode != .branchGuard else { continue }
             let a = operandTerm(c.a, loop: loop, k: k, reverse: true)
             let b = operandTerm(c.b, loop: loop, k: k, reverse: true)
-            let (pa, pb) = partials(ins, a, b, own: .local("c\(j)"), w: w)
+            let own = Term.local(columnName(k, j))
+            if checks, let req = derivativeRequirement(ins, a, b, own: own) {
+                body.append(.require(.unlessZero(w, req), code: Index(base: loop.start + j, stride: p)))
+            }
+            let (pa, pb) = partials(ins, a, b, own: own, w: w)
             for (op, contribution) in [(c.a, pa), (c.b, pb)] {
                 guard let t = contribution else { continue }
                 switch op {
                 case .none: break
-                case .local(let jj, 0): body.append(.accumulate(.local("b\(jj)"), t))
+                case .local(let jj, 0): body.append(.accumulate(.local(adjointName(k, jj)), t))
                 case .local(let jj, let e): body.append(.accumulate(.local(pendingName(k, jj, e)), t))
                 case .external(let s, 0): body += contribute(s, t, &state)
                 case .external(let s, let st):

@@ -187,9 +187,30 @@ struct TapeLowering {
         }
     }
 
+    /// What the instruction's derivative requires beyond its value's domain (the
+    /// interpreter's `notDifferentiable` cases, and log a for a varying exponent), given the
+    /// operand terms and its own value.
+    func derivativeRequirement(_ ins: Instruction, _ a: Term, _ b: Term, own: Term) -> Requirement? {
+        switch ins.opcode {
+        case .sqrt: return .nonzero(own)
+        case .abs: return .nonzero(a)
+        case .asin, .acos: return .nonzero(.subtract(.one, .multiply(a, a)))
+        case .powerInteger: return ins.payload > 1 || ins.payload == 0 ? nil : .nonzero(a)
+        case .powerConstant:
+            let q = tape.constants[Int(ins.payload)]
+            return q.isZero || q >= .one ? nil : .nonzero(a)
+        case .power: return .positive(a)
+        case .input, .constant, .add, .subtract, .multiply, .divide, .negate, .addConstant, .subtractFromConstant,
+            .multiplyConstant, .square, .reciprocal, .sin, .cos, .tan, .exp, .log, .atan, .sinh, .cosh, .tanh,
+            .branchGuard:
+            return nil
+        }
+    }
+
     /// The contributions of adjoint `w` to operands a and b of `ins` (nil: none), given
     /// the operand terms and the instruction's own value.
     func partials(_ ins: Instruction, _ a: Term, _ b: Term, own: Term, w: Term) -> (a: Term?, b: Term?) {
+        if ins.opcode == .square { return ((a + a) * w, nil) }  // the interpreter's form of 2a·w
         let pa = Term.local("%a")
         let pb = Term.local("%b")
         let t = term(ins, pa, pb)

@@ -115,6 +115,8 @@ struct TermPrinter {
         case .powerDefined(let a, let b):
             let (x, y) = (wrap(printed(a), 2), wrap(printed(b), 2))
             return "\(x) > 0.0 || (trunc(\(print(b))) == \(y) && (\(x) != 0.0 || \(y) >= 0.0)) || (\(x) == 0.0 && \(y) > 0.0)"
+        case .unlessZero(let w, let inner):
+            return "\(wrap(printed(w), 2)) == 0.0 || (\(condition(inner)))"
         case .branch(let relation, let expected, let a, let b):
             let (x, y) = (wrap(printed(a), 2), wrap(printed(b), 2))
             let op: String
