@@ -109,8 +109,9 @@ public struct CodeGenerator: Sendable {
             throw .notScalarValued(object: o.rawValue, outputs: m)
         }
         var kernels: [Kernel] = []
+        let lowering = chosen == .tape ? TapeLowering(tape) : nil
         for o in objects {
-            kernels.append(chosen == .symbolic ? symbolicKernel(o, name: name) : tapeKernel(o, name: name))
+            kernels.append(chosen == .symbolic ? symbolicKernel(o, name: name) : tapeKernel(o, name: name, lowering: lowering))
         }
         let title = "\(objects.map { $0.functionName(name) }.joined(separator: ", ")) of "
             + (outputs.map { $0.map(\.description).joined(separator: ", ") } ?? "a tape of \(tape.count) instructions")
@@ -190,8 +191,8 @@ public struct CodeGenerator: Sendable {
 
     // MARK: tape
 
-    func tapeKernel(_ o: CodeGenObject, name: String, checked: Bool = false) -> Kernel {
-        let lowering = TapeLowering(tape)
+    func tapeKernel(_ o: CodeGenObject, name: String, checked: Bool = false, lowering shared: TapeLowering? = nil) -> Kernel {
+        let lowering = shared ?? TapeLowering(tape)
         let n = tape.inputCount
         let m = tape.outputCount
         var params: [Kernel.Parameter] = [.x]

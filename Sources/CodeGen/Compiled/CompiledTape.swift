@@ -52,8 +52,9 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         var objects: [CodeGenObject] = [.f, .jvp, .vjp]
         if tape.outputCount == 1 { objects += [.grad, .hvp] }
         let printer = CSource(checked: true)
+        let lowering = TapeLowering(tape)
         return CSource.prelude(title: "compiled tape: \(tape.count) instructions, \(tape.inputCount) inputs")
-            + objects.map { "\n" + printer.function(g.tapeKernel($0, name: "jacobi", checked: true)) }.joined()
+            + objects.map { "\n" + printer.function(g.tapeKernel($0, name: "jacobi", checked: true, lowering: lowering)) }.joined()
     }
 
     /// Compiles `tape` (or loads it from the cache); on any failure, the interpreter.
@@ -65,10 +66,6 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         var cached = false
         var path: String?
         build: do {
-            if tape.instructions.count > 5_000_000 {
-                reason = "the tape is too large to compile"
-                break build
-            }
             let source = Self.source(for: tape)
             if source.utf8.count > 8_000_000 {
                 reason = "the tape's C source (\(source.utf8.count / 1_000_000) MB) is too large to compile"

@@ -25,10 +25,37 @@ struct TangentTransform {
 
     static func tangentName(_ n: String) -> String { n + "_d" }
 
+    /// The tangent code of `body` (primal statements kept, each followed by its tangent).
     mutating func transform(_ body: [Statement]) -> [Statement] {
+        findVarying(body)
         var out: [Statement] = []
         for s in body { out += transform(s) }
         return out
+    }
+
+    /// The locals whose tangent can be nonzero: a fixpoint over every definition and
+    /// assignment (order ignored, so loop-carried variables are covered). A local that only
+    /// ever holds constants, like the adjoint seed 1 and the adjoints of a plain sum, gets
+    /// no tangent, and the terms it would feed fold away.
+    private mutating func findVarying(_ body: [Statement]) {
+        var changed = true
+        func visit(_ body: [Statement]) {
+            for s in body {
+                switch s {
+                case .define(let n, let t), .variable(let n, let t), .assign(.local(let n), let t), .accumulate(.local(let n), let t):
+                    if !varying.contains(n) && !tangent(t, result: .local(n)).isZero {
+                        varying.insert(n)
+                        changed = true
+                    }
+                case .assign, .accumulate, .clear, .require: break
+                case .loop(_, _, let b), .when(_, let b): visit(b)
+                }
+            }
+        }
+        while changed {
+            changed = false
+            visit(body)
+        }
     }
 
     private mutating func temporary(_ t: Term, _ out: inout [Statement]) -> Term {
@@ -57,14 +84,13 @@ struct TangentTransform {
             let d = tangent(t, result: .local(n))
             var out: [Statement] = [.define(n, t)]
             if !d.isZero {
-                varying.insert(n)
+                varying.insert(n)  // temporaries made during the transform are new names
                 out.append(.define(Self.tangentName(n), d))
             }
             return out
         case .variable(let n, let t):
-            let d = tangent(t, result: .local(n))
-            varying.insert(n)
-            return [.variable(n, t), .variable(Self.tangentName(n), d)]
+            guard varying.contains(n) else { return [s] }
+            return [.variable(n, t), .variable(Self.tangentName(n), tangent(t, result: .local(n)))]
         case .assign(let p, let t0), .accumulate(let p, let t0):
             var out: [Statement] = []
             let t = temporary(t0, &out)

@@ -130,22 +130,33 @@ extension TapeLowering {
         for j in 0..<p where rec[j] && !sto[j] {
             body += columnStatements(loop, k: k, j, reverse: true, checks: false)
         }
+        // Adjoints of this repetition's columns: declared by their first contribution (so no
+        // 0 + w), or at the top when they start from pending or escaping contributions.
+        var declared: Set<Int> = []
         for j in 0..<p where receives[j] {
-            var initial = Term.zero
+            var initial: Term?
             if pendingDepth[j] > 0 { initial = .local(pendingName(k, j, 1)) }
-            if case .array(nil) = esc[j] { initial = initial + .element("A", Index(base: loop.start + j, stride: p)) }
-            body.append(.variable(adjointName(k, j), initial))
+            if case .array(nil) = esc[j] {
+                let a = Term.element("A", Index(base: loop.start + j, stride: p))
+                initial = initial.map { $0 + a } ?? a
+            }
             if case .array(let list?) = esc[j] {
+                body.append(.variable(adjointName(k, j), initial ?? .zero))
                 body.append(.when(indices: list, body: [.accumulate(.local(adjointName(k, j)), .element("A", Index(base: loop.start + j, stride: p)))]))
+                declared.insert(j)
+            } else if let initial {
+                body.append(.variable(adjointName(k, j), initial))
+                declared.insert(j)
             }
         }
+        // Pending adjoints move one repetition down; the deepest is rewritten by its first
+        // contribution below, or cleared at the end of the body.
+        var cleared: Set<Int> = []
         for j in 0..<p where pendingDepth[j] > 0 {
-            for e in 1..<pendingDepth[j] + 1 {
-                let next: Term = e < pendingDepth[j] ? .local(pendingName(k, j, e + 1)) : .zero
-                body.append(.assign(.local(pendingName(k, j, e)), next))
-            }
+            for e in 1..<pendingDepth[j] { body.append(.assign(.local(pendingName(k, j, e)), .local(pendingName(k, j, e + 1)))) }
+            cleared.insert(j)
         }
-        for j in (0..<p).reversed() where receives[j] {
+        for j in (0..<p).reversed() where receives[j] && declared.contains(j) {
             let c = columns[j]
             let ins = c.instruction
             let w = Term.local(adjointName(k, j))
@@ -165,8 +176,20 @@ extension TapeLowering {
                 guard let t = contribution else { continue }
                 switch op {
                 case .none: break
-                case .local(let jj, 0): body.append(.accumulate(.local(adjointName(k, jj)), t))
-                case .local(let jj, let e): body.append(.accumulate(.local(pendingName(k, jj, e)), t))
+                case .local(let jj, 0):
+                    if declared.contains(jj) {
+                        body.append(.accumulate(.local(adjointName(k, jj)), t))
+                    } else {
+                        body.append(.variable(adjointName(k, jj), t))
+                        declared.insert(jj)
+                    }
+                case .local(let jj, let e):
+                    if e == pendingDepth[jj] && cleared.contains(jj) {
+                        body.append(.assign(.local(pendingName(k, jj, e)), t))
+                        cleared.remove(jj)
+                    } else {
+                        body.append(.accumulate(.local(pendingName(k, jj, e)), t))
+                    }
                 case .external(let s, 0): body += contribute(s, t, &state)
                 case .external(let s, let st):
                     if code[s].opcode == .constant { break }
@@ -178,6 +201,7 @@ extension TapeLowering {
                 }
             }
         }
+        for j in cleared.sorted() { body.append(.assign(.local(pendingName(k, j, pendingDepth[j])), .zero)) }
         out.append(.loop(count: loop.count, descending: true, body: body))
         for j in 0..<p where back[j] > 0 {
             for e in 1...back[j] {
