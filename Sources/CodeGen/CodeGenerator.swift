@@ -74,10 +74,10 @@ public struct CodeGenerator: Sendable {
     }
 
     /// A generator for a tape (a recorded or compiled program): the tape engine only.
-    /// Its inputs are named x0, x1, … in comments.
+    /// Its inputs have no names (`variables` is empty); the code reads them as `x[k]`.
     public init(tape: Tape) {
         self.outputs = nil
-        self.variables = (0..<tape.inputCount).map { Symbol("x\($0)") }
+        self.variables = []
         self.tape = tape
     }
 
@@ -115,7 +115,7 @@ public struct CodeGenerator: Sendable {
         }
         let title = "\(objects.map { $0.functionName(name) }.joined(separator: ", ")) of "
             + (outputs.map { $0.map(\.description).joined(separator: ", ") } ?? "a tape of \(tape.count) instructions")
-            + " in (\(variables.map(\.name).joined(separator: ", ")))"
+            + (variables.isEmpty ? " in x[0..\(tape.inputCount - 1)]" : " in (\(variables.map(\.name).joined(separator: ", ")))")
         let header = String(title.prefix(300)).replacingOccurrences("*/", with: "* /")
         switch language {
         case .c:

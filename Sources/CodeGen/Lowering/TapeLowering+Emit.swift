@@ -20,6 +20,14 @@ extension TapeLowering {
     /// What the forward pass computes: the outputs (`gradient` false), or what the adjoint
     /// pass reads and every check (`gradient` true).
     func needs(gradient: Bool, checks: Bool) -> Needs {
+        let key = (gradient ? 2 : 0) + (checks ? 1 : 0)
+        if let cached = needsCache[key] { return cached }
+        let result = computeNeeds(gradient: gradient, checks: checks)
+        needsCache[key] = result
+        return result
+    }
+
+    private func computeNeeds(gradient: Bool, checks: Bool) -> Needs {
         var needs = Needs(slot: [Bool](repeating: false, count: code.count))
         if !gradient { for o in tape.outputs { needs.slot[o] = true } }
         func needExternal(_ op: LoopOperand, _ count: Int) {

@@ -19,7 +19,7 @@ import Exact
 // partial is the directional derivative of the instruction's own term with one operand
 // seeded by the adjoint (`TangentTransform.derivative`), so the generator has one table.
 
-struct TapeLowering {
+final class TapeLowering {
     let tape: Tape
     let segments: [TapeSegment]
     let code: [Instruction]
@@ -34,6 +34,8 @@ struct TapeLowering {
     var escapes: [Int: [Escape]] = [:]
     /// Per loop: per column, how many repetitions back it is read (0: not carried).
     var carried: [Int: [Int]] = [:]
+    /// `needs(gradient:checks:)`, computed once per argument pair (each is a pass over every slot).
+    var needsCache: [Int: Needs] = [:]
 
     enum Escape: Equatable {
         case none
@@ -65,7 +67,7 @@ struct TapeLowering {
 
     func isDirectInput(_ slot: Int) -> Bool { direct && slot < tape.inputCount }
 
-    private mutating func analyse() {
+    private func analyse() {
         for o in tape.outputs { scalarRead[o] = true }
         for (k, s) in segments.enumerated() {
             switch s {

@@ -22,10 +22,13 @@ struct CSource {
     }
 
     func function(_ k: Kernel, isStatic: Bool = false) -> String {
-        var params = ["const double *x"]
-        for p in k.parameters where p != .x { params.append("const double *\(p.rawValue)") }
+        // Compiled kernels promise unaliased arrays (`restrict`), so the C compiler may keep
+        // an output entry in a register across the contributions a repetition adds to it.
+        let r = checked ? "restrict " : ""
+        var params = ["const double *\(r)x"]
+        for p in k.parameters where p != .x { params.append("const double *\(r)\(p.rawValue)") }
         let scalar = k.returnsScalar && !checked
-        if !scalar { params.append("double *out") }
+        if !scalar { params.append("double *\(r)out") }
         let type = checked ? "int" : scalar ? "double" : "void"
         var lines: [String] = []
         lines.append("\(isStatic ? "static " : "")\(type) \(k.name)(\(params.joined(separator: ", "))) {")
