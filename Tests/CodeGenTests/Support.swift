@@ -46,11 +46,12 @@ func scratchDirectory(_ name: String) -> String {
 }
 
 /// Whether a and b agree within 4 ulps entrywise, or within 1e-13 relative to the
-/// largest entry of the object (normwise), which is what rounding in a different order can
-/// move (a symbolic formula and the tape compute the same value by different operations).
+/// largest entry of the object (normwise, at least 1), which is what rounding in a
+/// different order can move: a symbolic formula and the tape compute the same value by
+/// different operations (the tape's sin²(xy) + cos²(xy) − 1 is 1e-15, the formula's is 0).
 func agree(_ a: [Double], _ b: [Double]) -> Bool {
     guard a.count == b.count else { return false }
-    let scale = Swift.max(b.map(\.magnitude).max() ?? 0, a.map(\.magnitude).max() ?? 0)
+    let scale = Swift.max(1, b.map(\.magnitude).max() ?? 0, a.map(\.magnitude).max() ?? 0)
     return zip(a, b).allSatisfy { u, v in
         u == v || (u - v).magnitude <= 4 * Swift.max(u.ulp, v.ulp) || (u - v).magnitude <= 1e-13 * scale
     }

@@ -33,6 +33,10 @@ struct CSource {
         var lines: [String] = []
         lines.append("\(isStatic ? "static " : "")\(type) \(k.name)(\(params.joined(separator: ", "))) {")
         if scalar { lines.append("    double out[1];") }
+        let used = arraysUsed(k.body)
+        for p in k.parameters where !used.contains(p.rawValue) {
+            lines.append("    (void)\(p.rawValue);")  // a constant derivative reads no input
+        }
         var hasGoto = false
         let failure = checked ? "-1" : scalar ? "NAN" : ""
         for s in k.scratch {
