@@ -58,6 +58,9 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
 extension Opcode {
     /// Whether the value is defined for every finite operand (no domain error is possible):
     /// the ring operations. Division, powers and the elementary functions may fail.
+    ///
+    ///     Opcode.multiply.isTotal   // true
+    ///     Opcode.log.isTotal        // false
     @inlinable
     public var isTotal: Bool {
         switch self {
@@ -72,6 +75,8 @@ extension Opcode {
 
     /// What the reverse rule reads: the operands' values, and the instruction's own value
     /// (exp, sqrt, … reuse it). Linear opcodes read neither.
+    ///
+    ///     Opcode.exp.reverseReads   // (operands: true, own: true)
     @inlinable
     public var reverseReads: (operands: Bool, own: Bool) {
         switch self {
@@ -88,6 +93,8 @@ extension Opcode {
     /// Whether the reverse rule's contribution to each operand is a closed form the sweep
     /// plan can write without reading the adjoint it adds to (so an operand with no other
     /// contribution can be assigned instead of cleared and added).
+    ///
+    ///     Opcode.add.reverseCanAssign   // true
     @inlinable
     public var reverseCanAssign: Bool {
         switch self {

@@ -5,8 +5,23 @@ import Symbolic
 
 /// An object a generated file can compute, each one function named after the file's base
 /// name: `fn` (f), `fn_grad`, `fn_jac`, `fn_hess`, `fn_hvp`, `fn_jvp`, `fn_vjp`.
+///
+///     CodeGenObject.hvp.functionName("model")   // "model_hvp"
 public enum CodeGenObject: String, Sendable, CaseIterable {
-    case f, grad, jac, hess, hvp, jvp, vjp
+    /// f itself (`fn`).
+    case f
+    /// ∇f, for a scalar f (`fn_grad`).
+    case grad
+    /// The Jacobian J, m×n, row-major in C (`fn_jac`).
+    case jac
+    /// The Hessian H, n×n, for a scalar f (`fn_hess`).
+    case hess
+    /// H·v, for a scalar f (`fn_hvp`).
+    case hvp
+    /// J·v (`fn_jvp`).
+    case jvp
+    /// wᵀJ (`fn_vjp`).
+    case vjp
 
     /// The function's name for base name `name` (`fn_grad`; f is `fn` itself).
     public func functionName(_ name: String) -> String { self == .f ? name : "\(name)_\(rawValue)" }

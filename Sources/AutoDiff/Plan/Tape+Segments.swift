@@ -18,8 +18,9 @@ public enum LoopOperand: Hashable, Sendable {
 public struct LoopColumn: Hashable, Sendable {
     /// The instruction of repetition 0 (for `input`, `payload` is the input read at r = 0).
     public let instruction: Instruction
-    /// Its operands.
+    /// Where its first operand is read.
     public let a: LoopOperand
+    /// Where its second operand is read (`.none` for instructions with one operand).
     public let b: LoopOperand
     /// For `input`: the step of the input index per repetition.
     public let inputStride: Int
@@ -27,10 +28,16 @@ public struct LoopColumn: Hashable, Sendable {
 
 /// P instructions repeated R times from slot `start`: slot `start + r·P + j` is column j at
 /// repetition r.
+///
+///     loop.slot(column: 2, repetition: 10)   // loop.start + 10·loop.period + 2
 public struct TapeLoop: Hashable, Sendable {
+    /// The first slot of repetition 0.
     public let start: Int
+    /// P, the instructions per repetition.
     public let period: Int
+    /// R, the repetitions.
     public let count: Int
+    /// The P template instructions (repetition 0) with their operands' strides.
     public let columns: [LoopColumn]
 
     /// The slot of column `j` at repetition `r`.
@@ -41,7 +48,9 @@ public struct TapeLoop: Hashable, Sendable {
 
 /// A stretch of a tape: instructions one at a time, or a loop.
 public enum TapeSegment: Hashable, Sendable {
+    /// Slots computed one instruction at a time.
     case straight(Range<Int>)
+    /// A repeated block.
     case loop(TapeLoop)
 }
 
