@@ -261,6 +261,22 @@ public struct CodeGenerator: Sendable {
             scratch: scratch.map { (name: $0.0, count: $0.1) }, body: body, shape: shape)
     }
 
+    /// H·v for `directions` directions at once (checked, for compiled tapes): one primal and
+    /// adjoint pass shared by all of them, each value carrying `directions` tangents.
+    /// Direction k is `v[k·n ..< (k+1)·n]`, its product `out[k·n ..< (k+1)·n]`.
+    func hvpBatchKernel(directions: Int, name: String, lowering: TapeLowering) -> Kernel {
+        let n = tape.inputCount
+        var t = TangentTransform(
+            arrays: ["x": "v", "V": "Vd", "A": "Ad", "g": "out"], dropPrimal: ["g"], directions: directions,
+            blocks: ["x": n, "V": tape.count, "A": tape.count, "g": n])
+        let body = DeadCode.eliminate(t.transform(lowering.adjoint(weights: [.one], into: "g", checks: true, derivativeChecks: true)))
+        let used = arraysUsed(body)
+        let scratch = [("V", tape.count), ("A", tape.count), ("Vd", directions * tape.count), ("Ad", directions * tape.count)]
+            .filter { used.contains($0.0) }.map { (name: $0.0, count: $0.1) }
+        return Kernel(name: name, parameters: [.x, .v], outputCount: directions * n, returnsScalar: false, scratch: scratch,
+                      body: body, shape: nil)
+    }
+
     /// A Jacobian or Hessian from one sweep per unit vector: the sweep's body (which reads
     /// `v` or `w` and writes `col` or `row`) repeated with each unit vector, its result
     /// copied into row-major `out`. The sweeps are unrolled over the (few) units, so the

@@ -43,6 +43,30 @@ import Testing
         #expect(CompiledTape.source(for: tape).split(separator: "\n").count < 300)
     }
 
+    /// H·v for three directions in one compiled sweep = three H·v (the tridiagonal
+    /// Hessian's colours for W9), also where the compiled code declines (log of ≤ 0).
+    @Test func batchedHVP_equalsOneHVPPerDirection() throws {
+        let n = 300
+        let tape = Self.rosenbrock(n)
+        let fast = tape.compiled(options: CompileOptions(cacheDirectory: Self.cache, hvpBatch: 3))
+        #expect(fast.isCompiled && fast.hvpBatch == 3)
+        let x = (0..<n).map { Double(($0 % 13) - 6) / 7 }
+        let colours = (0..<3).flatMap { c in (0..<n).map { $0 % 3 == c ? 1.0 : 0.0 } }
+        var out: [Double] = []
+        try fast.hvp(at: x, directions: colours, into: &out)
+        #expect(out.count == 3 * n)
+        for c in 0..<3 {
+            let expected = try tape.hvp(at: x, direction: Array(colours[(c * n)..<((c + 1) * n)]))
+            #expect(agree(Array(out[(c * n)..<((c + 1) * n)]), expected))
+        }
+        let g = try Tape(compiling: [try Expr.parse("x*log(y) + y^2")], inputs: [Symbol("x"), Symbol("y")])
+        let gf = g.compiled(options: CompileOptions(cacheDirectory: Self.cache, hvpBatch: 2))
+        try gf.hvp(at: [1.5, 2.0], directions: [1, 0, 0, 1], into: &out)
+        #expect(agree(out, try g.hvp(at: [1.5, 2.0], direction: [1, 0]) + g.hvp(at: [1.5, 2.0], direction: [0, 1])))
+        #expect(throws: TapeError.self) { try gf.hvp(at: [1.5, -2.0], directions: [1, 0, 0, 1], into: &out) }
+        #expect(throws: TapeError.self) { try gf.hvp(at: [1.5, 2.0], directions: [1, 0, 0], into: &out) }
+    }
+
     @Test func corpus_compiledAgreesWithTheInterpreter() throws {
         for f in Corpus.functions {
             let tape = try Tape(compiling: [f], inputs: Corpus.variables)

@@ -38,6 +38,26 @@ enum W10 {
             emit(workload: "W4", system: "jacobi-compiled", n: n, medianSeconds: gm.medianWall, extra: [
                 ("median_cpu_s", gm.medianCPU), ("what", "grad"), ("inner", gm.inner), ("check1", c1), ("check2", c2),
             ] + common)
+            // W9 through the compiled tape: the tridiagonal Hessian from three H·v (the colours
+            // i mod 3, as the JAX peer colours by hand) in one batched sweep, then d and o.
+            let batched = tape.compiled(options: CompileOptions(cacheDirectory: cache, hvpBatch: 3))
+            let colours = (0..<3).flatMap { c in (0..<n).map { $0 % 3 == c ? 1.0 : 0.0 } }
+            var products = [Double](repeating: 0, count: 3 * n)
+            var d = [Double](repeating: 0, count: n)
+            var o = [Double](repeating: 0, count: n - 1)
+            func hessian() {
+                try! batched.hvp(at: x, directions: colours, into: &products)
+                for i in 0..<n { d[i] = products[(i % 3) * n + i] }
+                for i in 0..<(n - 1) { o[i] = products[((i + 1) % 3) * n + i] }
+            }
+            let hs = measureFast { hessian() }
+            var (s1, s2) = (0.0, 0.0)
+            for i in 0..<n { s1 += d[i]; s2 += d[i] * Double(i % 7) }
+            for i in 0..<(n - 1) { s1 += 2 * o[i]; s2 += o[i] * Double((i % 7) + ((i + 1) % 7)) }
+            emit(workload: "W9", system: "jacobi-compiled", n: n, medianSeconds: hs.medianWall, extra: [
+                ("median_cpu_s", hs.medianCPU), ("what", "hess"), ("inner", hs.inner), ("colors", 3), ("check1", s1), ("check2", s2),
+                ("compile_s", batched.compileSeconds), ("cached", batched.cached),
+            ])
             if n == 100_000 || sizes != nil {
                 var h = [Double](repeating: 0, count: n)
                 let hm = measureFast { try! fast.hvp(at: x, direction: v, into: &h) }

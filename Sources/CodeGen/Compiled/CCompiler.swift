@@ -20,12 +20,16 @@ public struct CompileOptions: Sendable {
     /// Called once per `compiled()` call that falls back to the interpreter, with the
     /// reason; the default writes one line to standard error, once per process.
     public var onFallback: @Sendable (String) -> Void
+    /// Also compile H·v for this many directions in one sweep (`hvp(at:directions:into:)`,
+    /// e.g. 3 for the colours of a tridiagonal Hessian); 1 (the default) compiles no batch.
+    public var hvpBatch: Int
 
     /// The defaults above.
     public init(
-        compiler: String? = nil, cacheDirectory: String? = nil,
+        compiler: String? = nil, cacheDirectory: String? = nil, hvpBatch: Int = 1,
         onFallback: @escaping @Sendable (String) -> Void = { FallbackNotice.shared.report($0) }
     ) {
+        self.hvpBatch = Swift.max(1, hvpBatch)
         self.compiler = compiler ?? Environment.value("CC").flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
         self.cacheDirectory = cacheDirectory ?? Self.defaultCacheDirectory
         self.onFallback = onFallback

@@ -40,6 +40,9 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     private let fHVP: Binary?
     private let fJVP: Binary?
     private let fVJP: Binary?
+    private let fHVPBatch: Binary?
+    /// How many directions `hvp(at:directions:into:)` takes in one compiled sweep.
+    public let hvpBatch: Int
 
     /// Whether the sweeps run compiled.
     public var isCompiled: Bool { handle != nil }
@@ -47,14 +50,19 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     /// The C source compiled for `tape`: `jacobi_f`, `jacobi_jvp`, `jacobi_vjp`, and for a
     /// scalar tape `jacobi_grad` and `jacobi_hvp`, each returning 0 or the failing
     /// instruction's index + 1.
-    public static func source(for tape: Tape) -> String {
+    /// With `hvpBatch` > 1 (scalar tapes), also `jacobi_hvp_batch` (H·v for that many directions).
+    public static func source(for tape: Tape, hvpBatch: Int = 1) -> String {
         let g = CodeGenerator(tape: tape)
         var objects: [CodeGenObject] = [.f, .jvp, .vjp]
         if tape.outputCount == 1 { objects += [.grad, .hvp] }
         let printer = CSource(checked: true)
         let lowering = TapeLowering(tape)
-        return CSource.prelude(title: "compiled tape: \(tape.count) instructions, \(tape.inputCount) inputs")
+        var source = CSource.prelude(title: "compiled tape: \(tape.count) instructions, \(tape.inputCount) inputs")
             + objects.map { "\n" + printer.function(g.tapeKernel($0, name: "jacobi", checked: true, lowering: lowering)) }.joined()
+        if tape.outputCount == 1 && hvpBatch > 1 {
+            source += "\n" + printer.function(g.hvpBatchKernel(directions: hvpBatch, name: "jacobi_hvp_batch", lowering: lowering))
+        }
+        return source
     }
 
     /// Compiles `tape` (or loads it from the cache); on any failure, the interpreter.
@@ -66,7 +74,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         var cached = false
         var path: String?
         build: do {
-            let source = Self.source(for: tape)
+            let source = Self.source(for: tape, hvpBatch: options.hvpBatch)
             if source.utf8.count > 8_000_000 {
                 reason = "the tape's C source (\(source.utf8.count / 1_000_000) MB) is too large to compile"
                 break build
@@ -117,6 +125,8 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         fHVP = symbol("jacobi_hvp", Binary.self)
         fJVP = symbol("jacobi_jvp", Binary.self)
         fVJP = symbol("jacobi_vjp", Binary.self)
+        fHVPBatch = symbol("jacobi_hvp_batch", Binary.self)
+        hvpBatch = options.hvpBatch
         fallbackReason = reason
         self.cached = cached
         libraryPath = path
@@ -221,6 +231,31 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     public func hvp(at x: [Double], direction v: [Double], into out: inout [Double]) throws(TapeError) {
         if call(fHVP, x, v, vCount: tape.inputCount, into: &out, count: tape.inputCount) == 0 { return }
         out = try tape.hvp(at: x, direction: v)
+    }
+
+    /// H(x)·vₖ for several directions, stacked: `directions` holds K·n numbers (direction k
+    /// at k·n), `out` receives K·n (product k at k·n). With K = ``hvpBatch`` one compiled
+    /// sweep computes all K (the primal and adjoint work shared); otherwise, or where the
+    /// compiled code declines, one H·v per direction.
+    ///
+    ///     try fast.hvp(at: x, directions: v0 + v1 + v2, into: &out)   // [H·v0, H·v1, H·v2]
+    ///
+    /// - Throws: as the interpreter.
+    public func hvp(at x: [Double], directions: [Double], into out: inout [Double]) throws(TapeError) {
+        let n = tape.inputCount
+        guard n > 0, directions.count % n == 0 else {
+            throw .dimensionMismatch(what: "directions", expected: n * Swift.max(1, directions.count / Swift.max(n, 1)), actual: directions.count)
+        }
+        let k = directions.count / n
+        if k == hvpBatch, call(fHVPBatch, x, directions, vCount: k * n, into: &out, count: k * n) == 0 { return }
+        var result: [Double] = []
+        result.reserveCapacity(k * n)
+        var one: [Double] = []
+        for d in 0..<k {
+            try hvp(at: x, direction: Array(directions[(d * n)..<((d + 1) * n)]), into: &one)
+            result += one
+        }
+        out = result
     }
 
     /// J(x)·v, the tangent of ``Tape/jvp(at:direction:workspace:)``.

@@ -15,15 +15,26 @@ struct TangentTransform {
     let arrays: [String: String]
     /// Arrays whose primal writes are dropped (the result is only the tangent).
     let dropPrimal: Set<String>
+    /// How many tangents each value carries (several directions share one primal pass);
+    /// direction k of array `a` lives at offset k·`blocks[a]` of its tangent array.
+    let directions: Int
+    let blocks: [String: Int]
     private var varying: Set<String> = []
     private var fresh = 0
 
-    init(arrays: [String: String], dropPrimal: Set<String> = []) {
+    init(arrays: [String: String], dropPrimal: Set<String> = [], directions: Int = 1, blocks: [String: Int] = [:]) {
         self.arrays = arrays
         self.dropPrimal = dropPrimal
+        self.directions = directions
+        self.blocks = blocks
     }
 
-    static func tangentName(_ n: String) -> String { n + "_d" }
+    static func tangentName(_ n: String, _ k: Int = 0) -> String { k == 0 ? n + "_d" : n + "_d\(k)" }
+
+    /// Direction k's element of the tangent array of `a`.
+    private func tangentElement(_ a: String, _ i: Index, _ k: Int) -> Term? {
+        arrays[a].map { .element($0, Index(base: i.base + k * (blocks[a] ?? 0), stride: i.stride)) }
+    }
 
     /// The tangent code of `body` (primal statements kept, each followed by its tangent).
     mutating func transform(_ body: [Statement]) -> [Statement] {
@@ -66,10 +77,12 @@ struct TangentTransform {
         return .local(name)
     }
 
-    private func tangentPlace(_ p: Place) -> Place? {
+    private func tangentPlace(_ p: Place, _ k: Int) -> Place? {
         switch p {
-        case .local(let n): varying.contains(n) ? .local(Self.tangentName(n)) : nil
-        case .element(let a, let i): arrays[a].map { .element($0, i) }
+        case .local(let n): return varying.contains(n) ? .local(Self.tangentName(n, k)) : nil
+        case .element(let a, let i):
+            guard case .element(let b, let j)? = tangentElement(a, i, k) else { return nil }
+            return .element(b, j)
         }
     }
 
@@ -81,31 +94,38 @@ struct TangentTransform {
     mutating func transform(_ s: Statement) -> [Statement] {
         switch s {
         case .define(let n, let t):
-            let d = tangent(t, result: .local(n))
             var out: [Statement] = [.define(n, t)]
-            if !d.isZero {
-                varying.insert(n)  // temporaries made during the transform are new names
-                out.append(.define(Self.tangentName(n), d))
+            for k in 0..<directions {
+                let d = tangent(t, result: .local(n), k)
+                if !d.isZero {
+                    varying.insert(n)  // temporaries made during the transform are new names
+                    out.append(.define(Self.tangentName(n, k), d))
+                }
             }
             return out
         case .variable(let n, let t):
             guard varying.contains(n) else { return [s] }
-            return [.variable(n, t), .variable(Self.tangentName(n), tangent(t, result: .local(n)))]
+            return [.variable(n, t)] + (0..<directions).map { .variable(Self.tangentName(n, $0), tangent(t, result: .local(n), $0)) }
         case .assign(let p, let t0), .accumulate(let p, let t0):
             var out: [Statement] = []
             let t = temporary(t0, &out)
-            let d = tangent(t, result: t)
             let isAssign: Bool
             if case .assign = s { isAssign = true } else { isAssign = false }
             if !dropped(p) { out.append(isAssign ? .assign(p, t) : .accumulate(p, t)) }
-            if let tp = tangentPlace(p), isAssign || !d.isZero {
-                out.append(isAssign ? .assign(tp, d) : .accumulate(tp, d))
+            for k in 0..<directions {
+                let d = tangent(t, result: t, k)
+                if let tp = tangentPlace(p, k), isAssign || !d.isZero {
+                    out.append(isAssign ? .assign(tp, d) : .accumulate(tp, d))
+                }
             }
             return out
         case .clear(let a, let r):
             var out: [Statement] = []
             if !dropPrimal.contains(a) { out.append(.clear(a, r)) }
-            if let ta = arrays[a] { out.append(.clear(ta, r)) }
+            if let ta = arrays[a] {
+                let block = blocks[a] ?? 0
+                for k in 0..<directions { out.append(.clear(ta, (r.lowerBound + k * block)..<(r.upperBound + k * block))) }
+            }
             return out
         case .require:
             return [s]
@@ -116,12 +136,12 @@ struct TangentTransform {
         }
     }
 
-    /// The tangent of `t`; `result` is a term holding t's value, where there is one.
-    func tangent(_ t: Term, result: Term? = nil) -> Term {
+    /// The tangent of `t` in direction k; `result` is a term holding t's value, where there is one.
+    func tangent(_ t: Term, result: Term? = nil, _ k: Int = 0) -> Term {
         Self.derivative(t, result: result) { leaf in
             switch leaf {
-            case .local(let n): varying.contains(n) ? .local(Self.tangentName(n)) : .zero
-            case .element(let a, let i): arrays[a].map { .element($0, i) } ?? .zero
+            case .local(let n): varying.contains(n) ? .local(Self.tangentName(n, k)) : .zero
+            case .element(let a, let i): tangentElement(a, i, k) ?? .zero
             case .number, .add, .subtract, .multiply, .divide, .negate, .powerInteger, .powerRational, .power, .call: .zero
             }
         }
