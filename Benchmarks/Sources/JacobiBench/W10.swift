@@ -47,8 +47,15 @@ enum W10 {
             var o = [Double](repeating: 0, count: n - 1)
             func hessian() {
                 try! batched.hvp(at: x, directions: colours, into: &products)
-                for i in 0..<n { d[i] = products[(i % 3) * n + i] }
-                for i in 0..<(n - 1) { o[i] = products[((i + 1) % 3) * n + i] }
+                // H[i][i] is in the product of colour i mod 3, H[i][i+1] in that of (i+1) mod 3
+                for c in 0..<3 {
+                    var i = c
+                    while i < n {
+                        d[i] = products[c * n + i]
+                        if i >= 1 { o[i - 1] = products[c * n + i - 1] }
+                        i += 3
+                    }
+                }
             }
             let hs = measureFast { hessian() }
             var (s1, s2) = (0.0, 0.0)
