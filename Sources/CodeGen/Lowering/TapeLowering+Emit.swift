@@ -98,8 +98,13 @@ extension TapeLowering {
                         needExternal(op, loop.count)
                     }
                 }
+                let depth = carried[k] ?? []
                 for j in 0..<p where fwd[j] {
                     for r in 0..<loop.count { needs.slot[loop.slot(column: j, repetition: r)] = true }
+                    // the carried variables start from the slots before the loop, all of them
+                    if depth.indices.contains(j) && depth[j] > 0 {
+                        for e in 1...depth[j] { needs.slot[loop.start - e * p + j] = true }
+                    }
                 }
                 needs.forward[k] = fwd
                 needs.recompute[k] = rec

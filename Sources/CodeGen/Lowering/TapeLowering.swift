@@ -96,6 +96,16 @@ final class TapeLowering {
             guard case .loop(let loop) = s else { continue }
             var list: [Escape] = []
             for j in 0..<loop.period {
+                switch loop.columns[j].instruction.opcode {
+                case .input, .constant, .branchGuard:
+                    // read as x[k] or a literal wherever they are used; a guard has no value
+                    list.append(.none)
+                    continue
+                case .add, .subtract, .multiply, .divide, .negate, .addConstant, .subtractFromConstant, .multiplyConstant,
+                    .square, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
+                    .asin, .acos, .sinh, .cosh, .tanh, .abs:
+                    break
+                }
                 var reps: [Int] = []
                 var strided = false
                 for r in 0..<loop.count {
