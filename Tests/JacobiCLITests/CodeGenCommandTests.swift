@@ -89,6 +89,13 @@ import Testing
             #expect(u.count == v.count && zip(u, v).allSatisfy { abs($0 - $1) <= 1e-13 * max(1, abs($0)) }, "\(args): \(u) vs \(v)")
             #expect(["compiled", "interpreted"].contains(b["engine"] as? String ?? ""))
         }
+        // a batch shares one compiled tape: one JSON line per point, in order
+        let batch = try CLI.run(["grad", "x^2*y", "--points", "-", "--compile"], stdin: "{\"x\": \"1/2\", \"y\": \"3\"}\n{\"x\": \"1\", \"y\": \"2\"}\n")
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let lines = batch.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 2)
+        #expect(lines.first??["numeric"] as? [Double] == [3.0, 0.25])
+        #expect(lines.last??["numeric"] as? [Double] == [4.0, 1.0])
         let bad = try CLI.run(["grad", "log(x)", "--at", "x=-1", "--compile"])
         #expect(bad.status == 2 && bad.stderr.contains("log"))
     }
