@@ -18,6 +18,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W2", W2.run),
     ("W4", W4.run),
     ("W5", W5.run),
+    ("W10", W10.run),
     ("W6", W6.run),
     ("W8", W8.run),
     ("W1C", W1Construction.run),
