@@ -22,6 +22,8 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W8", W8.run),
     ("W1C", W1Construction.run),
     ("W7", W7.run),
+    ("W13", W13.run),
+    ("W13H", W13Hunt.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)

@@ -81,11 +81,15 @@ final class WorkMeter {
     /// A meter for a sub-step: at most `limit` more units, and whatever is left of this one.
     func child(limit: Int) -> WorkMeter { WorkMeter(limit: limit, parent: self) }
 
-    /// Records `units` of work; throws when this meter or an enclosing one runs out.
+    /// Records `units` of work; throws (recording nothing) when that would take this meter
+    /// or an enclosing one past its limit, so `spent` never exceeds `limit`.
     func charge(_ units: Int) throws(WorkExhausted) {
-        let (s, o) = spent.addingReportingOverflow(max(0, units))
-        spent = o ? Int.max : s
-        if spent > limit { throw WorkExhausted() }
-        try parent?.charge(units)
+        let units = max(0, units)
+        guard units <= remaining else { throw WorkExhausted() }
+        var m: WorkMeter? = self
+        while let meter = m {
+            meter.spent += units
+            m = meter.parent
+        }
     }
 }
