@@ -2,8 +2,6 @@ import Jacobi
 import Testing
 import TestSupport
 
-@testable import Symbolic
-
 /// The cliff hunt: 2 000 functions from the Verification generator at larger sizes (sums of
 /// 10–40 terms, each a rational coefficient times a draw calling exp, log, sin and cos),
 /// each simplified under the standard budget: within it, never larger, equal in value. The
@@ -29,7 +27,7 @@ import TestSupport
         let budget = SimplificationBudget.standard
         for i in stride(from: chunk, to: Self.count, by: Self.chunks) {
             let f = Self.function(i)
-            let outcome = Simplifier.simplify(f, budget: budget)
+            let outcome = f.simplification(budget: budget)
             #expect(outcome.work <= budget.search, "function \(i)")
             #expect(outcome.result.operationCount <= f.operationCount, "function \(i)")
             let verdict = ValueComparison.compare(f, outcome.result, points: 4, minimumPoints: 0, seed: UInt64(i))

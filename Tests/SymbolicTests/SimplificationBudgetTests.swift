@@ -42,8 +42,8 @@ private final class ResultBox: @unchecked Sendable {
 
     @Test func meyerSum_staysASumOfSimplifiedTerms_andKeepsItsValue() throws {
         let d = meyerDerivative(16)
-        let outcome = Simplifier.simplify(d, budget: .standard)
-        #expect(!outcome.ranOut)
+        let outcome = d.simplification(budget: .standard)
+        #expect(!outcome.budgetRanOut)
         #expect(outcome.result.operationCount <= d.operationCount)
         #expect(ValueComparison.compare(d, outcome.result) == .equal)
     }
@@ -59,9 +59,9 @@ private final class ResultBox: @unchecked Sendable {
     @Test func work_neverExceedsTheBudget_andIsDeterministic() {
         let budget = SimplificationBudget(search: 5_000, rationalForm: 1_000, term: 500, gcd: 200, combinedTerms: 100, rulePasses: 2)
         let d = meyerDerivative(12)
-        let first = Simplifier.simplify(d, budget: budget)
-        let second = Simplifier.simplify(d, budget: budget)
-        #expect(first.ranOut)
+        let first = d.simplification(budget: budget)
+        let second = d.simplification(budget: budget)
+        #expect(first.budgetRanOut)
         #expect(first.work <= budget.search)
         #expect(first.result == second.result && first.work == second.work)
         #expect(first.result.operationCount <= d.operationCount)
@@ -76,7 +76,7 @@ private final class ResultBox: @unchecked Sendable {
             for search in [0, 10, 100, 1_000, 10_000, 1_000_000] {
                 let budget = SimplificationBudget(search: search, rationalForm: search / 2, term: search / 4, gcd: search / 8,
                                                   combinedTerms: 2_000, rulePasses: 8)
-                let outcome = Simplifier.simplify(e, budget: budget)
+                let outcome = e.simplification(budget: budget)
                 #expect(outcome.work <= search)
                 #expect(outcome.result.operationCount <= e.operationCount, "\(text) at \(search)")
                 #expect(ValueComparison.compare(e, outcome.result) == .equal, "\(text) at \(search): \(outcome.result)")

@@ -181,7 +181,7 @@ public struct FactoredRationalFunction: Hashable, Sendable {
         let g = Rational.gcd(a.coefficient, b.coefficient)
         let ka = a.coefficient / g
         let kb = b.coefficient / g
-        try meter?.charge(restA.terms.count + restB.terms.count)
+        try meter?.charge(restA.work(restA.terms.count + restB.terms.count))
         let s = restA.scaled(by: ka.numerator) + restB.scaled(by: kb.numerator)
         if s.isZero { return FactoredRationalFunction(constant: .zero, variableCount: n) }
         var r = FactoredRationalFunction(s)

@@ -21,6 +21,7 @@ extension IntegerPolynomial {
     }
 
     func content(in v: Int, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial {
+        try meter?.charge(work(terms.count))  // splitting into coefficients
         var g = IntegerPolynomial.zero(variableCount)
         for c in coefficients(in: v).values.sorted(by: { $0.terms.count < $1.terms.count }) {
             g = try IntegerPolynomial.gcd(g, c, meter: meter)
@@ -53,6 +54,7 @@ extension IntegerPolynomial {
             if dr < db { break }
             var shift = Array(repeating: 0, count: variableCount)
             shift[v] = dr - db
+            try meter?.charge(work(2 * r.terms.count))  // the leading coefficient, the shift and the difference
             let s = r.leadingCoefficient(in: v) * IntegerPolynomial(variableCount: variableCount, terms: [Monomial(shift): .one])
             r = try lcb.multiplied(by: r, meter: meter) - s.multiplied(by: b, meter: meter)
             e -= 1

@@ -66,7 +66,7 @@ extension IntegerPolynomial {
             // Images of more than ~20 000 bits per coefficient cost more than the subresultant.
             if xi.bitWidth * degree + fNorm.bitWidth > 20_000 { return nil }
             // Evaluating and reading back touch every term once per image.
-            try meter?.charge(2 * (f.terms.count + g.terms.count))
+            try meter?.charge(f.work(2 * (f.terms.count + g.terms.count)))
             let ff = f.evaluated(v, at: xi)
             let gg = g.evaluated(v, at: xi)
             if !ff.isZero && !gg.isZero {

@@ -176,7 +176,7 @@ public struct IntegerPolynomial: Hashable, Sendable {
     func dividedExactly(by b: IntegerPolynomial, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial? {
         precondition(!b.isZero, "division by the zero polynomial")
         if let c = b.constantValue {
-            try meter?.charge(terms.count)
+            try meter?.charge(work(terms.count))
             for v in terms.values where !(v % c).isZero { return nil }
             return dividedExactly(by: c)
         }
@@ -190,7 +190,7 @@ public struct IntegerPolynomial: Hashable, Sendable {
             guard let qm = m.dividing(by: lm) else { return nil }
             let (qc, r) = c.quotientAndRemainder(dividingBy: lc)
             guard r.isZero else { return nil }
-            try meter?.charge(b.terms.count)
+            try meter?.charge(work(b.terms.count))
             quotient[qm] = qc
             for (bm, bc) in rest {
                 let t = qm * bm
@@ -208,8 +208,16 @@ public struct IntegerPolynomial: Hashable, Sendable {
 
     /// a · b, charging `meter` terms(a)·terms(b) first.
     func multiplied(by b: IntegerPolynomial, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial {
-        try meter?.charge(terms.count.multipliedReportingOverflow(by: b.terms.count).overflow ? Int.max : terms.count * b.terms.count)
+        let (pairs, overflow) = terms.count.multipliedReportingOverflow(by: b.terms.count)
+        try meter?.charge(overflow ? Int.max : work(pairs))
         return self * b
+    }
+
+    /// The work units of `count` operations on terms of this ring: each hashes and compares
+    /// a monomial of `variableCount` exponents, so a unit is ~4 exponents' worth.
+    func work(_ count: Int) -> Int {
+        let (w, o) = count.multipliedReportingOverflow(by: 1 + variableCount / 4)
+        return o ? Int.max : w
     }
 
     /// pⁿ (n ≥ 0), charging `meter` each product.

@@ -322,7 +322,7 @@ struct KernelMap {
             } else if e < 0 && expandingDenominator {
                 denominator = try denominator.multiplied(by: p.power(-e, meter: meter), meter: meter)
             } else {
-                try meter?.charge(p.terms.count)
+                try meter?.charge(p.work(p.terms.count))
                 parts.append(Expr.power(expression(p == flip ? -p : p), Expr(e)))
             }
         }

@@ -32,25 +32,38 @@ extension Expr {
     public func simplified(budget: SimplificationBudget) -> Expr {
         Simplifier.simplify(self, budget: budget).result
     }
+
+    /// ``simplified(budget:)`` with an account of the search: the result, the work it
+    /// charged, and whether the budget ran out before every candidate was tried.
+    ///
+    ///     let s = try Expr.parse("sin(x)^2 + cos(x)^2").simplification(budget: .standard)
+    ///     s.result       // 1
+    ///     s.budgetRanOut // false
+    ///
+    /// `s.work ≤ budget.search` always; the same input and budget give the same outcome.
+    public func simplification(budget: SimplificationBudget) -> SimplificationOutcome {
+        Simplifier.simplify(self, budget: budget)
+    }
+}
+
+/// What one ``Expr/simplification(budget:)`` found, and the work it took.
+public struct SimplificationOutcome: Sendable, Hashable {
+    /// The smallest equal expression found.
+    public var result: Expr
+    /// Work units charged (see ``SimplificationBudget``); at most the budget's `search`.
+    public var work: Int
+    /// `true` when the search budget ran out before every candidate was tried.
+    public var budgetRanOut: Bool
 }
 
 enum Simplifier {
-    /// What one simplification found, and the work it took.
-    struct Outcome {
-        var result: Expr
-        /// Work units charged (see ``SimplificationBudget``).
-        var work: Int
-        /// `true` when the search budget ran out before every candidate was tried.
-        var ranOut: Bool
-    }
-
-    static func simplify(_ e: Expr, budget: SimplificationBudget) -> Outcome {
+    static func simplify(_ e: Expr, budget: SimplificationBudget) -> SimplificationOutcome {
         let meter = WorkMeter(limit: budget.search)
         var search = Search(e)
         var ranOut = false
         do { try search.run(budget, meter: meter) } catch { ranOut = true }
         search.finish()
-        return Outcome(result: search.best, work: meter.spent, ranOut: ranOut)
+        return SimplificationOutcome(result: search.best, work: meter.spent, budgetRanOut: ranOut)
     }
 
     /// The candidate search over one input: the cheapest candidate so far, by ``cost(_:)``.
