@@ -272,7 +272,7 @@ public struct FactoredRationalFunction: Hashable, Sendable {
                     do {
                         g = try IntegerPolynomial.gcd(p, f, meter: gcdMeter)
                     } catch {
-                        if meter.remaining == 0 { throw error }  // the enclosing step ran out, not just this gcd
+                        if meter.isExhausted { throw error }  // the enclosing step ran out, not just this gcd
                         tried.insert(p)
                         continue search
                     }

@@ -60,23 +60,28 @@ struct WorkExhausted: Error {}
 /// Counts the work of one simplification step against its limit, and against the limits
 /// of the steps it runs inside (a child meter charges its parents too).
 ///
+/// A meter that refuses a charge stays exhausted (every later charge is refused too), so
+/// a step either finishes within its limit or is abandoned, deterministically.
 /// Not `Sendable`: one meter belongs to one call on one thread.
 final class WorkMeter {
     private(set) var spent = 0
     let limit: Int
     private let parent: WorkMeter?
+    /// This meter refused a charge.
+    private(set) var ranOut = false
+    /// Some meter under this root (this one included) refused a charge.
+    private var stepRanOut = false
 
     init(limit: Int, parent: WorkMeter? = nil) {
         self.limit = limit
         self.parent = parent
     }
 
-    /// The work still allowed here and in every enclosing step.
-    var remaining: Int {
-        let here = limit - spent
-        guard let parent else { return max(0, here) }
-        return max(0, min(here, parent.remaining))
-    }
+    /// `true` once this meter or an enclosing one has refused a charge: the step must stop.
+    var isExhausted: Bool { ranOut || (parent?.isExhausted ?? false) }
+
+    /// `true` when any step charged to this root meter was cut short.
+    var anyStepRanOut: Bool { stepRanOut }
 
     /// A meter for a sub-step: at most `limit` more units, and whatever is left of this one.
     func child(limit: Int) -> WorkMeter { WorkMeter(limit: limit, parent: self) }
@@ -85,10 +90,26 @@ final class WorkMeter {
     /// or an enclosing one past its limit, so `spent` never exceeds `limit`.
     func charge(_ units: Int) throws(WorkExhausted) {
         let units = max(0, units)
-        guard units <= remaining else { throw WorkExhausted() }
         var m: WorkMeter? = self
         while let meter = m {
+            if meter.ranOut || units > meter.limit - meter.spent {
+                meter.ranOut = true
+                markStepRanOut()
+                throw WorkExhausted()
+            }
+            m = meter.parent
+        }
+        m = self
+        while let meter = m {
             meter.spent += units
+            m = meter.parent
+        }
+    }
+
+    private func markStepRanOut() {
+        var m: WorkMeter? = self
+        while let meter = m {
+            meter.stepRanOut = true
             m = meter.parent
         }
     }

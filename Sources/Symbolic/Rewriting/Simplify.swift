@@ -34,7 +34,7 @@ extension Expr {
     }
 
     /// ``simplified(budget:)`` with an account of the search: the result, the work it
-    /// charged, and whether the budget ran out before every candidate was tried.
+    /// charged, and whether some step was cut short by its budget.
     ///
     ///     let s = try Expr.parse("sin(x)^2 + cos(x)^2").simplification(budget: .standard)
     ///     s.result       // 1
@@ -52,7 +52,8 @@ public struct SimplificationOutcome: Sendable, Hashable {
     public var result: Expr
     /// Work units charged (see ``SimplificationBudget``); at most the budget's `search`.
     public var work: Int
-    /// `true` when the search budget ran out before every candidate was tried.
+    /// `true` when some step (the whole search, a rational normal form, one summand, one
+    /// gcd) ran out of its budget and was abandoned: a larger budget might find more.
     public var budgetRanOut: Bool
 }
 
@@ -60,10 +61,9 @@ enum Simplifier {
     static func simplify(_ e: Expr, budget: SimplificationBudget) -> SimplificationOutcome {
         let meter = WorkMeter(limit: budget.search)
         var search = Search(e)
-        var ranOut = false
-        do { try search.run(budget, meter: meter) } catch { ranOut = true }
+        do { try search.run(budget, meter: meter) } catch {}  // the candidates found so far stand
         search.finish()
-        return SimplificationOutcome(result: search.best, work: meter.spent, budgetRanOut: ranOut)
+        return SimplificationOutcome(result: search.best, work: meter.spent, budgetRanOut: meter.anyStepRanOut)
     }
 
     /// The candidate search over one input: the cheapest candidate so far, by ``cost(_:)``.
@@ -126,7 +126,7 @@ enum Simplifier {
                             consider(try rules.apply(form, passes: budget.rulePasses, meter: formMeter))
                         }
                     } catch {
-                        if meter.remaining == 0 { throw error }  // the whole search ran out, not just this form
+                        if meter.isExhausted { throw error }  // the whole search ran out, not just this form
                     }
                 }
             }
@@ -149,7 +149,7 @@ enum Simplifier {
             do {
                 try search.run(budget, meter: meter.child(limit: budget.term), splittingSums: false)
             } catch {
-                exhausted = meter.remaining == 0
+                exhausted = meter.isExhausted
             }
             search.finish()
             parts.append(search.best.scaled(by: k))
