@@ -10,7 +10,8 @@
 // with yᵢ = ((7i mod 50) + 1)/25 (exact rationals). Timed: every partial of f, each
 // simplified (`derivative(withRespectTo:)`), from the parsed f. Reported beside the time:
 // the printed size of the gradient (characters and Σ operationCount), which should grow
-// linearly in k, and `extra.growth`, time(k)/time(k/2), which should stay ≤ 4.5.
+// linearly in k, and `extra.growth` (`growth_cpu`), wall (CPU) time(k)/time(k/2), which
+// should stay ≤ 4.5.
 import Jacobi
 
 enum W13 {
@@ -43,7 +44,7 @@ enum W13 {
 
     static func run(sizes: [Int]?) {
         for shape in shapes {
-            var previous: Double?
+            var previous: (wall: Double, cpu: Double)?
             for k in sizes ?? [8, 16, 32, 64, 128] {
                 guard let f = try? Expr.parse(text(shape, k)) else { continue }
                 let variables = f.freeSymbols.sorted()
@@ -52,9 +53,9 @@ enum W13 {
                 let ops = m.result.reduce(0) { $0 + $1.operationCount }
                 var extra: [(String, Any)] = [("median_cpu_s", m.medianCPU), ("task", "\(shape)-\(k)"), ("shape", shape),
                                               ("partials", variables.count), ("chars", chars), ("count_ops", ops), ("reps", m.reps)]
-                if let p = previous { extra.append(("growth", m.medianWall / p)) }
+                if let p = previous { extra += [("growth", m.medianWall / p.wall), ("growth_cpu", m.medianCPU / p.cpu)] }
                 emit(workload: "W13", system: "jacobi-simplify", n: k, medianSeconds: m.medianWall, extra: extra)
-                previous = m.medianWall
+                previous = (m.medianWall, m.medianCPU)
             }
         }
     }
