@@ -24,6 +24,8 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W1C", W1Construction.run),
     ("W7", W7.run),
     ("W11", W11.run),
+    ("W13", W13.run),
+    ("W13H", W13Hunt.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)
