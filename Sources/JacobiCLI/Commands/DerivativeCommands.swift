@@ -41,11 +41,15 @@ struct Grad: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
     @OptionGroup var trace: TraceOptions
 
     func run() async throws {
         let f = try common.function(for: "grad", arity: .one)
+        if compiled.compile {
+            return try await compiled.run("grad", f, inputs: [], point, common, label: .gradientAtPoint) { try $0.gradient(at: $1) }
+        }
         try await point.run(Computation("grad", f, engine: engine,
                                   numeric: { x in [.numeric(.vector(.gradientAtPoint, try f.gradient(at: x, engine: engine)))] },
                                   symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },

@@ -19,9 +19,16 @@ struct JVPCommand: AsyncParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
     @OptionGroup var trace: TraceOptions
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "jvp", arity: .many)
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .jvpAtPoint) {
+                try $0.jvp(at: $1, direction: v)
+            }
+        }
         try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
                                   numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
@@ -46,9 +53,16 @@ struct VJPCommand: AsyncParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
     @OptionGroup var trace: TraceOptions
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "vjp", arity: .many)
+        if compiled.compile {
+            let w = weights.map { Double($0) }
+            return try await compiled.run("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], point, common, label: .vjpAtPoint) {
+                try $0.vjp(at: $1, weights: w)
+            }
+        }
         try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
                                   numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
@@ -72,9 +86,16 @@ struct HVPCommand: AsyncParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers: reverse (forward-over-reverse) or symbolic.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "hvp", arity: .one)
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .hvpAtPoint) {
+                try $0.hvp(at: $1, direction: v)
+            }
+        }
         try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
                                   numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
