@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Plan/README.md"]),
         // Code generation (C, Swift, Python) and compiled tapes: uses both engines' outputs.
         .target(name: "CodeGen", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff"], exclude: ["README.md"]),
+        // The program language: parse, check, compile to a tape or an Expr DAG, trace. Never Derivatives.
+        .target(name: "Programs", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
         .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Jacobi",
-            dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification", "CodeGen"]
+            dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification", "CodeGen", "Programs"]
         ),
         .executableTarget(
             name: "JacobiCLI",
@@ -52,6 +54,8 @@ let package = Package(
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
+        // Derivatives is a test dependency only: the symbolic side of the cross-check.
+        .testTarget(name: "ProgramsTests", dependencies: ["Programs", "AutoDiff", "Derivatives", "Verification", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),

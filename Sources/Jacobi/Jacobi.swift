@@ -6,6 +6,7 @@
 @_exported import Symbolic
 @_exported import Derivatives
 @_exported import Verification
+@_exported import Programs
 
 /// The library's version, printed by `jacobi --version`.
 public enum JacobiVersion {

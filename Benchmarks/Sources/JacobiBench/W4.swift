@@ -46,6 +46,7 @@ enum W4 {
                 ("median_cpu_s", g.medianCPU), ("what", "grad"), ("inner", g.inner), ("check1", c1), ("check2", c2),
                 ("build_s", build), ("n_instructions", tape.count),
             ])
+            W4Program.run(n: n)  // the same function as a program, in the same run
         }
     }
 }

@@ -17,6 +17,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W1", W1.run),
     ("W2", W2.run),
     ("W4", W4.run),
+    ("W4C", W4Program.compileOnly),
     ("W5", W5.run),
     ("W10", W10.run),
     ("W6", W6.run),

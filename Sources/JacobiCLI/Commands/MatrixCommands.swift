@@ -16,7 +16,9 @@ struct JacobianCommand: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "jacobian", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("jacobian", f, engine: engine,
+                                  numeric: { x in [.numeric(.matrix(.jacobianAtPoint, try f.jacobian(at: x, engine: engine).rowList))] },
+                                  symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)
     }
@@ -36,7 +38,9 @@ struct HessianCommand: AsyncParsableCommand {
 
     func run() async throws {
         let f = try common.function(for: "hessian", arity: .one)
-        try await point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
+        try await point.run(Computation("hessian", f, engine: engine,
+                                  numeric: { x in [.numeric(.matrix(.hessianAtPoint, try f.hessian(at: x, engine: engine).rowList))] },
+                                  symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
                       common)
     }
@@ -56,7 +60,7 @@ struct Linearize: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "linearize", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)

@@ -31,6 +31,11 @@ enum Quantity: Sendable {
 enum Field: Sendable {
     /// `command`, `vars`, `functions`.
     case head(command: String, variables: [Symbol], functions: [Expr])
+    /// The head for a program: `vars` named as the program names them (`x[3]`), written one
+    /// by one; `functions` the names of its outputs.
+    case programHead(command: String, program: CompiledProgram)
+    /// Floats at the point under `numeric`, from the Double sweeps (`--numeric`: no `exact`).
+    case numeric(NumericQuantity)
     /// A vector given as input (`direction`, `weights`), exact.
     case vector(key: String, Label, [Rational])
     /// A number given as input (`order`).

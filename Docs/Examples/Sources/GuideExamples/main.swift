@@ -39,6 +39,30 @@ do {
     fail("GettingStarted.md:83", error)
 }
 
+// Programs.md:141
+do {
+    let program = try Program(parsing: """
+        param n = 3
+        input x[n]
+        f = sum(i = 1..n-1, 100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2)
+        output f
+        """)
+    let compiled = try program.compile(parameters: ["n": 4])
+    check(compiled.variables, #"["x[1]", "x[2]", "x[3]", "x[4]"]"#, "Programs.md:148")
+    let x: [Rational] = [1, 2, 3, 4]
+    check(try compiled.tape.gradient(at: x), #"[-400, 1002, 5804, -1000]"#, "Programs.md:150")
+    check(compiled.symbols, #"[x_1, x_2, x_3, x_4]"#, "Programs.md:151")
+    check(try compiled.expressions()[0].gradient(withRespectTo: compiled.symbols)[3], #"-200*x_3^2 + 200*x_4"#, "Programs.md:152")
+
+    let xy = try Program(parsing: "input x, y\nf = x*y + sin(x)\noutput f")
+    let trace = try xy.trace(at: [Expr(Rational(1, 2)), Expr(3)], seed: [Expr(1), Expr(0)], mode: .forward)
+    check(trace.rows.map(\.name), #"["x", "y", "f"]"#, "Programs.md:156")
+    check(trace.rows[2].value, #"sin(1/2) + 3/2"#, "Programs.md:157")
+    check(trace.rows[2].derivative, #"cos(1/2) + 3"#, "Programs.md:158")
+} catch {
+    fail("Programs.md:141", error)
+}
+
 // UserGuide.md:34
 do {
 
@@ -102,7 +126,7 @@ do {
 
     let f = try Function([Expr.parse("x*y"), Expr.parse("sin(x) + y^2")])
     check(f.variables, #"[x, y]"#, "UserGuide.md:111")
-    check(f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:112")
+    check(try f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:112")
     let a: [Expr] = [Expr(Rational(1, 2)), Expr(3)]
     check(try f.jacobian(at: a).rowList, #"[[3, 1/2], [cos(1/2), 6]]"#, "UserGuide.md:114")
     let aD: [Double] = [0.5, 3]
