@@ -77,7 +77,14 @@ public struct Coloring: Hashable, Sendable {
     ///
     ///     try Coloring(kind: .columns, colors: [0, 1, 0]).seeds() as [Rational]   // [[1, 0, 1], [0, 1, 0]]
     public func seeds<S: AlgebraicField>() -> [[S]] {
-        (0..<count).map { c in colors.map { $0 == c ? S.one : S.zero } }
+        if S.self == Double.self { return unsafeBitCast(doubleSeeds(), to: [[S]].self) }  // no generic code on the W9 path
+        return (0..<count).map { c in colors.map { $0 == c ? S.one : S.zero } }
+    }
+
+    private func doubleSeeds() -> [[Double]] {
+        var seeds = [[Double]](repeating: [Double](repeating: 0, count: colors.count), count: count)
+        for (v, c) in colors.enumerated() { seeds[c][v] = 1 }
+        return seeds
     }
 }
 
@@ -273,46 +280,5 @@ extension SparsityPattern {
         if columns.count <= 1 { return columns }
         let rows = rowColoring(order: order)
         return rows.count < columns.count ? rows : columns
-    }
-}
-
-/// How a sparse derivative is compressed: the structural pattern of a tape's Jacobian or
-/// Hessian and the colouring that recovers it, computed once and reused at every point.
-///
-///     let c = try SparseCompression.hessian(of: tape)
-///     c.coloring.count                              // 3 for extended Rosenbrock, any n
-///     try tape.sparseHessian(at: x, compression: c) // the 3n − 2 entries
-public struct SparseCompression: Hashable, Sendable {
-    /// The structural pattern (rows m, columns n; n × n and symmetric for a Hessian).
-    public let pattern: SparsityPattern
-    /// The colouring: columns (forward sweeps), rows (reverse sweeps) or star (HVPs).
-    public let coloring: Coloring
-
-    /// A pattern and a colouring of it.
-    public init(pattern: SparsityPattern, coloring: Coloring) {
-        self.pattern = pattern
-        self.coloring = coloring
-    }
-
-    /// The Jacobian's structural pattern (``Tape/jacobianPattern()``) and a distance-2
-    /// colouring: of the columns for `.forward`, of the rows for `.reverse`, and for
-    /// `.automatic` whichever needs fewer colours (columns on a tie).
-    public static func jacobian(of tape: Tape, mode: JacobianMode = .automatic, order: ColoringOrder = .largestFirst)
-        -> SparseCompression
-    {
-        let p = tape.jacobianPattern()
-        switch mode {
-        case .automatic: return SparseCompression(pattern: p, coloring: p.jacobianColoring(order: order))
-        case .forward: return SparseCompression(pattern: p, coloring: p.columnColoring(order: order))
-        case .reverse: return SparseCompression(pattern: p, coloring: p.rowColoring(order: order))
-        }
-    }
-
-    /// The Hessian's structural pattern (``Tape/hessianPattern()``) and a star colouring.
-    ///
-    /// - Throws: ``TapeError/notScalarValued(outputs:)``.
-    public static func hessian(of tape: Tape, order: ColoringOrder = .largestFirst) throws -> SparseCompression {
-        let p = try tape.hessianPattern()
-        return SparseCompression(pattern: p, coloring: try p.starColoring(order: order))
     }
 }

@@ -17,6 +17,7 @@ protocol BundleLanes {
     static var count: Int { get }
 }
 
+enum OneLane: BundleLanes { static var count: Int { 1 } }
 enum TwoLanes: BundleLanes { static var count: Int { 2 } }
 enum ThreeLanes: BundleLanes { static var count: Int { 3 } }
 enum FourLanes: BundleLanes { static var count: Int { 4 } }

@@ -226,7 +226,7 @@ public struct SparsityPattern: Hashable, Sendable {
 }
 
 /// Why a pattern, a colouring or a compressed evaluation cannot be made.
-public enum SparsityError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum SparsityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A position outside the matrix.
     case entryOutOfRange(row: Int, column: Int, rows: Int, columns: Int)
     /// A negative number of rows or columns.
