@@ -24,8 +24,9 @@ public struct SparseCompression: Hashable, Sendable {
     /// The colouring: columns (forward sweeps), rows (reverse sweeps) or star (HVPs).
     public let coloring: Coloring
     /// Per entry, c·stride + i for entry i of the product of colour c (stride m for columns,
-    /// n for rows and star); empty when the colouring does not separate the pattern.
-    let sources: [Int]
+    /// n for rows and star), 32 bits each (the recovery reads 3n of them per Hessian of
+    /// extended Rosenbrock); empty when the colouring does not separate the pattern.
+    let sources: [UInt32]
     /// Why the colouring does not fit the pattern, if it does not.
     let mismatch: SparsityError?
 
@@ -35,7 +36,11 @@ public struct SparseCompression: Hashable, Sendable {
         self.pattern = pattern
         self.coloring = coloring
         do throws(SparsityError) {
-            sources = try Self.sources(pattern, coloring)
+            let stride = coloring.kind == .columns ? pattern.rows : pattern.columns
+            guard coloring.count * stride < Int(UInt32.max) else {
+                throw .dimensionMismatch(what: "colours × dimension (products to store)", expected: Int(UInt32.max), actual: coloring.count * stride)
+            }
+            sources = try Self.sources(pattern, coloring).map { UInt32($0) }
             mismatch = nil
         } catch {
             sources = []
@@ -44,7 +49,7 @@ public struct SparseCompression: Hashable, Sendable {
     }
 
     /// The recovery's sources, or the mismatch.
-    func recovery() throws(SparsityError) -> [Int] {
+    func recovery() throws(SparsityError) -> [UInt32] {
         if let mismatch { throw mismatch }
         return sources
     }

@@ -10,12 +10,16 @@
 extension Tape {
     /// The compressed Hessian's entries: for each k, the product entry `sources[k]`
     /// (c·n + i: entry i of H·d_c, d_c the indicator of colour c).
+    /// Writes them into `values`; false where the plan declines.
     func planCompressedHessian(
-        _ point: [Double], _ coloring: Coloring, _ sources: [Int], _ workspace: Workspace
-    ) -> [Double]? {
+        _ point: [Double], _ coloring: Coloring, _ sources: [UInt32], _ workspace: Workspace, into values: inout [Double]
+    ) -> Bool {
         let n = inputCount
         let count = coloring.count
-        guard n > 0, count > 0 else { return sources.isEmpty ? [] : nil }
+        guard n > 0, count > 0 else {
+            values = []
+            return sources.isEmpty
+        }
         // The products H·d_c as planes c·n ..< (c+1)·n of one buffer: the gradient's lanes
         // when one sweep does them all, else copied there batch by batch.
         let direct = count <= 4
@@ -24,10 +28,19 @@ extension Tape {
         var c0 = 0
         while c0 < count {
             let lanes = Swift.min(4, count - c0)
-            let fill = { (l: Int, plane: UnsafeMutablePointer<Double>) in
-                let colour = c0 + l
+            let first = c0
+            let fill = { (planes: [UnsafeMutablePointer<Double>]) in
+                // one pass over the colours for all lanes (lanes past the count write nothing)
+                let k = planes.count
+                let (p0, p1, p2, p3) = (planes[0], planes[Swift.min(1, k - 1)], planes[Swift.min(2, k - 1)], planes[k - 1])
                 coloring.colors.withUnsafeBufferPointer { colors in
-                    for v in 0..<n { plane[v] = colors[v] == colour ? 1 : 0 }
+                    for v in 0..<n {
+                        let c = colors[v] &- first
+                        p0[v] = c == 0 ? 1 : 0
+                        if k > 1 { p1[v] = c == 1 ? 1 : 0 }
+                        if k > 2 { p2[v] = c == 2 ? 1 : 0 }
+                        if k > 3 { p3[v] = c == 3 ? 1 : 0 }
+                    }
                 }
             }
             let gradient: UnsafeMutablePointer<Double>?
@@ -37,7 +50,7 @@ extension Tape {
             case 2: gradient = planHVPBundle(TwoLanes.self, point, fill, workspace)
             default: gradient = planHVPBundle(OneLane.self, point, fill, workspace)
             }
-            guard let gradient else { return nil }
+            guard let gradient else { return false }
             if let products {
                 (products + c0 * n).update(from: gradient + n, count: lanes * n)
                 base = products
@@ -46,13 +59,14 @@ extension Tape {
             }
             c0 += lanes
         }
-        guard let base else { return nil }
-        return [Double](unsafeUninitializedCapacity: sources.count) { out, initialized in
+        guard let base else { return false }
+        if values.count != sources.count { values = [Double](repeating: 0, count: sources.count) }
+        values.withUnsafeMutableBufferPointer { out in
             sources.withUnsafeBufferPointer { s in
-                for k in 0..<s.count { out[k] = base[s[k]] }
+                for k in 0..<s.count { out[k] = base[Int(s[k])] }
             }
-            initialized = sources.count
         }
+        return true
     }
 
     /// H·d for each of `directions` (a test and benchmark entry: the products as arrays).
@@ -65,8 +79,10 @@ extension Tape {
         var k = 0
         while k < directions.count {
             let batch = Array(directions[k..<Swift.min(k + 4, directions.count)])
-            let fill = { (l: Int, plane: UnsafeMutablePointer<Double>) in
-                batch[l].withUnsafeBufferPointer { plane.update(from: $0.baseAddress!, count: n) }  // n > 0
+            let fill = { (planes: [UnsafeMutablePointer<Double>]) in
+                for (l, plane) in planes.enumerated() {
+                    batch[l].withUnsafeBufferPointer { plane.update(from: $0.baseAddress!, count: n) }  // n > 0
+                }
             }
             let gradient: UnsafeMutablePointer<Double>?
             switch batch.count {
@@ -83,24 +99,26 @@ extension Tape {
     }
 
     /// One forward-over-reverse sweep over `DualBundle<L>`: x + Σₗ dₗ·εₗ with weight 1, where
-    /// `fill(l, plane)` writes dₗ. Returns the gradient planes (workspace block 3: primal
-    /// parts, then lane l's H·dₗ at (1 + l)·n), or nil where the plan declines.
+    /// `fill(planes)` writes dₗ into planes[l]. Returns the gradient planes (workspace block 3:
+    /// primal parts, then lane l's H·dₗ at (1 + l)·n), or nil where the plan declines.
     func planHVPBundle<L: BundleLanes>(
-        _ lanes: L.Type, _ point: [Double], _ fill: (Int, UnsafeMutablePointer<Double>) -> Void, _ workspace: Workspace
+        _ lanes: L.Type, _ point: [Double], _ fill: ([UnsafeMutablePointer<Double>]) -> Void, _ workspace: Workspace
     ) -> UnsafeMutablePointer<Double>? {
         let n = inputCount
         let seeds = workspace.memory(2, Double.self, count: (1 + L.count) * n)
-        let inputs = BundlePlanes<L>(base: seeds, stride: n)
-        point.withUnsafeBufferPointer { inputs.p.update(from: $0.baseAddress!, count: n) }  // n > 0: callers check
-        let planes = [inputs.t0, inputs.t1, inputs.t2, inputs.t3]
-        for l in 0..<L.count { fill(l, planes[l]) }
+        let lanes = BundlePlanes<L>(base: seeds, stride: n)
+        fill(Array([lanes.t0, lanes.t1, lanes.t2, lanes.t3].prefix(L.count)))
         let g = workspace.memory(3, Double.self, count: (1 + L.count) * n)
         let gradient = BundlePlanes<L>(base: g, stride: n)
         gradient.update(repeating: .zero, count: n)
         let plan = planCache.plan(for: self)
-        guard plan.run(self, inputs: inputs, weights: [DualBundle<L>.one], gradient: gradient, workspace: workspace, value: false)
-            != nil, DualBundle<L>.allFinite(gradient, n)
-        else { return nil }
+        // The point is read in place (the plan only reads its inputs).
+        let ran = point.withUnsafeBufferPointer { x in
+            let inputs = BundlePlanes<L>(UnsafeMutablePointer(mutating: x.baseAddress!), lanes.t0, lanes.t1, lanes.t2, lanes.t3)
+            return plan.run(self, inputs: inputs, weights: [DualBundle<L>.one], gradient: gradient, workspace: workspace,
+                            value: false) != nil
+        }
+        guard ran, DualBundle<L>.allFinite(gradient, n) else { return nil }
         return g
     }
 }

@@ -70,6 +70,22 @@ extension Tape {
     public func sparseHessian<S: TapeScalar>(
         at point: [S], compression c: SparseCompression, workspace: Workspace? = nil
     ) throws -> [S] {
+        var values = [S]()
+        try sparseHessian(at: point, compression: c, workspace: workspace, into: &values)
+        return values
+    }
+
+    /// ``sparseHessian(at:compression:workspace:)`` writing the entries into `values`
+    /// (replacing its contents; its storage is reused when it is large enough), so that
+    /// repeated evaluations allocate nothing.
+    ///
+    ///     var h: [Double] = []
+    ///     for x in points { try tape.sparseHessian(at: x, compression: c, workspace: w, into: &h) }
+    ///
+    /// - Throws: as ``sparseHessian(at:pattern:coloring:)``.
+    public func sparseHessian<S: TapeScalar>(
+        at point: [S], compression c: SparseCompression, workspace: Workspace? = nil, into values: inout [S]
+    ) throws {
         if outputCount != 1 { throw TapeError.notScalarValued(outputs: outputCount) }
         try checkPattern(c.pattern, rows: inputCount, columns: inputCount)
         guard c.coloring.kind == .star else {
@@ -77,20 +93,23 @@ extension Tape {
         }
         let sources = try c.recovery()
         try checkDimension("point", point.count, inputCount)
-        if S.self == Double.self,
-            let r = planCompressedHessian(
-                unsafeBitCast(point, to: [Double].self), c.coloring, sources, workspace ?? Workspace())
-        {
-            return unsafeBitCast(r, to: [S].self)
+        if S.self == Double.self {
+            let done = withUnsafeMutablePointer(to: &values) { v in
+                v.withMemoryRebound(to: [Double].self, capacity: 1) { doubles in
+                    planCompressedHessian(unsafeBitCast(point, to: [Double].self), c.coloring, sources, workspace ?? Workspace(),
+                                          into: &doubles.pointee)
+                }
+            }
+            if done { return }
         }
         var products = [[S]]()
         for d in c.coloring.seeds() as [[S]] { products.append(try hvp(at: point, direction: d)) }
-        return Self.gather(products, sources, stride: inputCount)
+        values = Self.gather(products, sources, stride: inputCount)
     }
 
     /// The entries `products[k / stride][k % stride]` for each k of `sources`.
-    static func gather<S>(_ products: [[S]], _ sources: [Int], stride: Int) -> [S] {
-        sources.map { products[$0 / stride][$0 % stride] }
+    static func gather<S>(_ products: [[S]], _ sources: [UInt32], stride: Int) -> [S] {
+        sources.map { products[Int($0) / stride][Int($0) % stride] }
     }
 
     func checkPattern(_ p: SparsityPattern, rows: Int, columns: Int) throws(SparsityError) {
