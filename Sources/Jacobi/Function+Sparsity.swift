@@ -148,3 +148,58 @@ extension Function {
         return try SparseMatrix(pattern: c.pattern, values: tape.sparseHessian(at: a, compression: c))
     }
 }
+
+/// Sparse derivatives at an exact `Point`, as exact values: over Rational first, and where a
+/// value is not rational, once more over `Expr` (as ``Function/jacobian(at:engine:)-(Point,_)``).
+extension Function {
+    /// J(a) as a sparse matrix of exact values at the structural entries of `c`
+    /// (``jacobianCompression(engine:order:)``), zeros at the point included.
+    ///
+    ///     try f.sparseJacobian(at: Point([(x, 1/2), (y, 3)]), compression: f.jacobianCompression())
+    ///
+    /// - Throws: coordinate errors; evaluation errors at a; `SparsityError` for a compression of another function.
+    public func sparseJacobian(at a: Point, compression c: SparseCompression, engine: DifferentialEngine? = nil) throws
+        -> SparseMatrix<Expr>
+    {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try sparseJacobian(at: $0, compression: c, engine: engine).map { Expr($0) } },
+                           else: { try sparseJacobian(at: $0, compression: c, engine: engine) })
+    }
+
+    /// H(a) as a sparse matrix of exact values at the structural entries of `c`
+    /// (``hessianCompression(order:)``), zeros at the point included.
+    ///
+    ///     try f.sparseHessian(at: Point([(x, 1), (y, 2)]), compression: f.hessianCompression())
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and evaluation errors.
+    public func sparseHessian(at a: Point, compression c: SparseCompression, engine: DifferentialEngine = .reverse) throws
+        -> SparseMatrix<Expr>
+    {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try sparseHessian(at: $0, compression: c, engine: engine).map { Expr($0) } },
+                           else: { try sparseHessian(at: $0, compression: c, engine: engine) })
+    }
+
+    /// The simplified symbolic entries of the Jacobian at the entries of `pattern`, row by row.
+    public func jacobianEntries(_ pattern: SparsityPattern) -> [Expr] {
+        pattern.entries.map { outputs[$0.row].derivative(withRespectTo: variables[$0.column]) }
+    }
+
+    /// The simplified symbolic second derivatives at the entries of `pattern`, row by row
+    /// (one expression for (i, j) and (j, i)).
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
+    public func hessianEntries(_ pattern: SparsityPattern) throws -> [Expr] {
+        try requireScalar()
+        let g = outputs[0].gradient(withRespectTo: variables, simplifying: false)
+        var memo: [Int: Expr] = [:]
+        let n = inputDimension
+        return pattern.entries.map { i, j in
+            let key = Swift.min(i, j) * n + Swift.max(i, j)
+            if let e = memo[key] { return e }
+            let e = g[Swift.min(i, j)].derivative(withRespectTo: variables[Swift.max(i, j)])
+            memo[key] = e
+            return e
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct CommonOptions: ParsableArguments {
             transform: Arguments.variables)
     var vars: [Symbol]?
 
-    @Option(help: "Output format: text, latex or json.")
+    @Option(help: "Output format: text, latex, json, or mtx (Matrix Market, for sparse matrices).")
     var format: OutputFormat = .text
 
     /// How many functions a command takes.
@@ -83,8 +83,8 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Prints a report in the chosen format.
-    func render(_ report: Report) {
-        print(report.rendered(format))
+    func render(_ report: Report) throws {
+        print(try report.rendered(format))
     }
 }
 

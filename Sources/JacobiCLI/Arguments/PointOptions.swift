@@ -18,13 +18,13 @@ struct PointOptions: ParsableArguments {
         guard let at else {
             if computation.needsPoint { throw CLIError("\(computation.command) needs a point: --at x=1/2,y=-3") }
             if noSymbolic { throw CLIError("--no-symbolic leaves nothing to print without a point (--at)") }
-            common.render(Report(computation.head + (try computation.symbolic())))
+            try common.render(Report(computation.head + (try computation.symbolic())))
             return
         }
         let values = try computation.atPoint(at)
         let symbolic = noSymbolic ? [] : try computation.symbolic()
         let fields = computation.head + symbolic + values.filter { !(noSymbolic && $0.isSymbolic) }
-        common.render(Report(fields))
+        try common.render(Report(fields))
     }
 }
 

@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let f = try common.function(for: "check", arity: .many, differentiates: false)
         let report = try CrossCheck(.init(points: points, seed: seed)).check(f.outputs, variables: f.variables)
-        common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)] + CheckReport.fields(report, seed: seed)))
+        try common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)] + CheckReport.fields(report, seed: seed)))
         if !report.passed { throw ExitCode(1) }
     }
 }

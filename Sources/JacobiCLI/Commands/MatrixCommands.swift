@@ -12,9 +12,11 @@ struct JacobianCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (default: the cheaper tape).") var engine: DifferentialEngine?
+    @Flag(help: "Every entry of the structural pattern (rows, cols, values), from one sweep per colour.") var sparse = false
 
     func run() throws {
         let f = try common.function(for: "jacobian", arity: .many)
+        if sparse { return try SparseOptions.run("jacobian", hessian: false, f, engine: engine, point, common) }
         let engine = self.engine ?? f.cheapestJacobianEngine
         try point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
@@ -33,9 +35,11 @@ struct HessianCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (reverse: forward-over-reverse).") var engine: DifferentialEngine = .reverse
+    @Flag(help: "Every entry of the structural pattern (rows, cols, values), from one Hessian-vector product per colour.") var sparse = false
 
     func run() throws {
         let f = try common.function(for: "hessian", arity: .one)
+        if sparse { return try SparseOptions.run("hessian", hessian: true, f, engine: engine, point, common) }
         try point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
                       common)

@@ -17,6 +17,7 @@ enum TextRenderer {
             return ["at \(at)" + (engine.map { " (engine: \($0.rawValue))" } ?? "") + ":"]
         case .values(_, let q, _, let shown): return shown ? lines(q, PointValues.text) : []
         case .custom(_, let text, _): return text
+        case .sparse(let s): return s.text
         }
     }
 
@@ -51,6 +52,7 @@ enum LaTeXRenderer {
             return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ")]
         case .values(_, let q, _, let shown): return shown ? rows(q) : []
         case .custom(_, _, let latex): return latex
+        case .sparse(let s): return s.latex
         }
     }
 
@@ -93,6 +95,7 @@ enum JSONRenderer {
             let exact: (String, JSONValue) = (key, q.json { .string($0.description) })
             return [exact] + (numeric.map { [($0, q.json { PointValues.double($0).map(JSONValue.number) ?? .null })] } ?? [])
         case .custom(let json, _, _): return json
+        case .sparse(let s): return s.json
         }
     }
 }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Jacobi
+
+/// `jacobi sparsity EXPR... [--hessian]`: the exact (or structural) sparsity pattern, its
+/// colouring and what it saves.
+struct Sparsity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The sparsity pattern of the Jacobian (or, with --hessian, the Hessian), its colouring, and the sweeps it saves.",
+        usage: "jacobi sparsity <expression>... [--hessian] [--structural] [<options>]",
+        discussion: "Example: jacobi sparsity \"x*y\" \"y*z\" \"z^2\". The exact pattern leaves out entries whose simplified derivative is 0; --structural gives the tape's pattern (cheap, what --sparse evaluates). colours counts the compressed sweeps: columns (forward), rows (reverse), or a star colouring for a Hessian (Hessian-vector products).")
+
+    @OptionGroup var common: CommonOptions
+    @Flag(help: "The Hessian's pattern (one function) instead of the Jacobian's.") var hessian = false
+    @Flag(help: "The structural pattern from the tape instead of the exact one (entries that cancel stay).") var structural = false
+    @Option(help: "Jacobian colouring: forward (columns) or reverse (rows); default: whichever needs fewer colours.")
+    var engine: DifferentialEngine?
+    @Option(help: "Greedy colouring order: natural, largest-first or smallest-last.", transform: SparseOptions.order)
+    var order: ColoringOrder = .largestFirst
+
+    func run() throws {
+        let f = try common.function(for: "sparsity", arity: hessian ? .one : .many)
+        let kind: SparsityKind = structural ? .structural : .exact
+        let pattern = hessian ? try f.hessianSparsity(kind) : f.jacobianSparsity(kind)
+        let coloring: Coloring
+        if hessian {
+            coloring = try pattern.starColoring(order: order)
+        } else {
+            switch engine {
+            case .forward?: coloring = pattern.columnColoring(order: order)
+            case .reverse?: coloring = pattern.rowColoring(order: order)
+            case nil: coloring = pattern.jacobianColoring(order: order)
+            case .symbolic?: throw CLIError("sparsity colours for a tape engine: --engine forward or --engine reverse")
+            }
+        }
+        let report = SparseMatrixReport(label: hessian ? .hessian : .jacobian, pattern: pattern, coloring: coloring, kind: kind)
+        try common.render(Report([.head(command: "sparsity", variables: f.variables, functions: f.outputs), .sparse(report)]))
+    }
+}
+
+/// `jacobian --sparse` and `hessian --sparse`: every entry of the structural pattern, from
+/// `colors` compressed sweeps (DESIGN.md's JSON: `rows`, `cols`, `exact`, `numeric`, `shape`).
+enum SparseOptions {
+    static func order(_ text: String) throws -> ColoringOrder {
+        switch text {
+        case "natural": return .natural
+        case "largest-first": return .largestFirst
+        case "smallest-last": return .smallestLast
+        default: throw ArgumentError("'\(text)' is not a colouring order: natural, largest-first or smallest-last")
+        }
+    }
+
+    /// The sparse Jacobian (or Hessian) report: symbolic entries, and the exact values at the point.
+    static func run(_ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
+                    _ common: CommonOptions) throws {
+        let c = hessian ? try f.hessianCompression() : f.jacobianCompression(engine: engine)
+        let head: [Field] = [.head(command: command, variables: f.variables, functions: f.outputs)]
+        var report = SparseMatrixReport(label: hessian ? .hessian : .jacobian, pattern: c.pattern, coloring: c.coloring)
+        func symbolic() throws -> [Expr] { hessian ? try f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern) }
+        guard let a = point.at else {
+            if point.noSymbolic { throw CLIError("--no-symbolic leaves nothing to print without a point (--at)") }
+            report.symbolic = try symbolic()
+            try common.render(Report(head + [.sparse(report)]))
+            return
+        }
+        let used: DifferentialEngine
+        if hessian {
+            used = engine ?? .reverse
+            report.exact = try f.sparseHessian(at: a, compression: c, engine: used).values
+        } else {
+            used = engine ?? (c.coloring.kind == .rows ? .reverse : .forward)
+            report.exact = try f.sparseJacobian(at: a, compression: c, engine: used).values
+        }
+        report = SparseMatrixReport(label: hessian ? .hessianAtPoint : .jacobianAtPoint, pattern: report.pattern,
+                                    coloring: report.coloring, symbolic: point.noSymbolic ? nil : try symbolic(), exact: report.exact)
+        try common.render(Report(head + [.point(a, engine: used), .sparse(report)]))
+    }
+}
