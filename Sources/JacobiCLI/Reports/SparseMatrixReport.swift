@@ -26,10 +26,11 @@ struct SparseMatrixReport {
     }
 
     var sweeps: String {
+        func count(_ k: Int, _ what: String) -> String { "\(k) \(what)\(k == 1 ? "" : "s")" }
         switch coloring.kind {
-        case .columns: "\(coloring.count) forward sweeps instead of \(pattern.columns)"
-        case .rows: "\(coloring.count) reverse sweeps instead of \(pattern.rows)"
-        case .star: "\(coloring.count) Hessian-vector products instead of \(pattern.columns)"
+        case .columns: return "\(count(coloring.count, "forward sweep")) instead of \(pattern.columns)"
+        case .rows: return "\(count(coloring.count, "reverse sweep")) instead of \(pattern.rows)"
+        case .star: return "\(count(coloring.count, "Hessian-vector product")) instead of \(pattern.columns)"
         }
     }
 
