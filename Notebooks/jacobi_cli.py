@@ -46,7 +46,10 @@ def _run(args: list[str]) -> str:
 def _arguments(command: str, expressions, options: dict) -> list[str]:
     args = [command]
     for key, value in options.items():
-        if value is None:
+        if value is None or value is False:
+            continue
+        if value is True:  # a flag (--hessian, --sparse)
+            args.append(f"--{key.replace('_', '-')}")
             continue
         # --key=value: a value such as "-1,2" would otherwise be read as an option
         args.append(f"--{key.replace('_', '-')}={value}")

@@ -39,6 +39,7 @@ struct SparseMatrixReport {
             ("shape", .array([.integer(pattern.rows), .integer(pattern.columns)])), ("nnz", .integer(pattern.nonzeroCount)),
             ("rows", .array(pattern.rowIndices.map(JSONValue.integer))), ("cols", .array(pattern.columnIndices.map(JSONValue.integer))),
             ("colors", .integer(coloring.count)), ("mode", .string(mode)),
+            ("coloring", .array(coloring.colors.map(JSONValue.integer))),
         ]
         if let kind { out.append(("pattern", .string(kind.rawValue))) }
         if let symbolic { out.append(("symbolic", .array(symbolic.map { .string($0.description) }))) }
