@@ -29,12 +29,16 @@ public struct SparseCompression: Hashable, Sendable {
     let sources: [UInt32]
     /// Why the colouring does not fit the pattern, if it does not.
     let mismatch: SparsityError?
+    /// For a star colouring, the seed vectors d_c as Double planes, made once (the Double
+    /// fast path reads them in place instead of writing n·colours values per call).
+    let seedPlanes: SeedPlanes?
 
     /// A pattern and a colouring of it. A colouring that does not fit the pattern is kept,
     /// and evaluating with it throws ``SparsityError/coloringMismatch(_:)``.
     public init(pattern: SparsityPattern, coloring: Coloring) {
         self.pattern = pattern
         self.coloring = coloring
+        seedPlanes = coloring.kind == .star && !coloring.colors.isEmpty ? SeedPlanes(coloring) : nil
         do throws(SparsityError) {
             let stride = coloring.kind == .columns ? pattern.rows : pattern.columns
             guard coloring.count * stride < Int(UInt32.max) else {
@@ -46,6 +50,16 @@ public struct SparseCompression: Hashable, Sendable {
             sources = []
             mismatch = error
         }
+    }
+
+    /// Equal when the patterns and colourings are (everything else is derived from them).
+    public static func == (a: SparseCompression, b: SparseCompression) -> Bool {
+        a.pattern == b.pattern && a.coloring == b.coloring
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
+        hasher.combine(coloring)
     }
 
     /// The recovery's sources, or the mismatch.
@@ -144,4 +158,21 @@ public struct SparseCompression: Hashable, Sendable {
         }
         return out
     }
+}
+
+/// The seed vectors of a colouring as Double planes: plane c (at c·n) is 1 at every variable
+/// of colour c and 0 elsewhere. Immutable after `init`.
+final class SeedPlanes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
+    let count: Int
+
+    init(_ coloring: Coloring) {
+        let n = coloring.colors.count
+        count = coloring.count * n
+        base = .allocate(capacity: Swift.max(count, 1))
+        base.initialize(repeating: 0, count: count)
+        for (v, c) in coloring.colors.enumerated() { base[c * n + v] = 1 }
+    }
+
+    deinit { base.deallocate() }
 }

@@ -12,9 +12,11 @@ extension Tape {
     /// (c·n + i: entry i of H·d_c, d_c the indicator of colour c).
     /// Writes them into `values`; false where the plan declines.
     func planCompressedHessian(
-        _ point: [Double], _ coloring: Coloring, _ sources: [UInt32], _ workspace: Workspace, into values: inout [Double]
+        _ point: [Double], _ compression: SparseCompression, _ sources: [UInt32], _ workspace: Workspace,
+        into values: inout [Double]
     ) -> Bool {
         let n = inputCount
+        let coloring = compression.coloring
         let count = coloring.count
         guard n > 0, count > 0 else {
             values = []
@@ -43,12 +45,13 @@ extension Tape {
                     }
                 }
             }
+            let seeds = compression.seedPlanes.map { $0.base + first * n }
             let gradient: UnsafeMutablePointer<Double>?
             switch lanes {
-            case 4: gradient = planHVPBundle(FourLanes.self, point, fill, workspace)
-            case 3: gradient = planHVPBundle(ThreeLanes.self, point, fill, workspace)
-            case 2: gradient = planHVPBundle(TwoLanes.self, point, fill, workspace)
-            default: gradient = planHVPBundle(OneLane.self, point, fill, workspace)
+            case 4: gradient = planHVPBundle(FourLanes.self, point, fill, workspace, seeds: seeds)
+            case 3: gradient = planHVPBundle(ThreeLanes.self, point, fill, workspace, seeds: seeds)
+            case 2: gradient = planHVPBundle(TwoLanes.self, point, fill, workspace, seeds: seeds)
+            default: gradient = planHVPBundle(OneLane.self, point, fill, workspace, seeds: seeds)
             }
             guard let gradient else { return false }
             if let products {
@@ -101,13 +104,22 @@ extension Tape {
     /// One forward-over-reverse sweep over `DualBundle<L>`: x + Σₗ dₗ·εₗ with weight 1, where
     /// `fill(planes)` writes dₗ into planes[l]. Returns the gradient planes (workspace block 3:
     /// primal parts, then lane l's H·dₗ at (1 + l)·n), or nil where the plan declines.
+    /// With `seeds`, the directions are read in place from there (L planes of n) and `fill`
+    /// is not called.
     func planHVPBundle<L: BundleLanes>(
-        _ lanes: L.Type, _ point: [Double], _ fill: ([UnsafeMutablePointer<Double>]) -> Void, _ workspace: Workspace
+        _ lanes: L.Type, _ point: [Double], _ fill: ([UnsafeMutablePointer<Double>]) -> Void, _ workspace: Workspace,
+        seeds: UnsafeMutablePointer<Double>? = nil
     ) -> UnsafeMutablePointer<Double>? {
         let n = inputCount
-        let seeds = workspace.memory(2, Double.self, count: (1 + L.count) * n)
-        let lanes = BundlePlanes<L>(base: seeds, stride: n)
-        fill(Array([lanes.t0, lanes.t1, lanes.t2, lanes.t3].prefix(L.count)))
+        let lanes: BundlePlanes<L>
+        if let seeds {
+            let k = L.count  // t_l = seeds + l·n (lanes past the count alias the last); p is not used
+            lanes = BundlePlanes<L>(seeds, seeds, seeds + Swift.min(1, k - 1) * n, seeds + Swift.min(2, k - 1) * n,
+                                    seeds + (k - 1) * n)
+        } else {
+            lanes = BundlePlanes<L>(base: workspace.memory(2, Double.self, count: (1 + L.count) * n), stride: n)
+            fill(Array([lanes.t0, lanes.t1, lanes.t2, lanes.t3].prefix(L.count)))
+        }
         let g = workspace.memory(3, Double.self, count: (1 + L.count) * n)
         let gradient = BundlePlanes<L>(base: g, stride: n)
         gradient.update(repeating: .zero, count: n)

@@ -96,7 +96,7 @@ extension Tape {
         if S.self == Double.self {
             let done = withUnsafeMutablePointer(to: &values) { v in
                 v.withMemoryRebound(to: [Double].self, capacity: 1) { doubles in
-                    planCompressedHessian(unsafeBitCast(point, to: [Double].self), c.coloring, sources, workspace ?? Workspace(),
+                    planCompressedHessian(unsafeBitCast(point, to: [Double].self), c, sources, workspace ?? Workspace(),
                                           into: &doubles.pointee)
                 }
             }
