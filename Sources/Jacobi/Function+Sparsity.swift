@@ -107,8 +107,7 @@ extension Function {
         try check("point", a.count, inputDimension)
         if engine == .symbolic {
             let p = try pointMap(a)
-            let values = try c.pattern.entries.map { try S.evaluate(outputs[$0.row].derivative(withRespectTo: variables[$0.column]), at: p) }
-            return try SparseMatrix(pattern: c.pattern, values: values)
+            return try SparseMatrix(pattern: c.pattern, values: jacobianEntries(c.pattern).map { try S.evaluate($0, at: p) })
         }
         return try SparseMatrix(pattern: c.pattern, values: tape.sparseJacobian(at: a, compression: c))
     }
@@ -136,14 +135,7 @@ extension Function {
         try check("point", a.count, inputDimension)
         if engine == .symbolic {
             let p = try pointMap(a)
-            let g = outputs[0].gradient(withRespectTo: variables, simplifying: false)
-            var values = [S]()
-            values.reserveCapacity(c.pattern.nonzeroCount)
-            for (i, j) in c.pattern.entries {
-                let (r, s) = (Swift.min(i, j), Swift.max(i, j))  // one expression for both (i, j) and (j, i)
-                values.append(try S.evaluate(g[r].derivative(withRespectTo: variables[s]), at: p))
-            }
-            return try SparseMatrix(pattern: c.pattern, values: values)
+            return try SparseMatrix(pattern: c.pattern, values: hessianEntries(c.pattern).map { try S.evaluate($0, at: p) })
         }
         return try SparseMatrix(pattern: c.pattern, values: tape.sparseHessian(at: a, compression: c))
     }

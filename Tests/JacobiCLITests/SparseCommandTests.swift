@@ -87,5 +87,9 @@ import Testing
         #expect(noPoint.stdout.split(separator: "\n").filter { !$0.hasPrefix("%") } == ["2 2 2", "1 2", "2 1"])
         let e = try CLI.run(["grad", "x*y", "--format", "mtx"])
         #expect(e.status == 2 && e.stdout.isEmpty && e.stderr.split(separator: "\n").count == 1)
+        // Matrix Market holds doubles: a value beyond Double's range is a short one-line error.
+        let huge = try CLI.run(["hessian", "--sparse", "x^400", "--at", "x=10", "--format", "mtx"])
+        #expect(huge.status == 2 && huge.stdout.isEmpty && huge.stderr.split(separator: "\n").count == 1)
+        #expect(huge.stderr.count < 200)
     }
 }

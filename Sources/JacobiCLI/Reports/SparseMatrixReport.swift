@@ -86,7 +86,9 @@ struct SparseMatrixReport {
             lines.append("\(pattern.rows) \(pattern.columns) \(pattern.nonzeroCount)")
             for (e, v) in zip(entries, exact) {
                 guard let d = PointValues.double(v) else {
-                    throw CLIError("the entry [\(e.row), \(e.column)] = \(v) is beyond Double's range; Matrix Market holds doubles (use --format json for exact values)")
+                    let text = v.description
+                    let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+                    throw CLIError("the entry [\(e.row), \(e.column)] = \(shown) is beyond Double's range; Matrix Market holds doubles (use --format json for exact values)")
                 }
                 lines.append("\(e.row + 1) \(e.column + 1) \(d)")
             }
