@@ -43,6 +43,18 @@ import Testing
         #expect(r["symbolic"] as? [String] == ["1", "1", "6*y"])
     }
 
+    @Test func sparseHessian_atManyPoints_isOneLinePerPoint_eachAsForOnePoint() throws {
+        let points = "{\"x\": \"1\", \"y\": \"2\"}\n{\"x\": \"0\", \"y\": \"1/2\"}\n"
+        let r = try CLI.run(["hessian", "--sparse", "x*y + y^3", "--points", "-", "--no-symbolic"], stdin: points)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        for (line, at) in zip(lines, ["x=1,y=2", "x=0,y=1/2"]) {
+            let single = try CLI.run(["hessian", "--sparse", "x*y + y^3", "--at", at, "--no-symbolic", "--format", "json"])
+            #expect(line == single.stdout.trimmingCharacters(in: .newlines))
+        }
+    }
+
     @Test func sparseJacobian_everyEngine_equalsTheDenseJacobian() throws {
         let fs = ["x^2*y", "y*z + sin(z)", "z/(1 + x^2)"]
         for engine in ["forward", "reverse", "symbolic"] {

@@ -3,7 +3,7 @@ import Jacobi
 
 /// `jacobi sparsity EXPR... [--hessian]`: the exact (or structural) sparsity pattern, its
 /// colouring and what it saves.
-struct Sparsity: ParsableCommand {
+struct Sparsity: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The sparsity pattern of the Jacobian (or, with --hessian, the Hessian), its colouring, and the sweeps it saves.",
         usage: "jacobi sparsity <expression>... [--hessian] [--structural] [<options>]",
@@ -17,7 +17,7 @@ struct Sparsity: ParsableCommand {
     @Option(help: "Greedy colouring order: natural, largest-first or smallest-last.", transform: SparseOptions.order)
     var order: ColoringOrder = .largestFirst
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "sparsity", arity: hessian ? .one : .many)
         let kind: SparsityKind = structural ? .structural : .exact
         let pattern = hessian ? try f.hessianSparsity(kind) : f.jacobianSparsity(kind)
@@ -49,29 +49,27 @@ enum SparseOptions {
         }
     }
 
-    /// The sparse Jacobian (or Hessian) report: symbolic entries, and the exact values at the point.
+    /// The sparse Jacobian (or Hessian) report: the symbolic entries (computed once), and the
+    /// exact values at the point, or at each point of a batch (`--points`).
     static func run(_ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
-                    _ common: CommonOptions) throws {
+                    _ common: CommonOptions) async throws {
         let c = hessian ? try f.hessianCompression() : f.jacobianCompression(engine: engine)
-        let head: [Field] = [.head(command: command, variables: f.variables, functions: f.outputs)]
-        var report = SparseMatrixReport(label: hessian ? .hessian : .jacobian, pattern: c.pattern, coloring: c.coloring)
-        func symbolic() throws -> [Expr] { hessian ? try f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern) }
-        guard let a = point.at else {
-            if point.noSymbolic { throw CLIError("--no-symbolic leaves nothing to print without a point (--at)") }
-            report.symbolic = try symbolic()
-            try common.render(Report(head + [.sparse(report)]))
-            return
-        }
-        let used: DifferentialEngine
-        if hessian {
-            used = engine ?? .reverse
-            report.exact = try f.sparseHessian(at: a, compression: c, engine: used).values
-        } else {
-            used = engine ?? (c.coloring.kind == .rows ? .reverse : .forward)
-            report.exact = try f.sparseJacobian(at: a, compression: c, engine: used).values
-        }
-        report = SparseMatrixReport(label: hessian ? .hessianAtPoint : .jacobianAtPoint, pattern: report.pattern,
-                                    coloring: report.coloring, symbolic: point.noSymbolic ? nil : try symbolic(), exact: report.exact)
-        try common.render(Report(head + [.point(a, engine: used), .sparse(report)]))
+        let hasPoint = point.at != nil || point.atFile != nil || point.points != nil
+        let entries: [Expr]? = point.noSymbolic ? nil : try (hessian ? f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern))
+        let used: DifferentialEngine = hessian ? engine ?? .reverse : engine ?? (c.coloring.kind == .rows ? .reverse : .forward)
+        let (label, labelAtPoint): (Label, Label) = hessian ? (.hessian, .hessianAtPoint) : (.jacobian, .jacobianAtPoint)
+        // One sparse field: at a point it carries the symbolic entries beside the values, so
+        // that the pattern's keys appear once.
+        let computation = Computation(
+            command, f,
+            symbolic: { hasPoint ? [] : [.sparse(SparseMatrixReport(label: label, pattern: c.pattern, coloring: c.coloring, symbolic: entries))] },
+            atPoint: { a in
+                let values = hessian
+                    ? try f.sparseHessian(at: a, compression: c, engine: used).values
+                    : try f.sparseJacobian(at: a, compression: c, engine: used).values
+                return [.point(a, engine: used),
+                        .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, symbolic: entries, exact: values))]
+            })
+        try await point.run(computation, common)
     }
 }

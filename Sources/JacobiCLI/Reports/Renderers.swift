@@ -92,7 +92,7 @@ enum JSONRenderer {
             let at: (String, JSONValue) = ("at", .object(a.pairs.map { ($0.0.name, .string($0.1.description)) }))
             return [at] + (engine.map { [("engine", .string($0.rawValue))] } ?? [])
         case .values(let key, let q, let numeric, _):
-            let exact: (String, JSONValue) = (key, q.json { .string($0.description) })
+            let exact: (String, JSONValue) = (key, q.json { .string($0.rationalValue?.description ?? $0.description) })
             return [exact] + (numeric.map { [($0, q.json { PointValues.double($0).map(JSONValue.number) ?? .null })] } ?? [])
         case .custom(let json, _, _): return json
         case .sparse(let s): return s.json
