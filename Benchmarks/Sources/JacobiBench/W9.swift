@@ -1,5 +1,5 @@
 // W9: the sparse Hessian of extended Rosenbrock (W4's f and point), as in
-// ../shared/peers/w9_sparse_hess.py: H is tridiagonal (3n − 2 entries), recovered from
+// the peers' w9_sparse_hess.py: H is tridiagonal (3n − 2 entries), recovered from
 // three Hessian-vector products by a star colouring. Lines:
 //   what = "hess"        time to the full sparse H (every entry of the pattern) at n = 10⁵, 10⁶,
 //                        given the pattern and colouring (found once: extra.pattern_s,
