@@ -28,10 +28,11 @@ struct Batch {
     /// Runs the batch; returns the number of points that failed.
     func run(path: String) async throws -> Int {
         var reader = try LineReader(path: path)
-        var members = computation.head.flatMap(JSONRenderer.members)
-        if !noSymbolic { members += try computation.symbolic().flatMap(JSONRenderer.members) }
-        var prefix: [UInt8] = [UInt8(ascii: "{")]
-        JSONValue.writeMembers(members, to: &prefix, leadingComma: false)  // `{…` without its `}`
+        var prefix: [UInt8] = [UInt8(ascii: "{")]  // `{…` without its `}`: what every line starts with
+        var first = true
+        for field in computation.head + (noSymbolic ? [] : try computation.symbolic()) {
+            JSONRenderer.write(field, to: &prefix, first: &first)
+        }
         var format: Format?
         var index = 0
         var failures = 0
@@ -103,8 +104,8 @@ struct Batch {
             pairs = parsed
             let fields = try computation.atPoint(try Point(parsed))
             out.append(contentsOf: prefix)
-            JSONValue.writeMembers(fields.filter { !(noSymbolic && $0.isSymbolic) }.flatMap(JSONRenderer.members),
-                                   to: &out, leadingComma: true)
+            var first = prefix.count == 1
+            for field in fields where !(noSymbolic && field.isSymbolic) { JSONRenderer.write(field, to: &out, first: &first) }
             out.append(contentsOf: "}\n".utf8)
             return false
         } catch {
