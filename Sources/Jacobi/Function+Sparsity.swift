@@ -29,13 +29,24 @@ extension Function {
     ///
     ///     try Function([x*y, sin(z)], variables: [x, y, z]).jacobianSparsity().drawing   // "x x .\n. . x"
     ///     try Function([x*y - y*x + z]).jacobianSparsity(.structural).nonzeroCount       // 3 (exact: 1)
-    public func jacobianSparsity(_ kind: SparsityKind = .exact) -> SparsityPattern {
+    ///
+    /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.exact` when the
+    ///   function has no symbolic side (outputs as expressions).
+    public func jacobianSparsity(_ kind: SparsityKind = .exact) throws -> SparsityPattern {
         let structural = tape.jacobianPattern()
         switch kind {
         case .structural: return structural
         case .exact:
-            return structural.filter { i, j in !Self.vanishes(outputs[i].derivative(withRespectTo: variables[j])) }
+            let fs = try symbolicOutputs("the exact sparsity pattern")
+            return structural.filter { i, j in !Self.vanishes(fs[i].derivative(withRespectTo: variables[j])) }
         }
+    }
+
+    /// The outputs as expressions, checked to be there (one per output of the tape).
+    func symbolicOutputs(_ object: String) throws -> [Expr] {
+        let fs = outputs
+        guard fs.count == outputDimension else { throw FunctionError.engineNotAvailable(object: object, engine: .symbolic) }
+        return fs
     }
 
     /// The sparsity pattern of the Hessian (n × n, symmetric).
@@ -49,7 +60,7 @@ extension Function {
         switch kind {
         case .structural: return structural
         case .exact:
-            let g = outputs[0].gradient(withRespectTo: variables, simplifying: false)
+            let g = try symbolicOutputs("the exact sparsity pattern")[0].gradient(withRespectTo: variables, simplifying: false)
             var zero = Set<Int>()  // i·n + j for i ≤ j whose second derivative vanishes
             let n = inputDimension
             for i in 0..<n {
@@ -107,7 +118,7 @@ extension Function {
         try check("point", a.count, inputDimension)
         if engine == .symbolic {
             let p = try pointMap(a)
-            return try SparseMatrix(pattern: c.pattern, values: jacobianEntries(c.pattern).map { try S.evaluate($0, at: p) })
+            return try SparseMatrix(pattern: c.pattern, values: try jacobianEntries(c.pattern).map { try S.evaluate($0, at: p) })
         }
         return try SparseMatrix(pattern: c.pattern, values: tape.sparseJacobian(at: a, compression: c))
     }
@@ -173,8 +184,11 @@ extension Function {
     }
 
     /// The simplified symbolic entries of the Jacobian at the entries of `pattern`, row by row.
-    public func jacobianEntries(_ pattern: SparsityPattern) -> [Expr] {
-        pattern.entries.map { outputs[$0.row].derivative(withRespectTo: variables[$0.column]) }
+    ///
+    /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` without a symbolic side.
+    public func jacobianEntries(_ pattern: SparsityPattern) throws -> [Expr] {
+        let fs = try symbolicOutputs("symbolic Jacobian entries")
+        return pattern.entries.map { fs[$0.row].derivative(withRespectTo: variables[$0.column]) }
     }
 
     /// The simplified symbolic second derivatives at the entries of `pattern`, row by row
@@ -183,7 +197,7 @@ extension Function {
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
     public func hessianEntries(_ pattern: SparsityPattern) throws -> [Expr] {
         try requireScalar()
-        let g = outputs[0].gradient(withRespectTo: variables, simplifying: false)
+        let g = try symbolicOutputs("symbolic Hessian entries")[0].gradient(withRespectTo: variables, simplifying: false)
         var memo: [Int: Expr] = [:]
         let n = inputDimension
         return pattern.entries.map { i, j in

@@ -20,7 +20,7 @@ struct Sparsity: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "sparsity", arity: hessian ? .one : .many)
         let kind: SparsityKind = structural ? .structural : .exact
-        let pattern = hessian ? try f.hessianSparsity(kind) : f.jacobianSparsity(kind)
+        let pattern = hessian ? try f.hessianSparsity(kind) : try f.jacobianSparsity(kind)
         let coloring: Coloring
         if hessian {
             coloring = try pattern.starColoring(order: order)
@@ -49,17 +49,17 @@ enum SparseOptions {
         }
     }
 
-    /// The sparse Jacobian (or Hessian) report: the symbolic entries (computed once), and the
-    /// exact values at the point, or at each point of a batch (`--points`).
+    /// The sparse Jacobian (or Hessian) report: without a point, the symbolic entries; at a
+    /// point (or each point of a batch, `--points`), the exact values only (DESIGN.md: no
+    /// symbolic column with `--sparse`), so that a program too large for the symbolic engine
+    /// still gets its sparse derivative.
     static func run(_ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
                     _ common: CommonOptions) async throws {
         let c = hessian ? try f.hessianCompression() : f.jacobianCompression(engine: engine)
         let hasPoint = point.at != nil || point.atFile != nil || point.points != nil
-        let entries: [Expr]? = point.noSymbolic ? nil : try (hessian ? f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern))
+        let entries: [Expr]? = hasPoint || point.noSymbolic ? nil : try (hessian ? f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern))
         let used: DifferentialEngine = hessian ? engine ?? .reverse : engine ?? (c.coloring.kind == .rows ? .reverse : .forward)
         let (label, labelAtPoint): (Label, Label) = hessian ? (.hessian, .hessianAtPoint) : (.jacobian, .jacobianAtPoint)
-        // One sparse field: at a point it carries the symbolic entries beside the values, so
-        // that the pattern's keys appear once.
         let computation = Computation(
             command, f,
             symbolic: { hasPoint ? [] : [.sparse(SparseMatrixReport(label: label, pattern: c.pattern, coloring: c.coloring, symbolic: entries))] },
@@ -68,7 +68,7 @@ enum SparseOptions {
                     ? try f.sparseHessian(at: a, compression: c, engine: used).values
                     : try f.sparseJacobian(at: a, compression: c, engine: used).values
                 return [.point(a, engine: used),
-                        .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, symbolic: entries, exact: values))]
+                        .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, exact: values))]
             })
         try await point.run(computation, common)
     }
