@@ -26,6 +26,7 @@ public enum DifferentialEngine: String, Sendable, CaseIterable {
 public struct LinearMap<Scalar: TapeScalar> {
     indirect enum Representation {
         case matrix(Matrix<Scalar>)
+        case sparse(SparseMatrix<Scalar>)
         case tape(Tape, point: [Scalar])
         case composition(outer: LinearMap<Scalar>, inner: LinearMap<Scalar>)
         case transpose(LinearMap<Scalar>)
@@ -44,6 +45,17 @@ public struct LinearMap<Scalar: TapeScalar> {
         representation = .matrix(matrix)
         inputDimension = matrix.columns
         outputDimension = matrix.rows
+        self.engine = engine
+    }
+
+    /// The map v ↦ A·v of a sparse m×n matrix (a sparse Jacobian): applying it touches
+    /// only the stored entries.
+    ///
+    ///     LinearMap(sparse: try SparseMatrix(pattern: .diagonal(2), values: [Rational(2), 3]), engine: .forward).apply([1, 1])   // [2, 3]
+    public init(sparse: SparseMatrix<Scalar>, engine: DifferentialEngine) {
+        representation = .sparse(sparse)
+        inputDimension = sparse.columns
+        outputDimension = sparse.rows
         self.engine = engine
     }
 
@@ -76,6 +88,7 @@ public struct LinearMap<Scalar: TapeScalar> {
         precondition(v.count == inputDimension, "vector of dimension \(v.count) for a map from dimension \(inputDimension)")
         switch representation {
         case .matrix(let m): return m.applied(to: v)
+        case .sparse(let a): return a.applied(to: v)
         case .tape(let t, let point): return try t.jvp(at: point, direction: v).tangent
         case .composition(let outer, let inner): return try outer.apply(inner.apply(v))
         case .transpose(let f): return try f.applyTransposed(v)
@@ -90,6 +103,7 @@ public struct LinearMap<Scalar: TapeScalar> {
         precondition(w.count == outputDimension, "vector of dimension \(w.count) for a map to dimension \(outputDimension)")
         switch representation {
         case .matrix(let m): return m.transposeApplied(to: w)
+        case .sparse(let a): return a.transposeApplied(to: w)
         case .tape(let t, let point): return try t.vjp(at: point, weights: w).cotangent
         case .composition(let outer, let inner): return try inner.applyTransposed(outer.applyTransposed(w))
         case .transpose(let f): return try f.apply(w)
@@ -103,6 +117,8 @@ public struct LinearMap<Scalar: TapeScalar> {
         switch representation {
         case .matrix(let m):
             return m
+        case .sparse(let a):
+            return a.dense
         case .tape(let t, let point):
             let mode: JacobianMode = engine == .reverse ? .reverse : .forward
             return Matrix(try t.jacobian(at: point, mode: mode))
@@ -123,6 +139,9 @@ public struct LinearMap<Scalar: TapeScalar> {
         if case .matrix(let g) = representation, case .matrix(let f) = inner.representation {
             return LinearMap(matrix: g * f, engine: inner.engine)
         }
+        if case .sparse(let g) = representation, case .sparse(let f) = inner.representation {
+            return LinearMap(sparse: g * f, engine: inner.engine)
+        }
         return LinearMap(.composition(outer: self, inner: inner), input: inner.inputDimension, output: outputDimension,
                          engine: inner.engine)
     }
@@ -131,14 +150,23 @@ public struct LinearMap<Scalar: TapeScalar> {
     public var transposed: LinearMap {
         switch representation {
         case .matrix(let m): return LinearMap(matrix: m.transposed, engine: engine)
+        case .sparse(let a): return LinearMap(sparse: a.transposed, engine: engine)
         case .transpose(let f): return f
         default: return LinearMap(.transpose(self), input: outputDimension, output: inputDimension, engine: engine)
         }
     }
 
+    /// The sparse matrix, when the map holds one (``init(sparse:engine:)``); nil otherwise.
+    public var sparseMatrix: SparseMatrix<Scalar>? {
+        if case .sparse(let a) = representation { return a }
+        return nil
+    }
+
     /// `true` when the matrix is not stored and would be formed by sweeps.
     public var isLazy: Bool {
-        if case .matrix = representation { return false }
-        return true
+        switch representation {
+        case .matrix, .sparse: return false
+        case .tape, .composition, .transpose: return true
+        }
     }
 }

@@ -21,6 +21,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W5", W5.run),
     ("W10", W10.run),
     ("W6", W6.run),
+    ("W9", W9.run),
     ("W8", W8.run),
     ("W1C", W1Construction.run),
     ("W7", W7.run),

@@ -20,7 +20,7 @@ struct CommonOptions: ParsableArguments {
             transform: Arguments.variables)
     var vars: [Symbol]?
 
-    @Option(help: "Output format: text, latex or json.")
+    @Option(help: "Output format: text, latex, json, or mtx (Matrix Market, for sparse matrices).")
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("A program's integer parameter (repeatable): overrides its 'param' default.", valueName: "n=1000"))
@@ -115,12 +115,12 @@ struct CommonOptions: ParsableArguments {
 
     /// Prints a report in the chosen format; a program's variables are printed as it names
     /// them (`x[3]`).
-    func render(_ report: Report, for f: Function? = nil) {
+    func render(_ report: Report, for f: Function? = nil) throws {
         let rename: (String) -> String = { f?.program?.displayingVariables(in: $0) ?? $0 }
         if format == .json {
             JSONRenderer.stream(report, rename: rename)
         } else {
-            print(rename(report.rendered(format)))
+            print(rename(try report.rendered(format)))
         }
     }
 }

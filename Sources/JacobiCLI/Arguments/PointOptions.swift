@@ -69,7 +69,7 @@ struct PointOptions: ParsableArguments {
             if computation.needsPoint { throw CLIError("\(computation.command) needs a point: --at x=1/2,y=-3 (or --at-file, --points)") }
             if noSymbolic { throw CLIError("--no-symbolic leaves nothing to print without a point (--at)") }
             if numeric { throw CLIError("--numeric needs a point (--at or --at-file)") }
-            common.render(Report(computation.head + (try computation.symbolic())), for: f)
+            try common.render(Report(computation.head + (try computation.symbolic())), for: f)
             return
         }
         if numeric {
@@ -83,14 +83,14 @@ struct PointOptions: ParsableArguments {
             } else if let engine = computation.engine {
                 fields.append(.custom(json: [("engine", .string(engine.rawValue))], text: ["(engine: \(engine.rawValue))"], latex: []))
             }
-            common.render(Report(fields + (try values(x))), for: f)
+            try common.render(Report(fields + (try values(x))), for: f)
             return
         }
         let at = try text.point(for: f)
         let values = try computation.atPoint(at)
         let symbolic = noSymbolic ? [] : try computation.symbolic()
         let fields = computation.head + symbolic + values.filter { !(noSymbolic && $0.isSymbolic) }
-        common.render(Report(fields), for: f)
+        try common.render(Report(fields), for: f)
     }
 }
 

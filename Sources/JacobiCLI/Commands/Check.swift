@@ -37,7 +37,7 @@ struct Check: ParsableCommand {
             ?? check.check(f.outputs, variables: f.variables)
         let head: Field = f.program.map { .programHead(command: "check", program: $0) }
             ?? .head(command: "check", variables: f.variables, functions: f.outputs)
-        common.render(Report([head] + CheckReport.fields(report, seed: seed)), for: f)
+        try common.render(Report([head] + CheckReport.fields(report, seed: seed)), for: f)
         if !report.passed { throw ExitCode(1) }
     }
 
@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
             try ExpressionText.parse(text.trimmingCharacters(in: .whitespaces), origin: "--gradient \(i + 1)")
         }
         let result = try f.checkGradient(formulas, configuration: .init(points: points, seed: seed))
-        common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)]
+        try common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)]
                              + GradientCheckReport.fields(result, formulas: formulas, seed: seed)))
         if !result.passed { throw ExitCode(1) }
     }

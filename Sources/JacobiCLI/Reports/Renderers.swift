@@ -18,6 +18,7 @@ enum TextRenderer {
             return ["at \(at)" + (engine.map { " (engine: \($0.rawValue))" } ?? "") + ":"]
         case .values(_, let q, _, let shown): return shown ? lines(q, PointValues.text) : []
         case .custom(_, let text, _): return text
+        case .sparse(let s): return s.text
         }
     }
 
@@ -53,6 +54,7 @@ enum LaTeXRenderer {
             return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ")]
         case .values(_, let q, _, let shown): return shown ? rows(q) : []
         case .custom(_, _, let latex): return latex
+        case .sparse(let s): return s.latex
         }
     }
 
@@ -106,7 +108,7 @@ enum JSONRenderer {
             case .numeric(let q):
                 out.raw(first ? "\"numeric\": " : ", \"numeric\": ")
                 q.writeJSON(to: &out)
-            case .head, .vector, .integer, .symbolic, .point, .values, .custom:
+            case .head, .vector, .integer, .symbolic, .point, .values, .custom, .sparse:
                 var bytes: [UInt8] = []
                 var fieldFirst = first
                 write(field, to: &bytes, first: &fieldFirst)
@@ -180,6 +182,11 @@ enum JSONRenderer {
             }
         case .custom(let json, _, _):
             for (k, v) in json {
+                key(k)
+                v.write(to: &out)
+            }
+        case .sparse(let s):
+            for (k, v) in s.json {
                 key(k)
                 v.write(to: &out)
             }

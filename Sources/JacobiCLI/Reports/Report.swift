@@ -50,6 +50,8 @@ enum Field: Sendable {
     case values(key: String, Quantity, numeric: String?, shown: Bool = true)
     /// Anything else (check's verdict, taylor's terms): JSON members, text and LaTeX lines.
     case custom(json: [(String, JSONValue)], text: [String], latex: [String])
+    /// A sparse matrix: pattern, colouring, entries (`--sparse`, `sparsity`).
+    case sparse(SparseMatrixReport)
 
     var isSymbolic: Bool {
         if case .symbolic = self { return true }
@@ -63,11 +65,12 @@ struct Report {
 
     init(_ fields: [Field]) { self.fields = fields }
 
-    func rendered(_ format: OutputFormat) -> String {
+    func rendered(_ format: OutputFormat) throws -> String {
         switch format {
         case .text: return TextRenderer.render(self)
         case .latex: return LaTeXRenderer.render(self)
         case .json: return JSONRenderer.render(self)
+        case .mtx: return try MatrixMarketRenderer.render(self)
         }
     }
 }

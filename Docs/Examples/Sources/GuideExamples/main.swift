@@ -63,6 +63,87 @@ do {
     fail("Programs.md:141", error)
 }
 
+// Sparsity.md:32
+do {
+
+    let f = try Function(Expr.parse("sin(x)^2*y + cos(x)^2*y + z^3"))
+    check(try f.hessianSparsity(.structural).drawing.split(separator: "\n"), #"["x x .", "x . .", ". . x"]"#, "Sparsity.md:35")
+    check(try f.hessianSparsity(.exact).drawing.split(separator: "\n"), #"[". . .", ". . .", ". . x"]"#, "Sparsity.md:36")
+    check(try f.hessianSparsity(.exact).isSubset(of: f.hessianSparsity(.structural)), #"true"#, "Sparsity.md:37")
+} catch {
+    fail("Sparsity.md:32", error)
+}
+
+// Sparsity.md:64
+do {
+
+    let band = try SparsityPattern(rows: 6, columns: 6, entries: (0..<6).flatMap { i in (max(0, i - 1)...min(5, i + 1)).map { (i, $0) } })
+    check(band.columnColoring().count, #"3"#, "Sparsity.md:67")
+    check(try band.starColoring().count, #"3"#, "Sparsity.md:68")
+    check(try band.starColoring().colors, #"[2, 0, 1, 0, 2, 0]"#, "Sparsity.md:69")
+    let arrow = try SparsityPattern(rows: 5, columns: 5, entries: (0..<5).flatMap { [(0, $0), ($0, 0), ($0, $0)] })
+    check(arrow.columnColoring().count, #"5"#, "Sparsity.md:71")
+    check(try arrow.starColoring().count, #"2"#, "Sparsity.md:72")
+} catch {
+    fail("Sparsity.md:64", error)
+}
+
+// Sparsity.md:85
+do {
+
+    let rosen = try Function(Expr.parse("100*(y - x^2)^2 + (1 - x)^2 + 100*(z - y^2)^2 + (1 - y)^2 + 100*(w - z^2)^2 + (1 - z)^2"),
+                             variables: ["x", "y", "z", "w"].map(Symbol.init))
+    let c = try rosen.hessianCompression()
+    check(c.coloring.count, #"3"#, "Sparsity.md:90")
+    let a: [Rational] = [1, Rational(1, 2), 0, -1]
+    let h = try rosen.sparseHessian(at: a, compression: c)
+    check(h.values, #"[1002, -400, -400, 502, -200, -200, 602, 0, 0, 200]"#, "Sparsity.md:93")
+    check(h.dense == (try rosen.hessian(at: a)), #"true"#, "Sparsity.md:94")
+} catch {
+    fail("Sparsity.md:85", error)
+}
+
+// Sparsity.md:104
+do {
+
+    let n = 1000
+    let tape = try Tape.record(inputs: n) { x in
+        var s = x[0].constant(0)
+        for i in 0..<(n - 1) { s = s + 100 * (x[i + 1] - x[i] * x[i]) * (x[i + 1] - x[i] * x[i]) + (1 - x[i]) * (1 - x[i]) }
+        return s
+    }
+    let compression = try SparseCompression.hessian(of: tape)
+    check("\(compression.pattern.nonzeroCount) \(compression.coloring.count)", #"2998 3"#, "Sparsity.md:113")
+    let point = (0..<n).map { Double(($0 % 13) - 6) / 7 }
+    var values: [Double] = []
+    try tape.sparseHessian(at: point, compression: compression, workspace: Workspace(), into: &values)
+    check(values.count, #"2998"#, "Sparsity.md:117")
+} catch {
+    fail("Sparsity.md:104", error)
+}
+
+// Sparsity.md:128
+do {
+
+    let s = try SparseMatrix(rows: 2, columns: 3, triplets: [(0, 0, Rational(2)), (1, 2, Rational(5)), (0, 0, Rational(1))])
+    check("\(s[0, 0]) \(s[0, 1]) \(s.nonzeroCount)", #"3 0 2"#, "Sparsity.md:131")
+    check(s.applied(to: [1, 1, 1]), #"[3, 5]"#, "Sparsity.md:132")
+    check(s.transposed.transposed == s, #"true"#, "Sparsity.md:133")
+    check(Matrix(s).rowList, #"[[3, 0, 0], [0, 0, 5]]"#, "Sparsity.md:134")
+} catch {
+    fail("Sparsity.md:128", error)
+}
+
+// Sparsity.md:138
+do {
+
+    let map = LinearMap(sparse: SparseMatrix(Matrix([[Rational(3), 0, 0], [0, 0, 5]])), engine: .forward)
+    check(try map.applyTransposed([1, 1]), #"[3, 0, 5]"#, "Sparsity.md:141")
+    check(map.isLazy, #"false"#, "Sparsity.md:142")
+} catch {
+    fail("Sparsity.md:138", error)
+}
+
 // UserGuide.md:34
 do {
 
