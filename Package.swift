@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 //
-// Jacobi: exact multivariate calculus. Modules, bottom to top (../shared/DESIGN.md):
+// Jacobi: exact multivariate calculus. Modules, bottom to top (Docs/Architecture.md):
 //   CGMP → Exact → Symbolic → Derivatives │ AutoDiff → Differentials → Verification → Jacobi → JacobiCLI
 // AutoDiff never depends on Derivatives: the two engines share no derivative rule.
 import PackageDescription
@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation` (DocC); build-time plugin only, nothing is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,20 +31,22 @@ let package = Package(
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
         .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
-        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
+        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
             name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
         ),
         .target(
-            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"]
+            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "JacobiCLI",
             dependencies: [
                 "Jacobi",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),

@@ -1,7 +1,7 @@
 """A thin bridge from the notebooks to the `jacobi` CLI.
 
 Every number and formula in the notebooks comes from `jacobi ... --format json` (the
-contract in DESIGN.md): exact values arrive as strings "p/q" and become `Fraction`s here,
+contract of Docs/CLI.md, "JSON output"): exact values arrive as strings "p/q" and become `Fraction`s here,
 expressions arrive in Jacobi's syntax and become LaTeX through `jacobi simplify --format
 latex`, or NumPy functions (through SymPy, which reads the syntax after ^ -> **) for plots.
 
