@@ -48,7 +48,7 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
-        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic", "Verification"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
