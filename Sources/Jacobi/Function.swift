@@ -64,7 +64,7 @@ public struct Function: Sendable {
     public let tape: Tape
 
     /// The function with components `outputs` in `variables` (default: the free symbols in
-    /// natural order, ``Symbol/naturalOrder(_:_:)``: `x2` before `x10`).
+    /// natural order, `Symbol.naturalOrder(_:_:)`: `x2` before `x10`).
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
     ///   the list; ``FunctionError/duplicateVariable(_:)``; `TapeError` from compilation.
@@ -166,7 +166,7 @@ public struct Function: Sendable {
         return try hessian().applied(to: v).map { $0.simplified() }
     }
 
-    /// The engine ``jacobian(at:engine:)`` uses when none is given: n forward sweeps when
+    /// The engine `jacobian(at:engine:)` uses when none is given: n forward sweeps when
     /// n ≤ m, else m reverse sweeps.
     public var cheapestJacobianEngine: DifferentialEngine {
         inputDimension <= outputDimension ? .forward : .reverse
