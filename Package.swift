@@ -48,14 +48,14 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
-        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic", "Verification"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Exact", "Symbolic", "AutoDiff", "Verification"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "TestSupport"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff", "TestSupport"]),
         .testTarget(name: "DifferentialsTests", dependencies: ["Differentials", "AutoDiff", "TestSupport"]),
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
