@@ -153,6 +153,14 @@ def test_simplify_returns_sympy_syntax_with_the_same_value() -> None:
         assert sympy.simplify(parse(simplified) - sympy.sympify(expression.replace("^", "**"), locals=NAMES)) == 0
 
 
+def test_simplify_applies_identities_and_canonical_keeps_the_form() -> None:
+    # the Pythagorean identity and a cancellation, each checked against SymPy's value
+    assert jacobi.simplify("sin(x)^2 + cos(x)^2") == "1"
+    assert sympy.simplify(parse(jacobi.simplify("(x^2 - 1)/(x - 1)")) - (X + 1)) == 0
+    canonical = jacobi.simplify("sin(x)^2 + cos(x)^2", canonical=True)
+    assert canonical != "1" and sympy.simplify(parse(canonical) - 1) == 0
+
+
 def test_binary_from_jacobi_bin_and_from_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = jacobi.binary()
     not_executable = tmp_path / "jacobi-text"
