@@ -54,6 +54,8 @@ public struct RationalSampler: Sendable, Hashable {
 
     /// A sampler of n/d for n in `numerators`, d in `denominators`, wide `widePercentage`% of the time.
     ///
+    ///     RationalSampler(numerators: -4...4, denominators: 2...3).rational(using: &g)   // such as -3/2
+    ///
     /// - Precondition: `denominators.lowerBound >= 1`, `widePercentage` in 0...100.
     public init(numerators: ClosedRange<Int> = -9...9, denominators: ClosedRange<Int> = 1...5, widePercentage: Int = 0) {
         precondition(denominators.lowerBound >= 1, "denominators must be positive")

@@ -13,6 +13,9 @@
 extension RandomNumberGenerator {
     /// A uniformly distributed value in 0..<`bound`.
     ///
+    ///     var g = SplitMix64(seed: .max)
+    ///     g.uniform(below: 1000)   // 893
+    ///
     /// - Precondition: `bound > 0`.
     public mutating func uniform(below bound: UInt64) -> UInt64 {
         precondition(bound > 0, "the bound of a uniform draw must be positive")
@@ -25,6 +28,9 @@ extension RandomNumberGenerator {
     }
 
     /// A uniformly distributed integer in `range` (every one of its values equally likely).
+    ///
+    ///     var g = SplitMix64(seed: 7)
+    ///     g.uniform(in: -9...9)   // -2
     public mutating func uniform(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(truncatingIfNeeded: range.upperBound &- range.lowerBound)
         if width == .max { return Int(truncatingIfNeeded: next()) }
@@ -32,6 +38,9 @@ extension RandomNumberGenerator {
     }
 
     /// A uniformly distributed integer in `range`.
+    ///
+    ///     var g = SplitMix64(seed: 42)
+    ///     g.uniform(in: 1..<6)   // 4
     ///
     /// - Precondition: `range` is not empty.
     public mutating func uniform(in range: Range<Int>) -> Int {
