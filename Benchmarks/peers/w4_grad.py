@@ -3,6 +3,10 @@ checksums) by tape AD, n = 1e5, 1e6; what = f (f alone) or grad, so the report c
 grad/f. One-off costs apart: extra.compile_s (JIT), extra.build_s (graph construction).
 
   c-hand          c/w4_rosen.c: hand-written loops, gcc -O2 (the floor)
+  swift-*         swift/w4_rosen.swift, swiftc -O: f (plain loop), grad_hand (no AD),
+                  grad_ad_term (Swift AD of one term, the sum's chain rule by hand),
+                  grad_ad_reduce (Swift AD of f as Array.differentiableReduce), grad_ad
+                  (Swift AD of f as an index loop: O(n^2), n = 1e3, 1e4)
   jax-jit         jax.jit of f and of jax.grad(f), float64 on the CPU
   jax-eager       jax.grad(f) without jit
   casadi-sx       SX graph of f, gradient(f, x), a Function called with a DM
@@ -85,6 +89,10 @@ def cells() -> list[dict[str, Any]]:
         for system in ("jax-jit", "jax-eager", "casadi-sx"):
             out += [dict(workload="W4", system=system, what=what, n=n) for n in big]
         out += [dict(workload="W4", system="sympy-lambdify", what=what, n=n) for n in (10**2, 10**3)]
+    swift = os.path.join(BUILD, "w4_swift")
+    for mode in ("f", "grad_hand", "grad_ad_term", "grad_ad_reduce"):
+        out += [dict(workload="W4", system="swift-" + mode, n=n, argv=[swift, mode, str(n)]) for n in big]
+    out += [dict(workload="W4", system="swift-grad_ad", n=n, argv=[swift, "grad_ad", str(n)]) for n in (10**3, 10**4)]
     return out
 
 
