@@ -4,7 +4,7 @@ import Jacobi
 
 /// The `jacobi` command: exact partial derivatives and the objects built from them.
 @main
-struct JacobiCommand: ParsableCommand {
+struct JacobiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobi",
         abstract: "Exact multivariate calculus: symbolic partials, tape AD, differentials.",
@@ -17,10 +17,14 @@ struct JacobiCommand: ParsableCommand {
         ]
     )
 
-    static func main() {
-        ExitStatus.run {
+    static func main() async {
+        await ExitStatus.run {
             var command = try parseAsRoot(CommandLineArguments.prepared(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         }
     }
 }

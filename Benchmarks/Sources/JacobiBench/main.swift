@@ -22,6 +22,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W8", W8.run),
     ("W1C", W1Construction.run),
     ("W7", W7.run),
+    ("W11", W11.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi taylor EXPR --at … [--order 1|2]`: the Taylor model around a.
-struct Taylor: ParsableCommand {
+struct Taylor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The first- or second-order Taylor model of f around a, with exact coefficients.",
         usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <1|2>] [<options>]",
@@ -18,9 +18,9 @@ struct Taylor: ParsableCommand {
         guard order == 1 || order == 2 else { throw ValidationError("--order must be 1 or 2, not \(order)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "taylor", arity: .one)
-        try point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
+        try await point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
                                   atPoint: { a in TaylorReport.fields(try f.taylor(at: a, order: order, engine: engine), at: a) }),
                       common)
     }
