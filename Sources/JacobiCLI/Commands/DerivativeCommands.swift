@@ -35,9 +35,13 @@ struct Grad: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "grad", arity: .one)
+        if compiled.compile {
+            return try await compiled.run("grad", f, inputs: [], point, common, label: .gradientAtPoint) { try $0.gradient(at: $1) }
+        }
         try await point.run(Computation("grad", f, symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))] }),
                       common)

@@ -18,9 +18,16 @@ struct JVPCommand: AsyncParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "jvp", arity: .many)
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .jvpAtPoint) {
+                try $0.jvp(at: $1, direction: v)
+            }
+        }
         try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
@@ -42,9 +49,16 @@ struct VJPCommand: AsyncParsableCommand {
     var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "vjp", arity: .many)
+        if compiled.compile {
+            let w = weights.map { Double($0) }
+            return try await compiled.run("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], point, common, label: .vjpAtPoint) {
+                try $0.vjp(at: $1, weights: w)
+            }
+        }
         try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
@@ -66,9 +80,16 @@ struct HVPCommand: AsyncParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers: reverse (forward-over-reverse) or symbolic.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "hvp", arity: .one)
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .hvpAtPoint) {
+                try $0.hvp(at: $1, direction: v)
+            }
+        }
         try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
