@@ -9,7 +9,7 @@ import Symbolic
 // graph, here with Exprs as the tangent values).
 
 extension Expr {
-    /// The partial derivative ∂f/∂x, simplified (see ``Expr/simplified()``).
+    /// The partial derivative ∂f/∂x, simplified (see `simplified()`).
     ///
     ///     (x^2 * y + sin(x)).derivative(withRespectTo: x)   // 2*x*y + cos(x)
     ///
@@ -21,7 +21,7 @@ extension Expr {
     }
 
     /// ∂f/∂x as the chain rule builds it, only canonicalised: faster than
-    /// ``derivative(withRespectTo:)``, and its DAG is at most a constant times f's.
+    /// `derivative(withRespectTo:)`, and its DAG is at most a constant times f's.
     ///
     ///     (x^3).rawDerivative(withRespectTo: x)   // 3*x^2
     public func rawDerivative(withRespectTo x: Symbol) -> Expr {

@@ -62,8 +62,11 @@ public struct LinearMap<Scalar: TapeScalar> {
     /// The differential of the tape's function at `point`, lazily: nothing is computed
     /// until the map is applied or its matrix is asked for.
     ///
-    /// - Parameter engine: `.forward` or `.reverse`: how the matrix is formed when asked
-    ///   (`apply` is always forward, `applyTransposed` always reverse).
+    /// - Parameters:
+    ///   - tape: the function f, recorded or compiled.
+    ///   - point: the point a at which df_a is taken.
+    ///   - engine: `.forward` or `.reverse`: how the matrix is formed when asked
+    ///     (`apply` is always forward, `applyTransposed` always reverse).
     /// - Precondition: `point.count == tape.inputCount`.
     public init(tape: Tape, at point: [Scalar], engine: DifferentialEngine = .forward) {
         precondition(point.count == tape.inputCount, "point of dimension \(point.count) for a tape with \(tape.inputCount) inputs")
@@ -82,7 +85,7 @@ public struct LinearMap<Scalar: TapeScalar> {
 
     /// df_a(v) = J·v (a JVP).
     ///
-    /// - Throws: ``TapeError`` from a tape sweep (domain errors at the point).
+    /// - Throws: `TapeError` from a tape sweep (domain errors at the point).
     /// - Precondition: `v.count == inputDimension`.
     public func apply(_ v: [Scalar]) throws(TapeError) -> [Scalar] {
         precondition(v.count == inputDimension, "vector of dimension \(v.count) for a map from dimension \(inputDimension)")
@@ -97,7 +100,7 @@ public struct LinearMap<Scalar: TapeScalar> {
 
     /// df_aᵀ(w) = Jᵀ·w = (wᵀJ)ᵀ (a VJP).
     ///
-    /// - Throws: ``TapeError`` from a tape sweep.
+    /// - Throws: `TapeError` from a tape sweep.
     /// - Precondition: `w.count == outputDimension`.
     public func applyTransposed(_ w: [Scalar]) throws(TapeError) -> [Scalar] {
         precondition(w.count == outputDimension, "vector of dimension \(w.count) for a map to dimension \(outputDimension)")
@@ -112,7 +115,7 @@ public struct LinearMap<Scalar: TapeScalar> {
 
     /// The m×n matrix J of the map (the Jacobian at the point).
     ///
-    /// - Throws: ``TapeError`` from tape sweeps.
+    /// - Throws: `TapeError` from tape sweeps.
     public func matrix() throws(TapeError) -> Matrix<Scalar> {
         switch representation {
         case .matrix(let m):

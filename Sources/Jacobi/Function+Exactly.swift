@@ -77,7 +77,7 @@ extension Function {
     ///     try Function(x^2 * y).partials(withRespectTo: [y], at: Point([(x, 3), (y, 2)]))   // [9]
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` for a `wrt` symbol that is not a
-    ///   variable; as ``gradient(at:engine:)-swift.method``.
+    ///   variable; as `gradient(at:engine:)`.
     public func partials(withRespectTo wrt: [Symbol], at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         let picked = try indices(of: wrt)
         if engine == .symbolic {

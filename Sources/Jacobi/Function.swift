@@ -72,7 +72,7 @@ public struct Function: Sendable {
     let symbolicSide: SymbolicSide
 
     /// The function with components `outputs` in `variables` (default: the free symbols in
-    /// natural order, ``Symbol/naturalOrder(_:_:)``: `x2` before `x10`).
+    /// natural order, `Symbol.naturalOrder(_:_:)`: `x2` before `x10`).
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
     ///   the list; ``FunctionError/duplicateVariable(_:)``; `TapeError` from compilation.
@@ -199,7 +199,7 @@ public struct Function: Sendable {
         return try hessian().applied(to: v).map { $0.simplified() }
     }
 
-    /// The engine ``jacobian(at:engine:)`` uses when none is given: n forward sweeps when
+    /// The engine `jacobian(at:engine:)` uses when none is given: n forward sweeps when
     /// n ≤ m, else m reverse sweeps.
     ///
     ///     try Function([x*y, x+y, x]).cheapestJacobianEngine   // .forward (n = 2 ≤ m = 3)

@@ -7,9 +7,3 @@
 @_exported import Derivatives
 @_exported import Verification
 @_exported import Programs
-
-/// The library's version, printed by `jacobi --version`.
-public enum JacobiVersion {
-    /// Semantic version of this build.
-    public static let string = "0.1.0"
-}

@@ -1,5 +1,5 @@
 // jacobi-bench [W3 …] [--n N]: runs the named workloads (all when none is named), each at
-// its default sizes or at N, printing one JSON line per measurement (../shared/BENCHMARKS.md).
+// its default sizes or at N, printing one JSON line per measurement (Docs/Benchmarks.md).
 
 var workloads: [String] = []
 var sizes: [Int]?

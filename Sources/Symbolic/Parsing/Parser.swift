@@ -1,6 +1,6 @@
 import Exact
 
-// A precedence-climbing parser for the syntax of DESIGN.md:
+// A precedence-climbing parser for the expression syntax (Docs/CLI.md, "Conventions"):
 //
 //     expression = term (("+" | "-") term)*
 //     term       = "-"* power (("*" | "/") unary)*  (the minus negates the whole product)

@@ -38,13 +38,13 @@ public struct ExpressionGenerator: Sendable {
 
     func expression<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
         let spec = specification
-        if depth == 0 || Int.random(in: 0..<100, using: &g) < spec.leafPercentage { return leaf(using: &g) }
+        if depth == 0 || g.uniform(in: 0..<100) < spec.leafPercentage { return leaf(using: &g) }
         let w = spec.operationWeights
         let callWeight = spec.rationalOnly || spec.functionWeights.isEmpty ? 0 : w.call
         let weights = [w.sum, w.product, w.quotient, w.difference, w.power, w.negation, callWeight]
         guard let choice = Self.pick(weights, using: &g) else { return leaf(using: &g) }
         func sub() -> Expr { expression(depth: depth - 1, using: &g) }
-        let operands = Int.random(in: 2...max(2, spec.maximumOperands), using: &g)
+        let operands = g.uniform(in: 2...max(2, spec.maximumOperands))
         switch Operation.allCases[choice] {
         case .sum: return Expr.sum((0..<operands).map { _ in sub() })
         case .product: return Expr.product((0..<operands).map { _ in sub() })
@@ -62,28 +62,28 @@ public struct ExpressionGenerator: Sendable {
     /// A variable, or (one time in three) a constant.
     func leaf<G: RandomNumberGenerator>(using g: inout G) -> Expr {
         let vars = specification.variables
-        if vars.isEmpty || Int.random(in: 0..<3, using: &g) == 0 { return Expr(specification.constants.rational(using: &g)) }
-        return Expr(vars[Int.random(in: 0..<vars.count, using: &g)])
+        if vars.isEmpty || g.uniform(in: 0..<3) == 0 { return Expr(specification.constants.rational(using: &g)) }
+        return Expr(vars[g.uniform(in: 0..<vars.count)])
     }
 
     /// An integer exponent, or (unless rational-only) a fractional or a symbolic one.
     func exponent<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
         let spec = specification
-        let roll = Int.random(in: 0..<10, using: &g)
+        let roll = g.uniform(in: 0..<10)
         if !spec.rationalOnly && roll == 0 && !spec.fractionalExponents.isEmpty {
-            return Expr(spec.fractionalExponents[Int.random(in: 0..<spec.fractionalExponents.count, using: &g)])
+            return Expr(spec.fractionalExponents[g.uniform(in: 0..<spec.fractionalExponents.count)])
         }
         if !spec.rationalOnly && roll == 1 && spec.symbolicExponents {
             return expression(depth: min(depth, 1), using: &g)
         }
-        return Expr(Int.random(in: spec.exponents, using: &g))
+        return Expr(g.uniform(in: spec.exponents))
     }
 
     /// An index drawn with probability proportional to `weights`; `nil` when all are 0.
     static func pick<G: RandomNumberGenerator>(_ weights: [Int], using g: inout G) -> Int? {
         let total = weights.reduce(0) { $0 + max($1, 0) }
         guard total > 0 else { return nil }
-        var r = Int.random(in: 0..<total, using: &g)
+        var r = g.uniform(in: 0..<total)
         for (i, w) in weights.enumerated() where w > 0 {
             if r < w { return i }
             r -= w
