@@ -10,7 +10,7 @@ extension SparseMatrix where Element: AlgebraicField {
     ///
     ///     try SparseMatrix(rows: 1, columns: 2, triplets: [(0, 1, Rational(1)), (0, 1, Rational(2))])[0, 1]   // 3
     ///
-    /// - Throws: ``SparsityError/entryOutOfRange(row:column:rows:columns:)``, ``SparsityError/negativeDimension``.
+    /// - Throws: `SparsityError.entryOutOfRange(row:column:rows:columns:)`, `SparsityError.negativeDimension`.
     public init(rows: Int, columns: Int, triplets: [(row: Int, column: Int, value: Element)]) throws(SparsityError) {
         let pattern = try SparsityPattern(rows: rows, columns: columns, entries: triplets.map { ($0.row, $0.column) })
         var values = [Element](repeating: .zero, count: pattern.nonzeroCount)

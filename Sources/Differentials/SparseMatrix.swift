@@ -1,7 +1,7 @@
 import AutoDiff
 import Exact
 
-/// An m×n matrix that stores only the entries of a ``SparsityPattern`` (compressed sparse
+/// An m×n matrix that stores only the entries of a `SparsityPattern` (compressed sparse
 /// rows): `values[k]` is the entry at row `pattern.rowIndices[k]`, column
 /// `pattern.columnIndices[k]`. Every other entry is zero.
 ///
@@ -26,7 +26,7 @@ public struct SparseMatrix<Element> {
     ///
     ///     try SparseMatrix(pattern: .diagonal(2), values: [Rational(1), 3])   // diag(1, 3)
     ///
-    /// - Throws: ``SparsityError/dimensionMismatch(what:expected:actual:)`` when there is not
+    /// - Throws: `SparsityError.dimensionMismatch(what:expected:actual:)` when there is not
     ///   one value per entry.
     public init(pattern: SparsityPattern, values: [Element]) throws(SparsityError) {
         guard values.count == pattern.nonzeroCount else {

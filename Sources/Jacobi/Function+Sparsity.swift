@@ -103,9 +103,9 @@ extension Function {
     ///
     ///     try Function([x*y, sin(z)]).sparseJacobian(at: [Expr(1), 2, 0])   // entries [2, 1, 1]
     ///
-    /// Equal, entry for entry, to ``jacobian(at:engine:)`` (exactly, over Rational and Expr).
+    /// Equal, entry for entry, to `jacobian(at:engine:)` (exactly, over Rational and Expr).
     ///
-    /// - Throws: evaluation errors at a, as ``jacobian(at:engine:)``.
+    /// - Throws: evaluation errors at a, as `jacobian(at:engine:)`.
     public func sparseJacobian<S: PointScalar>(at a: [S], engine: DifferentialEngine? = nil) throws -> SparseMatrix<S> {
         try sparseJacobian(at: a, compression: jacobianCompression(engine: engine), engine: engine)
     }
@@ -130,7 +130,7 @@ extension Function {
     ///
     ///     try Function(x*y + z^3).sparseHessian(at: [Rational(1), 2, 3])   // (0,1) 1, (1,0) 1, (2,2) 18
     ///
-    /// Equal to ``hessian(at:engine:)`` (exactly, over Rational and Expr); exactly symmetric.
+    /// Equal to `hessian(at:engine:)` (exactly, over Rational and Expr); exactly symmetric.
     ///
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``; evaluation errors at a.
     public func sparseHessian<S: PointScalar>(at a: [S], engine: DifferentialEngine = .reverse) throws -> SparseMatrix<S> {

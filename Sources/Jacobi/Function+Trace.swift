@@ -13,7 +13,7 @@ extension Function {
     /// A function given by expressions is traced as the program `input x, y` / `f = …` /
     /// `output f` (outputs `f1`, `f2`, … when there are several).
     ///
-    /// - Throws: coordinate errors; ``ProgramError`` (a domain error at the point, a wrong
+    /// - Throws: coordinate errors; `ProgramError` (a domain error at the point, a wrong
     ///   number of seed values, a variable named like a keyword of the program language).
     public func trace(at a: Point, seed: [Rational], mode: ProgramTrace.Mode, allSlots: Bool = false) throws -> ProgramTrace {
         let point = try coordinates(of: a).map { Expr($0) }

@@ -100,7 +100,7 @@ public struct Function: Sendable {
     ///     let p = try Program(parsing: "param n = 2\ninput x[n]\nf = sum(i = 1..n, x[i]^2)\noutput f")
     ///     try Function(program: p, parameters: ["n": 3]).gradient(at: [Rational(1), 2, 3])   // [2, 4, 6]
     ///
-    /// - Throws: ``ProgramError`` (an unknown parameter, a range or index error).
+    /// - Throws: `ProgramError` (an unknown parameter, a range or index error).
     public init(
         program: Program, parameters: [String: Int] = [:], budget: Int = CompiledProgram.defaultExpressionBudget
     ) throws {
@@ -112,7 +112,7 @@ public struct Function: Sendable {
 
     /// The outputs as expressions: for a program, its Expr DAG under the budget.
     ///
-    /// - Throws: ``ProgramError`` past the budget (the message says to use `--engine reverse`).
+    /// - Throws: `ProgramError` past the budget (the message says to use `--engine reverse`).
     public func expressions() throws -> [Expr] { try symbolicSide.expressions() }
 
     /// n, the number of variables.

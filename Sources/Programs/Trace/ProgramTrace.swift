@@ -63,7 +63,12 @@ extension Program {
     ///     let t = try p.trace(at: [Expr(Rational(1, 2)), 3], seed: [1, 0], mode: .forward)
     ///     t.rows.map(\.name)   // ["x", "y", "f"]
     ///
-    /// - Parameter allSlots: one row per tape slot rather than per named intermediate.
+    /// - Parameters:
+    ///   - parameters: values for the program's `param`s (others keep their defaults).
+    ///   - point: the inputs' values, flattened in declaration order.
+    ///   - seed: the direction (`.forward`) or the outputs' weights (`.reverse`).
+    ///   - mode: forward (tangents) or reverse (adjoints).
+    ///   - allSlots: one row per tape slot rather than per named intermediate.
     /// - Throws: ``ProgramError`` for the program, a wrong number of values, or a domain
     ///   error at the point (the message names the instruction).
     public func trace(
