@@ -21,6 +21,7 @@ struct JacobiCommand: ParsableCommand {
     )
 
     static func main() {
+        ExitStatus.exitQuietlyWhenOutputCloses()
         ExitStatus.run {
             var command = try parseAsRoot()
             try command.run()

@@ -8,7 +8,8 @@ struct CLIError: Error, CustomStringConvertible {
 
 enum ExpressionInput {
     /// Parses a command-line expression; a syntax error becomes two lines, the message with
-    /// the input and a caret under the column, aligned for `ExitStatus.printError`'s prefix.
+    /// (at most about 60 characters of) the input and a caret under the column, aligned for
+    /// `ExitStatus.printError`'s prefix.
     ///
     ///     jacobi: expected an expression, found '^' at column 3: x^^2
     ///                                                              ^
@@ -18,7 +19,7 @@ enum ExpressionInput {
         } catch {
             let head = "\(error.summary): "
             let indent = ExitStatus.prefix.count + head.count
-            throw CLIError(head + text + "\n" + String(repeating: " ", count: indent) + error.caretLine)
+            throw CLIError(head + error.excerpt + "\n" + String(repeating: " ", count: indent) + error.caretLine)
         }
     }
 
