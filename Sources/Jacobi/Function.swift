@@ -46,9 +46,11 @@ public struct Function: Sendable {
 
     /// The function with components `outputs` in `variables` (default: the free symbols, sorted).
     ///
-    /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
-    ///   the list; `TapeError` from compilation.
+    /// - Throws: `UndefinedConstant` when an expression holds a constant without a value
+    ///   (`0^(-1)`, `log(0)`: see `Expr.checkDefined()`); ``FunctionError/unlistedVariable(_:)``
+    ///   when an expression uses a variable not in the list; `TapeError` from compilation.
     public init(_ outputs: [Expr], variables: [Symbol]? = nil) throws {
+        for f in outputs { try f.checkDefined() }
         let free = Array(Set(outputs.flatMap(\.freeSymbols))).sorted()
         let vars = variables ?? free
         if let missing = free.first(where: { !vars.contains($0) }) { throw FunctionError.unlistedVariable(missing) }
