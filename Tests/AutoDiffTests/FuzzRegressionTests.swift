@@ -20,6 +20,20 @@ import Testing
         #expect(try Rational.power(Rational(8, 27), exponent: Rational(2, 3)) == Rational(4, 9))
     }
 
+    /// `x^(13/22^-111/1)` at x = −1: the exponent 13·22¹¹¹ is an even integer beyond Int;
+    /// symbolic evaluation gave 1, the tape called it "not rational". Now exact for 0, ±1,
+    /// and a size-limit error otherwise.
+    @Test func hugeIntegerPowers_ofZeroAndPlusMinusOne_areExactOnTheTape() throws {
+        let f = try Expr.parse("x^(13/22^-111/1)")
+        let tape = try Tape(compiling: [f], inputs: [Symbol("x")])
+        #expect(try tape.evaluate(at: [Rational(-1)]) == [1])
+        #expect(try f.evaluated(at: [Symbol("x"): Rational(-1)]) == 1)
+        let huge = Rational(try BigInt(10).power(30)) + 1
+        #expect(try Rational.power(Rational(-1), exponent: huge) == -1)
+        #expect(try Rational.power(.zero, exponent: huge) == 0)
+        #expect(throws: ScalarError.self) { try Rational.power(Rational(2), exponent: huge) }
+    }
+
     /// `199e9999999`: a 12-character literal for a 10⁷-digit integer (3.3·10⁷ bits, under the
     /// default 2²⁶-bit limit) took the fuzzer past its timeout; with the limit lowered, as the
     /// fuzzer runs, the literal is refused at once, naming the limit.

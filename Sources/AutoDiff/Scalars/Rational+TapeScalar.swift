@@ -60,6 +60,12 @@ extension Rational: TapeScalar {
         if y.isInteger, let n = Int(exactly: y.numerator) {
             return try x.raised(to: n)
         }
+        if y.isInteger {  // beyond Int: exact only for 0, 1, −1 (found by the fuzzer: (−1)^(13·22¹¹¹))
+            if x.isZero { if y.signum() < 0 { throw .divisionByZero } else { return .zero } }
+            if x == .one { return .one }
+            if x == Rational(-1) { return y.numerator.isOdd ? x : .one }
+            throw .sizeLimitExceeded(bits: Int.max, limit: ExactLimits.maximumBitWidth)
+        }
         // y = p/q with q ≥ 2: x^(p/q) = (x^(1/q))^p needs a real q-th root.
         guard let q = Int(exactly: y.denominator), let p = Int(exactly: y.numerator) else {
             throw .notRational(expression: "(\(x))^(\(y))")
