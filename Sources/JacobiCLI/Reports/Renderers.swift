@@ -1,0 +1,160 @@
+import Jacobi
+
+/// Text, what a person reads at a glance: `label = value` lines, lists on one line,
+/// matrices with columns right-aligned (the same in every command), and values at a point
+/// exact, with their decimals beside them (`2/3 ≈ 0.6666666666666666`).
+enum TextRenderer {
+    static func render(_ report: Report) -> String {
+        report.fields.flatMap(lines).joined(separator: "\n")
+    }
+
+    static func lines(_ field: Field) -> [String] {
+        switch field {
+        case .head, .vector, .integer: return []
+        case .symbolic(let q): return lines(q, \.description)
+        case .point(let a, let engine):
+            let at = a.pairs.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+            return ["at \(at)" + (engine.map { " (engine: \($0.rawValue))" } ?? "") + ":"]
+        case .values(_, let q, _, let shown): return shown ? lines(q, PointValues.text) : []
+        case .custom(_, let text, _): return text
+        }
+    }
+
+    static func lines(_ q: Quantity, _ describe: (Expr) -> String) -> [String] {
+        func labelled(_ l: Label, _ text: String) -> String { l.text.isEmpty ? text : "\(l.text) = \(text)" }
+        switch q {
+        case .scalar(let l, let e): return [labelled(l, describe(e))]
+        case .vector(let l, let es): return [labelled(l, "[" + es.map(describe).joined(separator: ", ") + "]")]
+        case .entries(let ls, let es): return zip(ls, es).map { labelled($0, describe($1)) }
+        case .matrix(let l, let m):
+            let body = m.formatted(describe)
+            return l.text.isEmpty ? [body] : ["\(l.text) =", body]
+        }
+    }
+}
+
+/// LaTeX: every object labelled (`J = …`, `f(a) = …`, `\nabla f(a) = …`) inside one
+/// `aligned` block; a lone unlabelled expression (simplify, expand) is printed bare.
+enum LaTeXRenderer {
+    static func render(_ report: Report) -> String {
+        let rows = report.fields.flatMap(rows)
+        if rows.count == 1, !rows[0].contains("&=") { return rows[0] }
+        return "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"
+    }
+
+    static func rows(_ field: Field) -> [String] {
+        switch field {
+        case .head, .integer: return []
+        case .vector(_, let l, let v): return ["\(l.latex) &= " + column(v.map { Expr($0) })]
+        case .symbolic(let q): return rows(q)
+        case .point(let a, _):
+            return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ")]
+        case .values(_, let q, _, let shown): return shown ? rows(q) : []
+        case .custom(_, _, let latex): return latex
+        }
+    }
+
+    static func rows(_ q: Quantity) -> [String] {
+        func labelled(_ l: Label, _ tex: String) -> String { l.latex.isEmpty ? tex : "\(l.latex) &= \(tex)" }
+        switch q {
+        case .scalar(let l, let e): return [labelled(l, e.latex)]
+        case .vector(let l, let es): return [labelled(l, column(es))]
+        case .entries(let ls, let es): return zip(ls, es).map { labelled($0, $1.latex) }
+        case .matrix(let l, let m): return [labelled(l, m.latex { $0.latex })]
+        }
+    }
+
+    /// A column vector.
+    static func column(_ es: [Expr]) -> String {
+        "\\begin{bmatrix} " + es.map(\.latex).joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    }
+}
+
+/// JSON (DESIGN.md, "JSON output"): one object, keys in field order; exact numbers and
+/// expressions as strings, floats as numbers (`null` beyond Double's range, beside the
+/// exact value), symbolic results with their LaTeX under `latex`, in the same shape.
+/// Written straight into bytes: a batch writes one object per point, millions of them.
+enum JSONRenderer {
+    static func render(_ report: Report) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        var first = true
+        for field in report.fields { write(field, to: &out, first: &first) }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the field's members (`"key": value`, comma-separated; `first` says whether
+    /// one has been written before in this object).
+    static func write(_ field: Field, to out: inout [UInt8], first: inout Bool) {
+        func key(_ k: String) {
+            if !first { out.append(contentsOf: ", ".utf8) }
+            first = false
+            JSONValue.writeString(k, to: &out)
+            out.append(contentsOf: ": ".utf8)
+        }
+        switch field {
+        case .head(let command, let variables, let functions):
+            key("command")
+            JSONValue.writeString(command, to: &out)
+            key("vars")
+            writeList(variables, to: &out) { JSONValue.writeString($0.name, to: &$1) }
+            key("functions")
+            writeList(functions, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+        case .vector(let k, _, let v):
+            key(k)
+            writeList(v, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+        case .integer(let k, let n):
+            key(k)
+            out.append(contentsOf: String(n).utf8)
+        case .symbolic(let q):
+            key("symbolic")
+            write(q, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+            key("latex")
+            write(q, to: &out) { JSONValue.writeString($0.latex, to: &$1) }
+        case .point(let a, let engine):
+            key("at")
+            out.append(UInt8(ascii: "{"))
+            for (i, (s, v)) in a.pairs.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                JSONValue.writeString(s.name, to: &out)
+                out.append(contentsOf: ": ".utf8)
+                JSONValue.writeString(v.description, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            if let engine {
+                key("engine")
+                JSONValue.writeString(engine.rawValue, to: &out)
+            }
+        case .values(let k, let q, let numeric, _):
+            key(k)
+            write(q, to: &out) { JSONValue.writeString($0.rationalValue?.description ?? $0.description, to: &$1) }
+            if let numeric {
+                key(numeric)
+                write(q, to: &out) { (PointValues.double($0).map(JSONValue.number) ?? .null).write(to: &$1) }
+            }
+        case .custom(let json, _, _):
+            for (k, v) in json {
+                key(k)
+                v.write(to: &out)
+            }
+        }
+    }
+
+    /// The quantity in its JSON shape (a string, a list, a list of rows), entries by `entry`.
+    static func write(_ q: Quantity, to out: inout [UInt8], entry: (Expr, inout [UInt8]) -> Void) {
+        switch q {
+        case .scalar(_, let e): entry(e, &out)
+        case .vector(_, let es), .entries(_, let es): writeList(es, to: &out, entry)
+        case .matrix(_, let m): writeList(m.rowList, to: &out) { row, out in writeList(row, to: &out, entry) }
+        }
+    }
+
+    static func writeList<T>(_ items: [T], to out: inout [UInt8], _ entry: (T, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(contentsOf: ", ".utf8) }
+            entry(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+}
