@@ -125,7 +125,7 @@ extension Function {
         precondition(order == 1 || order == 2, "Taylor models have order 1 or 2")
         try requireScalar()
         let point = a.map { Expr($0) }
-        let value = try Expr.evaluate(outputs[0], at: pointMap(point))
+        let value = try value(at: point)[0]
         let g: [Expr] = try gradient(at: point, engine: engine)
         let h: Matrix<Expr>? = order == 2 ? try hessian(at: point, engine: engine) : nil
         return TaylorModel(variables: variables, point: a, value: value, gradient: g, hessian: h, engine: engine)

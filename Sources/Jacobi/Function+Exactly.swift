@@ -17,7 +17,9 @@ extension Function {
     ///
     /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``.
     public func coordinates(of a: Point) throws -> [Rational] {
-        try a.coordinates(for: variables)
+        let variables = self.variables
+        if a.symbols == variables { return a.values }  // already in order (a program's points): O(n)
+        return try a.coordinates(for: variables)
     }
 
     /// Runs `body` over Rational, or, when a value is not rational, over exact expressions.
@@ -52,7 +54,7 @@ extension Function {
     public func value(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         if engine == .symbolic {
             let p = Dictionary(uniqueKeysWithValues: zip(variables, try coordinates(of: a)))
-            return try outputs.map { try $0.evaluatedExactly(at: p) }
+            return try expressions().map { try $0.evaluatedExactly(at: p) }
         }
         return try exactly(a, { try value(at: $0).map { Expr($0) } }, else: { try value(at: $0) })
     }
@@ -75,7 +77,7 @@ extension Function {
     ///     try Function(x^2 * y).partials(withRespectTo: [y], at: Point([(x, 3), (y, 2)]))   // [9]
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` for a `wrt` symbol that is not a
-    ///   variable; as ``gradient(at:engine:)-swift.method``.
+    ///   variable; as `gradient(at:engine:)`.
     public func partials(withRespectTo wrt: [Symbol], at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         let picked = try indices(of: wrt)
         if engine == .symbolic {

@@ -3,7 +3,7 @@ import Symbolic
 
 extension TaylorModel {
     /// Every coefficient of the centred model T(x) = Σ c_α (x − a)^α, one per multi-index α
-    /// of total degree ≤ ``order``, zeros included, in graded lexicographic order (degree,
+    /// of total degree ≤ `order`, zeros included, in graded lexicographic order (degree,
     /// then variable order): c_0 = f(a), c_{eᵢ} = ∂ᵢf(a), c_{2eᵢ} = ½ Hᵢᵢ, c_{eᵢ+eⱼ} = Hᵢⱼ (i < j).
     ///
     ///     // f = x*y at (1, 2), order 2:

@@ -42,4 +42,33 @@ import Testing
             #expect(throws: ParseError.self) { try Expr.parse("199e9999999") }
         }
     }
+
+    /// `x0103^E10^103^E10x0^0*x` = x·x0103^(E10^103) at (E10, x, x0103) = (−5/2, 1/2, 1): the
+    /// exponent (−5/2)^103 has the denominator 2¹⁰³, beyond Int, and the tape called 1 to that
+    /// power "not rational" while symbolic evaluation gave 1 (f = 1/2). Both give 1/2 now,
+    /// and the sweeps give the partials computed by hand (the symbolic engine's are checked
+    /// against the same numbers in DerivativesTests' DerivativesFuzzRegressionTests).
+    @Test func oneToAPowerWithAHugeDenominator_isOneOnTheTape() throws {
+        let (e, x, b) = (Symbol("E10"), Symbol("x"), Symbol("x0103"))
+        let f = try Expr.parse("x0103^E10^103^E10x0^0*x")
+        let point = [Rational(-5, 2), Rational(1, 2), Rational(1)]
+        let at = [e: point[0], x: point[1], b: point[2]]
+        let tape = try Tape(compiling: [f], inputs: [e, x, b])
+        #expect(try tape.evaluate(at: point) == [Rational(1, 2)])
+        #expect(try f.evaluated(at: at) == Rational(1, 2))
+        // ∂/∂E10 = 103·E10^102·x·log(1)·1 = 0, ∂/∂x = 1, ∂/∂x0103 = E10^103·x·1 = (−5/2)^103/2.
+        let expected = [Rational.zero, 1, try Rational(-5, 2).raised(to: 103) / 2]
+        #expect(try tape.gradient(at: point) == expected)
+        for i in 0..<3 {
+            var direction = [Rational](repeating: .zero, count: 3)
+            direction[i] = .one
+            #expect(try tape.jvp(at: point, direction: direction).tangent == [expected[i]])
+        }
+        // Beyond the tape: 1 and 0 to any such power, a q-th root with q beyond Int otherwise none.
+        let y = try Rational(-5, 2).raised(to: 103)
+        #expect(try Rational.power(.one, exponent: y) == 1)
+        #expect(try Rational.power(.zero, exponent: -y) == 0)
+        #expect(throws: ScalarError.self) { try Rational.power(.zero, exponent: y) }
+        #expect(throws: ScalarError.self) { try Rational.power(Rational(2), exponent: y) }
+    }
 }

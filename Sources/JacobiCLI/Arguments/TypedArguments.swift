@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Jacobi
 
-/// How results are written.
+/// How results are written (`mtx`: Matrix Market, for sparse matrices).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, latex, json
+    case text, latex, json, mtx
 }
 
 extension DifferentialEngine: ExpressibleByArgument {}
