@@ -16,4 +16,20 @@ import Testing
         #expect(Expr.power(.minusOne, huge) == .one)
         #expect(Expr.power(.minusOne, huge + 1) == .minusOne)
     }
+
+    /// `e1/00^1999803^100^9^1`: 1999803^(10^18) is too large to fold, and 0 to that power
+    /// stayed a node, so the division by it was not caught (the printed form
+    /// 0^(-1999803^1000000000000000000)*e1 then failed to parse). 0 to an exactly positive
+    /// constant is 0 now, and the division is refused as written.
+    @Test func zeroToAHugePositiveConstant_isZero_andDividingByItIsAnError() throws {
+        let huge = Expr.power(Expr(1_999_803), Expr(Rational(try BigInt(10).power(18))))
+        #expect(huge.rationalValue == nil)
+        #expect(Expr.power(.zero, huge) == .zero)
+        do {
+            _ = try Expr.parse("e1/00^1999803^100^9^1")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.undefinedConstant?.reason == .divisionByZero)
+        }
+    }
 }

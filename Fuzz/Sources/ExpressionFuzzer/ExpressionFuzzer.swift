@@ -54,7 +54,14 @@ enum FuzzChecks {
         }
         let printed = e.description
         let again: Expr
-        do { again = try Expr.parse(printed) } catch { fail("printed form does not parse", text, "\(printed): \(error)") }
+        do { again = try Expr.parse(printed) } catch {
+            // The printed form writes every constant in full (121e-3333 becomes a fraction of
+            // 3 334 digits), so near the bit budget it can need more bits than the input's
+            // literals did: a size limit, not a wrong answer (found by the fuzzer:
+            // y^57E74^3*-1-  3-121e-3333-37*.757777777777779 under its 2¹⁴-bit budget).
+            if error.message.contains("ExactLimits.maximumBitWidth") { return }
+            fail("printed form does not parse", text, "\(printed): \(error)")
+        }
         if again != e { fail("round trip", text, "\(printed) reads back as \(again)") }
         if again.description != printed { fail("printing is not canonical", text, "\(printed) vs \(again.description)") }
         if let u = e.undefinedConstant { fail("undefined constant survived the parser", text, u.description) }
