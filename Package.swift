@@ -63,7 +63,7 @@ let package = Package(
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
-        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Symbolic", "Exact", "TestSupport"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Programs", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
