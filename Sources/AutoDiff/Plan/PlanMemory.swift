@@ -79,8 +79,6 @@ protocol PlanScalar: TapeScalar {
     var planIsFinite: Bool { get }
     /// Block `i` of a workspace as room for `count` values.
     static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> Memory
-    /// Repetitions of a block per chunk (see `PlanRun.chunk`).
-    static var planChunk: Int { get }
     /// Runs `body` with the array's values in the plan's layout; `body` only reads them.
     static func withMemory<R>(_ array: [Self], _ body: (Memory) -> R) -> R
     /// Runs `body` with the array's values in the plan's layout; what `body` writes there
@@ -100,8 +98,6 @@ extension Double: PlanScalar {
     }
 
     var planIsFinite: Bool { isFinite }
-
-    static var planChunk: Int { SweepPlan.chunk }
 
     static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> Memory {
         workspace.memory(i, Double.self, count: count)
@@ -132,9 +128,6 @@ extension Dual: PlanScalar where Base == Double {
     }
 
     var planIsFinite: Bool { primal.isFinite && tangent.isFinite }
-
-    /// As `DualBundle`'s, so that a bundle's lanes stay bitwise the one-direction sweeps.
-    static var planChunk: Int { SweepPlan.dualChunk }
 
     static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> DualPlanes {
         let n = Swift.max(count, 1)

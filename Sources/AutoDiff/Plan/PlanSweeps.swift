@@ -34,10 +34,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     /// Column stride in the chunk buffers; repetition r of column j is at j·W + H + r, and
     /// H − e holds the value e repetitions before the chunk.
     static var H: Int { SweepPlan.maxHalo }
-    static var W: Int { SweepPlan.maxHalo + chunk }
-    /// Repetitions per chunk: the chunk buffers of a block stay in the level-1 cache
-    /// (dual scalars have two to five planes, so they take shorter chunks).
-    static var chunk: Int { S.planChunk }
+    static var W: Int { SweepPlan.maxHalo + SweepPlan.chunk }
 
     init(
         plan: SweepPlan, code: UnsafePointer<Instruction>, cp: UnsafePointer<S>, inputs: S.Memory,
@@ -52,14 +49,14 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         self.adj = adj
         let p = Swift.max(plan.maxPeriod, 1)
         let w = Self.W
-        scratchCount = 2 * p * w + 2 * Self.chunk + p * SweepPlan.maxHalo
+        scratchCount = 2 * p * w + 2 * SweepPlan.chunk + p * SweepPlan.maxHalo
         scratch = .allocate(capacity: scratchCount)
         scratch.update(repeating: .zero, count: scratchCount)  // trivial scalars: writing is initialising
         valbuf = scratch
         adjbuf = scratch + p * w
         tmpA = scratch + 2 * p * w
-        tmpB = tmpA + Self.chunk
-        carry = tmpB + Self.chunk
+        tmpB = tmpA + SweepPlan.chunk
+        carry = tmpB + SweepPlan.chunk
     }
 
     deinit {
@@ -327,7 +324,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     func forward(_ b: PlanBlock, checkpoints: S.Memory?, value: Bool) -> Bool {
         let p = b.period
         let h = b.halo
-        let chunk = Self.chunk
+        let chunk = SweepPlan.chunk
         let (H, W) = (Self.H, Self.W)
         let columns = b.columns
         let escapes = b.escapes
@@ -380,7 +377,7 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
     func reverse(_ b: PlanBlock, checkpoints: S.Memory?) -> Bool {
         let p = b.period
         let h = b.halo
-        let chunk = Self.chunk
+        let chunk = SweepPlan.chunk
         let (H, W) = (Self.H, Self.W)
         let chunks = (b.reps + chunk - 1) / chunk
         let columns = b.columns
@@ -556,7 +553,7 @@ extension PlanRun {
                     continue  // loads inputs or constants nobody reads from the slot arrays
                 }
                 if backward && b.halo > 0 {
-                    let chunks = (b.reps + Self.chunk - 1) / Self.chunk
+                    let chunks = (b.reps + SweepPlan.chunk - 1) / SweepPlan.chunk
                     checkpoints[k] = S.Memory.allocate(capacity: chunks * b.period * b.halo)
                 }
                 guard forward(b, checkpoints: checkpoints[k], value: needValue || weights == nil) else { return nil }

@@ -192,9 +192,6 @@ enum PlanSegment {
 /// The plan of one tape.
 final class SweepPlan: @unchecked Sendable {  // immutable after `build`
     static let chunk = 512
-    /// The chunk of dual and bundled sweeps (H·v): up to five planes per value, so that a
-    /// block's value and adjoint buffers (period × chunk × planes) stay near the L1 cache.
-    static let dualChunk = 128
     static let maxPeriod = 32
     static let maxHalo = 8
     static let minReps = 4

@@ -201,8 +201,6 @@ extension DualBundle: PlanScalar {
 
     var planIsFinite: Bool { p.isFinite && t0.isFinite && t1.isFinite && t2.isFinite && t3.isFinite }
 
-    static var planChunk: Int { SweepPlan.dualChunk }
-
     static func memory(_ workspace: Workspace, _ i: Int, count: Int) -> BundlePlanes<L> {
         let n = Swift.max(count, 1)
         return BundlePlanes(base: workspace.memory(i, Double.self, count: (1 + L.count) * n), stride: n)
