@@ -65,7 +65,7 @@ let package = Package(
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
-        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Symbolic", "Exact", "TestSupport"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Programs", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // A user importing both swift-numerics' RealModule and Jacobi: no name is ambiguous.
         .testTarget(

@@ -34,6 +34,33 @@ import Testing
         for i in 0..<6 { for j in 0..<6 where !listed.contains([i, j]) { #expect(matrix[i][j] == "0") } }
     }
 
+    /// `hessian --sparse --compile`: the same pattern and colouring, the entries in Double
+    /// from compiled H·v, equal to the exact entries rounded; also for a program.
+    @Test func compiledSparseHessian_givesTheExactEntriesRounded() throws {
+        let at = (0...5).map { "x\($0)=\($0 - 2)/3" }.joined(separator: ",")
+        let exact = try Self.json(["hessian", "--sparse", Self.rosenbrock, "--at", at])
+        let compiled = try Self.json(["hessian", "--sparse", "--compile", Self.rosenbrock, "--at", at])
+        #expect(compiled["rows"] as? [Int] == exact["rows"] as? [Int])
+        #expect(compiled["cols"] as? [Int] == exact["cols"] as? [Int])
+        #expect(compiled["colors"] as? Int == 3)
+        #expect(compiled["exact"] == nil)
+        let values = try #require(compiled["numeric"] as? [Double])
+        let expected = try #require(exact["exact"] as? [String]).map { Double(try Rational(parsing: $0)) }
+        #expect(values.count == expected.count)
+        for (u, v) in zip(values, expected) { #expect(abs(u - v) <= 1e-12 * Swift.max(1, abs(v))) }
+        #expect(["compiled", "interpreted"].contains(compiled["engine"] as? String))
+        let source = "param n = 6\ninput x[n]\nf = sum(i = 1..n-1, 100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2)\noutput f\n"
+        let run = try CLI.run(["hessian", "--sparse", "--compile", "--file", "-", "--at", "x=1/2", "--format", "json"], stdin: source)
+        #expect(run.status == 0, "\(run.stderr)")
+        let program = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(program["numeric"] as? [Double] == [102, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200,
+                                                    -200, 200])
+        let dense = try CLI.run(["hessian", "--compile", "x*y", "--at", "x=1,y=2"])
+        #expect(dense.status == 2 && dense.stderr.contains("--sparse"))
+        let noPoint = try CLI.run(["hessian", "--sparse", "--compile", "x*y"])
+        #expect(noPoint.status == 2 && noPoint.stderr.contains("point"))
+    }
+
     @Test func zerosAtThePoint_areListed_andTheSymbolicEntriesWithoutAPoint() throws {
         let r = try Self.json(["hessian", "--sparse", "x*y + y^3", "--at", "x=5,y=0"])
         #expect(r["rows"] as? [Int] == [0, 1, 1])

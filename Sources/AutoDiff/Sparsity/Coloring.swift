@@ -139,10 +139,26 @@ struct AdjacencyGraph {
         case .natural:
             return Array(0..<n)
         case .largestFirst:
-            return (0..<n).sorted { degree($0) != degree($1) ? degree($0) > degree($1) : $0 < $1 }
+            return largestFirstOrder()
         case .smallestLast:
             return smallestLastOrder()
         }
+    }
+
+    /// By degree descending, ties ascending: a counting sort, O(V + largest degree).
+    private func largestFirstOrder() -> [Int] {
+        let n = vertexCount
+        let maxDegree = (0..<n).reduce(0) { Swift.max($0, degree($1)) }
+        var start = [Int](repeating: 0, count: maxDegree + 2)  // vertices of degree d go after those of degree > d
+        for v in 0..<n { start[maxDegree - degree(v) + 1] += 1 }
+        for d in 0...maxDegree { start[d + 1] += start[d] }
+        var order = [Int](repeating: 0, count: n)
+        for v in 0..<n {
+            let k = maxDegree - degree(v)
+            order[start[k]] = v
+            start[k] += 1
+        }
+        return order
     }
 
     /// Matula–Beck with a bucket queue: O(V + E).
@@ -210,26 +226,41 @@ struct AdjacencyGraph {
         let n = vertexCount
         var color = [Int](repeating: -1, count: n)
         var forbidden = [Int](repeating: -1, count: n + 1)
-        for v in order {
-            for w in neighbors(of: v) where color[w] >= 0 { forbidden[color[w]] = v }
-            for w in neighbors(of: v) {
-                let cw = color[w]
-                for x in neighbors(of: w) where x != v {
-                    let cx = color[x]
-                    if cx < 0 || forbidden[cx] == v { continue }
-                    if cw < 0 {
-                        forbidden[cx] = v
-                    } else {
-                        for y in neighbors(of: x) where y != w && color[y] == cw {
-                            forbidden[cx] = v
-                            break
+        // Buffers, not slices: this runs over every path of length 3 (millions at n = 10⁶).
+        starts.withUnsafeBufferPointer { starts in
+            neighbors.withUnsafeBufferPointer { nbrs in
+                color.withUnsafeMutableBufferPointer { color in
+                    forbidden.withUnsafeMutableBufferPointer { forbidden in
+                        for v in order {
+                            for e in starts[v]..<starts[v + 1] where color[nbrs[e]] >= 0 { forbidden[color[nbrs[e]]] = v }
+                            for e in starts[v]..<starts[v + 1] {
+                                let w = nbrs[e]
+                                let cw = color[w]
+                                for f in starts[w]..<starts[w + 1] {
+                                    let x = nbrs[f]
+                                    if x == v { continue }
+                                    let cx = color[x]
+                                    if cx < 0 || forbidden[cx] == v { continue }
+                                    if cw < 0 {
+                                        forbidden[cx] = v
+                                        continue
+                                    }
+                                    for g in starts[x]..<starts[x + 1] {
+                                        let y = nbrs[g]
+                                        if y != w && color[y] == cw {
+                                            forbidden[cx] = v
+                                            break
+                                        }
+                                    }
+                                }
+                            }
+                            var c = 0
+                            while forbidden[c] == v { c += 1 }
+                            color[v] = c
                         }
                     }
                 }
             }
-            var c = 0
-            while forbidden[c] == v { c += 1 }
-            color[v] = c
         }
         return color
     }

@@ -62,6 +62,27 @@ public struct SparseCompression: Hashable, Sendable {
         hasher.combine(coloring)
     }
 
+    /// The entries of the pattern (row-major order) read from compressed products computed
+    /// elsewhere (a compiled tape, another process): `products` holds them stacked, the
+    /// product of colour c at c·m (columns: J·d_c, m rows) or c·n (rows: d_cᵀ·J; star: H·d_c).
+    ///
+    ///     let c = try SparseCompression.hessian(of: tape)   // tridiagonal: 3 colours
+    ///     try c.entries(fromProducts: h0 + h1 + h2)        // the 3n − 2 entries of H
+    ///
+    /// Each entry is one number of one product, so exact products give exact entries.
+    ///
+    /// - Throws: ``SparsityError/coloringMismatch(_:)`` when the colouring does not fit the
+    ///   pattern; ``SparsityError/dimensionMismatch(what:expected:actual:)`` when `products`
+    ///   has not colours × stride numbers.
+    public func entries<S>(fromProducts products: [S]) throws(SparsityError) -> [S] {
+        let sources = try recovery()
+        let stride = coloring.kind == .columns ? pattern.rows : pattern.columns
+        guard products.count == coloring.count * stride else {
+            throw .dimensionMismatch(what: "compressed products", expected: coloring.count * stride, actual: products.count)
+        }
+        return sources.map { products[Int($0)] }
+    }
+
     /// The recovery's sources, or the mismatch.
     func recovery() throws(SparsityError) -> [UInt32] {
         if let mismatch { throw mismatch }

@@ -17,12 +17,12 @@
 // Both are structural: cancellation (x·y − y·x) is not seen, so the pattern contains the
 // exact one (Function's exact patterns remove such entries symbolically).
 //
-// Cost: one pass over the tape. Sets are sorted arrays of input indices; a slot's set is
-// dropped after its last use, and handed on without a copy to the instruction that uses it
-// last, which merges the other operand into it only from the first index where they
-// differ. So an accumulation s = s + tᵢ over n terms costs O(n) in all, not O(n²). Only
-// the slots the result needs are visited (for the Hessian: those that feed a nonlinear
-// instruction the output depends on).
+// Cost: one backward pass (which slots the result needs, and where each is read last)
+// and one forward pass over the tape, with the sets in flat, shared storage
+// (`IndexSetPool`: no allocation per instruction; an accumulation s = s + tᵢ over n terms
+// costs O(n) in all) and the Hessian's interactions as a flat list of pairs
+// (`InteractionPairs`). Only the slots the result needs are visited (for the Hessian:
+// those that feed a nonlinear instruction the output depends on).
 
 extension Tape {
     /// The structural sparsity pattern of the Jacobian (m × n): (i, j) is an entry when
@@ -34,14 +34,14 @@ extension Tape {
     /// It contains the pattern of J(a) at every point a (an entry may still be zero at
     /// some point, or cancel everywhere). One pass over the tape.
     public func jacobianPattern() -> SparsityPattern {
-        let live = liveSlots()
-        var sweep = IndexSetSweep(tape: self, needed: live, visited: live)
-        sweep.run(recordingInteractionsOf: nil)
-        let rows = outputs.map { sweep.sets[$0] }
+        let marks = SparsityMarks(self, hessian: false)
+        var sweep = IndexSetSweep(tape: self, marks: marks)
+        var none = InteractionPairs(inputCount: 0)
+        sweep.run(recording: &none)
         var starts = [0]
         var indices: [Int] = []
-        for r in rows {
-            indices.append(contentsOf: r.lazy.map { Int($0) })
+        for o in outputs {
+            indices.append(contentsOf: sweep.pool.elements(sweep.sets[o], lane: 0).lazy.map { Int($0) })
             starts.append(indices.count)
         }
         return SparsityPattern(unchecked: outputCount, inputCount, starts, indices)
@@ -59,39 +59,11 @@ extension Tape {
     /// - Throws: ``TapeError/notScalarValued(outputs:)``.
     public func hessianPattern() throws(TapeError) -> SparsityPattern {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
-        let live = liveSlots()
-        var needed = [Bool](repeating: false, count: count)
-        var visited = [Bool](repeating: false, count: count)
-        for i in stride(from: count - 1, through: 0, by: -1) where needed[i] || (live[i] && interaction(of: i) != .none) {
-            visited[i] = true
-            let ins = instructions[i]
-            if ins.operandCount >= 1 { needed[Int(ins.a)] = true }
-            if ins.operandCount == 2 { needed[Int(ins.b)] = true }
-        }
-        var interactions = InteractionRows(inputCount)
-        var sweep = IndexSetSweep(tape: self, needed: needed, visited: visited)
-        sweep.run(recordingInteractionsOf: live, into: &interactions)
-        var starts = [0]
-        var indices: [Int] = []
-        for j in 0..<inputCount {
-            interactions.compact(j)
-            indices.append(contentsOf: interactions.rows[j].lazy.map { Int($0) })
-            starts.append(indices.count)
-        }
-        return SparsityPattern(unchecked: inputCount, inputCount, starts, indices)
-    }
-
-    /// Slots the outputs depend on (through operands; guards carry no derivative).
-    func liveSlots() -> [Bool] {
-        var live = [Bool](repeating: false, count: count)
-        for o in outputs { live[o] = true }
-        for i in stride(from: count - 1, through: 0, by: -1) where live[i] {
-            let ins = instructions[i]
-            if ins.opcode == .branchGuard { continue }
-            if ins.operandCount >= 1 { live[Int(ins.a)] = true }
-            if ins.operandCount == 2 { live[Int(ins.b)] = true }
-        }
-        return live
+        let marks = SparsityMarks(self, hessian: true)
+        var sweep = IndexSetSweep(tape: self, marks: marks)
+        var pairs = InteractionPairs(inputCount: inputCount)
+        sweep.run(recording: &pairs)
+        return pairs.pattern()
     }
 
     /// Which second-order interaction instruction i creates (the table in the file header).
@@ -115,167 +87,174 @@ extension Tape {
 }
 
 /// The second-order interaction of one instruction (see the file header).
-enum Interaction {
+enum Interaction: UInt8 {
     case none, unary, product, quotient, general
 }
 
-/// Per input j, the inputs k with a nonlinear interaction (j, k), with repeats until compacted.
-struct InteractionRows {
-    var rows: [[Int32]]
-    let limit: Int
+/// What the sparsity sweep visits, found in one backward pass: per slot whether the
+/// outputs depend on it (`live`), whether its set is computed (`needed`), the interaction
+/// of a live nonlinear instruction (recorded by the sweep), and the last instruction that
+/// reads its set.
+struct SparsityMarks {
+    static let live: UInt8 = 1
+    static let needed: UInt8 = 2
+    /// Bits 2…4 of a slot's flags: its `Interaction` (0: none, or not live).
+    static let interactionShift: UInt8 = 2
+    /// Flags per slot.
+    var flags: [UInt8]
+    /// The last instruction that reads each slot's set (UInt32.max: kept to the end, or never read).
+    var lastUse: [UInt32]
 
-    init(_ n: Int) {
-        rows = [[Int32]](repeating: [], count: n)
-        limit = 2 * n + 16
+    @inline(__always)
+    static func interaction(_ flags: UInt8) -> Interaction {
+        Interaction(rawValue: flags >> interactionShift) ?? .none
     }
 
-    mutating func compact(_ j: Int) {
-        rows[j].sort()
-        rows[j].removeAdjacentDuplicates()
-    }
-
-    /// Adds every pair of A × B and B × A.
-    mutating func add(_ a: [Int32], _ b: [Int32]) {
-        if a.isEmpty || b.isEmpty { return }
-        for j in a { append(Int(j), b) }
-        if a != b { for k in b { append(Int(k), a) } }
-    }
-
-    private mutating func append(_ j: Int, _ s: [Int32]) {
-        rows[j].append(contentsOf: s)
-        if rows[j].count > limit { compact(j) }
+    /// Jacobian (`hessian` false): every live slot is needed. Hessian: a slot is needed when
+    /// a live nonlinear instruction reads it, directly or through needed slots.
+    init(_ tape: Tape, hessian: Bool) {
+        let count = tape.count
+        var flags = [UInt8](repeating: 0, count: count)
+        var lastUse = [UInt32](repeating: .max, count: count)
+        for o in tape.outputs { flags[o] |= Self.live | (hessian ? 0 : Self.needed) }
+        tape.instructions.withUnsafeBufferPointer { code in
+            flags.withUnsafeMutableBufferPointer { f in
+                lastUse.withUnsafeMutableBufferPointer { last in
+                    var i = count
+                    while i > 0 {
+                        i -= 1
+                        let ins = code[i]
+                        if f[i] & Self.live == 0 { continue }
+                        if ins.opcode == .branchGuard { continue }  // guards carry no derivative
+                        let kind = hessian ? tape.interaction(of: i) : .none
+                        f[i] |= kind.rawValue << Self.interactionShift
+                        let visited = f[i] & Self.needed != 0 || kind != .none
+                        let operandFlags = Self.live | (visited ? Self.needed : 0)
+                        let a = Int(ins.a)
+                        let b = Int(ins.b)
+                        if ins.operandCount >= 1 {
+                            f[a] |= operandFlags
+                            if visited && last[a] == .max { last[a] = UInt32(i) }
+                        }
+                        if ins.operandCount == 2 {
+                            f[b] |= operandFlags
+                            if visited && last[b] == .max { last[b] = UInt32(i) }
+                        }
+                    }
+                }
+            }
+        }
+        // Outputs keep their sets to the end (the Jacobian's rows are read from them).
+        for o in tape.outputs { lastUse[o] = .max }
+        self.flags = flags
+        self.lastUse = lastUse
     }
 }
 
-/// The forward propagation of index sets over the slots marked `needed`.
+/// The forward propagation of index sets over the needed slots, recording the
+/// interactions of the live nonlinear instructions (Hessian) on the way.
 struct IndexSetSweep {
     let tape: Tape
-    let needed: [Bool]
-    /// The set of each needed slot (empty once dropped after its last use).
-    var sets: [[Int32]]
-    /// The last instruction that reads each slot (Int.max for outputs, which are kept).
-    let lastUse: [Int]
+    let marks: SparsityMarks
+    let pool: IndexSetPool
+    /// The set code of each slot (`IndexSetPool`; −1: empty, or released after its last use).
+    var sets: [Int32]
 
-    /// `needed`: the slots whose sets are computed; `visited`: the instructions that read
-    /// sets (the needed ones and those whose interactions are recorded).
-    init(tape: Tape, needed: [Bool], visited: [Bool]) {
+    init(tape: Tape, marks: SparsityMarks) {
         self.tape = tape
-        self.needed = needed
-        sets = [[Int32]](repeating: [], count: tape.count)
-        var last = [Int](repeating: -1, count: tape.count)
-        for (i, ins) in tape.instructions.enumerated() where visited[i] {
-            if ins.operandCount >= 1 { last[Int(ins.a)] = i }
-            if ins.operandCount == 2 { last[Int(ins.b)] = i }
-        }
-        for o in tape.outputs { last[o] = Int.max }
-        lastUse = last
+        self.marks = marks
+        pool = IndexSetPool(expectedEntries: 2 * tape.inputCount)
+        sets = [Int32](repeating: IndexSetPool.empty, count: tape.count)
     }
 
-    mutating func run(recordingInteractionsOf live: [Bool]?) {
-        var none = InteractionRows(0)
-        run(recordingInteractionsOf: nil, into: &none)
-    }
-
-    /// Computes the sets; with `live`, records the interactions of live nonlinear instructions.
-    mutating func run(recordingInteractionsOf live: [Bool]?, into rows: inout InteractionRows) {
-        for (i, ins) in tape.instructions.enumerated() {
-            let interacts = live?[i] == true && tape.interaction(of: i) != .none
-            guard needed[i] || interacts else { continue }
-            switch ins.opcode {
-            case .input:
-                if needed[i] { sets[i] = [Int32(ins.payload)] }
-                continue
-            case .constant, .branchGuard:
-                continue
-            case .add, .subtract, .multiply, .divide, .negate, .addConstant, .subtractFromConstant, .multiplyConstant,
-                .square, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
-                .asin, .acos, .sinh, .cosh, .tanh, .abs:
-                break
-            }
-            let a = Int(ins.a)
-            let b = Int(ins.b)
-            if interacts {
-                switch tape.interaction(of: i) {
-                case .none: break
-                case .unary: rows.add(sets[a], sets[a])
-                case .product: rows.add(sets[a], sets[b])
-                case .quotient:
-                    rows.add(sets[a], sets[b])
-                    rows.add(sets[b], sets[b])
-                case .general:
-                    let u = Self.union(sets[a], sets[b])
-                    rows.add(u, u)
+    mutating func run(recording pairs: inout InteractionPairs) {
+        let pool = pool
+        let tape = tape
+        let marks = marks
+        var union: [Int32] = []
+        var sets: [Int32] = []
+        swap(&sets, &self.sets)  // one exclusive access for the whole loop
+        defer { swap(&sets, &self.sets) }
+        let interesting = SparsityMarks.needed | (7 << SparsityMarks.interactionShift)
+        tape.instructions.withUnsafeBufferPointer { code in
+            marks.flags.withUnsafeBufferPointer { flags in
+                marks.lastUse.withUnsafeBufferPointer { last in
+                    sets.withUnsafeMutableBufferPointer { sets in
+                        for i in 0..<code.count {
+                            let f = flags[i]
+                            if f & interesting == 0 { continue }
+                            let ins = code[i]
+                            switch ins.opcode {
+                            case .input:
+                                sets[i] = IndexSetPool.singleton(ins.payload)
+                                continue
+                            case .constant, .branchGuard:
+                                continue
+                            case .add, .subtract, .multiply, .divide, .negate, .addConstant, .subtractFromConstant,
+                                .multiplyConstant, .square, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos,
+                                .tan, .exp, .log, .sqrt, .atan, .asin, .acos, .sinh, .cosh, .tanh, .abs:
+                                break
+                            }
+                            let a = Int(ins.a)
+                            let b = ins.operandCount == 2 ? Int(ins.b) : a
+                            let sa = sets[a]
+                            let sb = sets[b]
+                            let kind = SparsityMarks.interaction(f)
+                            if kind != .none { Self.record(kind, sa, sb, pool, &union, into: &pairs) }
+                            let i32 = UInt32(i)
+                            if f & SparsityMarks.needed != 0 {
+                                sets[i] = pool.union(
+                                    sa, sb, ownsA: last[a] == i32 && pool.isHeldOnce(sa),
+                                    ownsB: last[b] == i32 && pool.isHeldOnce(sb))
+                            }
+                            if last[a] == i32 {
+                                pool.release(sa)
+                                sets[a] = IndexSetPool.empty
+                            }
+                            if b != a && last[b] == i32 {
+                                pool.release(sb)
+                                sets[b] = IndexSetPool.empty
+                            }
+                        }
+                    }
                 }
             }
-            guard needed[i] else { continue }
-            if ins.operandCount == 2 && a != b {
-                let sa = take(a, at: i)
-                let sb = take(b, at: i)
-                sets[i] = Self.union(consume sa, consume sb)
-            } else {
-                sets[i] = take(a, at: i)
-            }
         }
     }
 
-    /// Slot k's set; moved out (so that it can be extended in place) at its last use.
-    private mutating func take(_ k: Int, at i: Int) -> [Int32] {
-        if lastUse[k] == i {
-            var s: [Int32] = []
-            swap(&s, &sets[k])
-            return s
-        }
-        return sets[k]
-    }
-
-    /// A ∪ B, sorted, extending the larger set in place from where the smaller begins.
-    static func union(_ x: consuming [Int32], _ y: consuming [Int32]) -> [Int32] {
-        var a: [Int32]
-        let b: [Int32]
-        if x.count >= y.count {
-            a = consume x
-            b = consume y
-        } else {
-            a = consume y
-            b = consume x
-        }
-        if b.isEmpty || a == b { return a }
-        guard let first = b.first else { return a }
-        // a[p...] are the elements ≥ b's first; only they are merged.
-        var lo = 0
-        var hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < first { lo = mid + 1 } else { hi = mid }
-        }
-        let p = lo
-        if p == a.count {
-            a.append(contentsOf: b)
-            return a
-        }
-        var merged: [Int32] = []
-        merged.reserveCapacity(a.count - p + b.count)
-        var i = p
-        var j = 0
-        while i < a.count && j < b.count {
-            let u = a[i]
-            let v = b[j]
-            if u < v {
-                merged.append(u)
-                i += 1
-            } else if v < u {
-                merged.append(v)
-                j += 1
-            } else {
-                merged.append(u)
-                i += 1
-                j += 1
+    /// Adds the pairs of one nonlinear instruction (the table in the file header).
+    static func record(
+        _ kind: Interaction, _ sa: Int32, _ sb: Int32, _ pool: IndexSetPool, _ union: inout [Int32],
+        into pairs: inout InteractionPairs
+    ) {
+        let a = pool.elements(sa, lane: 0)
+        let b = pool.elements(sb, lane: 1)
+        let serials = (pool.serial(sa), pool.serial(sb))
+        switch kind {
+        case .none: break
+        case .unary: pairs.addProduct(a, a, serials: (serials.0, serials.0))
+        case .product: pairs.addProduct(a, b, serials: serials)
+        case .quotient:
+            pairs.addProduct(a, b, serials: serials)
+            pairs.addProduct(b, b, serials: (serials.1, serials.1))
+        case .general:
+            union.removeAll(keepingCapacity: true)
+            var i = 0
+            var j = 0
+            while i < a.count || j < b.count {
+                if j == b.count || (i < a.count && a[i] < b[j]) {
+                    union.append(a[i])
+                    i += 1
+                } else if i == a.count || b[j] < a[i] {
+                    union.append(b[j])
+                    j += 1
+                } else {
+                    union.append(a[i])
+                    i += 1
+                    j += 1
+                }
             }
+            pairs.addUnionSquare(union, serials: serials)
         }
-        if i < a.count { merged.append(contentsOf: a[i...]) }
-        if j < b.count { merged.append(contentsOf: b[j...]) }
-        if merged.count == a.count - p { return a }  // b ⊆ a
-        a.replaceSubrange(p..., with: merged)
-        return a
     }
 }

@@ -258,6 +258,44 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         out = result
     }
 
+    /// The sparse Hessian at x: the entries of `compression`'s pattern (row-major), from
+    /// one compiled H·v per colour (``hvpBatch`` of them per compiled sweep) and direct
+    /// recovery, as `Tape.sparseHessian(at:compression:workspace:)` gives them (to rounding).
+    ///
+    ///     let c = try SparseCompression.hessian(of: tape)
+    ///     let fast = tape.compiled(options: CompileOptions(hvpBatch: c.coloring.count))
+    ///     try fast.sparseHessian(at: x, compression: c)   // 3n − 2 entries for extended Rosenbrock
+    ///
+    /// - Throws: `SparsityError` when the compression is not a star colouring of an n × n
+    ///   pattern; the interpreter's `TapeError` (not scalar-valued, domain errors).
+    public func sparseHessian(at x: [Double], compression c: SparseCompression) throws -> [Double] {
+        let n = tape.inputCount
+        if tape.outputCount != 1 { throw TapeError.notScalarValued(outputs: tape.outputCount) }
+        guard c.coloring.kind == .star else {
+            throw SparsityError.coloringMismatch("a Hessian needs a star colouring, not a \(c.coloring.kind.rawValue) colouring")
+        }
+        guard c.pattern.rows == n && c.pattern.columns == n else {
+            throw SparsityError.dimensionMismatch(what: "pattern size", expected: n, actual: c.pattern.rows)
+        }
+        guard x.count == n else { throw TapeError.dimensionMismatch(what: "point", expected: n, actual: x.count) }
+        guard isCompiled else { return try tape.sparseHessian(at: x, compression: c) }
+        let seeds: [[Double]] = c.coloring.seeds()
+        var products: [Double] = []
+        products.reserveCapacity(seeds.count * n)
+        var batch: [Double] = []
+        var out: [Double] = []
+        var k = 0
+        while k < seeds.count {
+            let size = Swift.min(hvpBatch, seeds.count - k)
+            batch.removeAll(keepingCapacity: true)
+            for d in seeds[k..<(k + size)] { batch += d }
+            try hvp(at: x, directions: batch, into: &out)
+            products += out
+            k += size
+        }
+        return try c.entries(fromProducts: products)
+    }
+
     /// J(x)·v, the tangent of `Tape.jvp(at:direction:workspace:)`.
     ///
     /// - Throws: as the interpreter.

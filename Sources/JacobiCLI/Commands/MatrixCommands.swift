@@ -38,10 +38,14 @@ struct HessianCommand: AsyncParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (reverse: forward-over-reverse).") var engine: DifferentialEngine = .reverse
     @Flag(help: "Every entry of the structural pattern (rows, cols, values), from one Hessian-vector product per colour.") var sparse = false
+    @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "hessian", arity: .one)
-        if sparse { return try await SparseOptions.run("hessian", hessian: true, f, engine: engine, point, common) }
+        if compiled.compile && !sparse { throw CLIError("--compile computes the Hessian sparse: use hessian --sparse --compile") }
+        if sparse {
+            return try await SparseOptions.run("hessian", hessian: true, f, engine: engine, point, common, compile: compiled.compile)
+        }
         try await point.run(Computation("hessian", f, engine: engine,
                                   numeric: { x in [.numeric(.matrix(.hessianAtPoint, try f.hessian(at: x, engine: engine).rowList))] },
                                   symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },

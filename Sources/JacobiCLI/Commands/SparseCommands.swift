@@ -54,8 +54,9 @@ enum SparseOptions {
     /// symbolic column with `--sparse`), so that a program too large for the symbolic engine
     /// still gets its sparse derivative.
     static func run(_ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
-                    _ common: CommonOptions) async throws {
+                    _ common: CommonOptions, compile: Bool = false) async throws {
         let c = hessian ? try f.hessianCompression() : f.jacobianCompression(engine: engine)
+        if compile { return try await runCompiled(command, f, c, point, common) }
         let hasPoint = point.at != nil || point.atFile != nil || point.points != nil
         let entries: [Expr]? = hasPoint || point.noSymbolic ? nil : try (hessian ? f.hessianEntries(c.pattern) : f.jacobianEntries(c.pattern))
         let used: DifferentialEngine = hessian ? engine ?? .reverse : engine ?? (c.coloring.kind == .rows ? .reverse : .forward)
@@ -70,6 +71,30 @@ enum SparseOptions {
                 return [.point(a, engine: used),
                         .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, exact: values))]
             })
+        try await point.run(computation, common)
+    }
+
+    /// `hessian --sparse --compile`: the entries in Double from one compiled H·v per colour
+    /// (all colours in one compiled sweep when there are at most eight), at each point.
+    static func runCompiled(_ command: String, _ f: Function, _ c: SparseCompression, _ point: PointOptions,
+                            _ common: CommonOptions) async throws {
+        guard try point.typedPoint() != nil || point.points != nil else {
+            throw CLIError("--compile needs a point: --at x=1/2,y=-3 (or --at-file, --points)")
+        }
+        let batch = c.coloring.count <= 8 ? c.coloring.count : 1
+        let tape = f.compiled(options: CompileOptions(hvpBatch: batch))
+        let engine = tape.isCompiled ? "compiled" : "interpreted"
+        let variables = f.variables
+        let computation = Computation(command, f, needsPoint: true, symbolic: { [] }, atPoint: { a in
+            let x = try a.coordinates(for: variables).map { Double($0) }
+            let values = try tape.sparseHessian(at: x, compression: c)
+            guard values.allSatisfy(\.isFinite) else { throw CLIError("\(command): the result is not finite in Double") }
+            return [
+                .point(a, engine: nil),
+                .custom(json: [("engine", .string(engine))], text: ["(engine: \(engine))"], latex: []),
+                .sparse(SparseMatrixReport(label: .hessianAtPoint, pattern: c.pattern, coloring: c.coloring, numeric: values)),
+            ]
+        })
         try await point.run(computation, common)
     }
 }

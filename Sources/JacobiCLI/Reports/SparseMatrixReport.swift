@@ -12,6 +12,8 @@ struct SparseMatrixReport {
     var kind: SparsityKind?
     var symbolic: [Expr]?
     var exact: [Expr]?
+    /// Values in Double only (a compiled tape's), where there are no exact ones.
+    var numeric: [Double]?
 
     /// The patterns drawn in text: up to this many rows and columns.
     static let drawingLimit = 60
@@ -46,6 +48,8 @@ struct SparseMatrixReport {
         if let exact {
             out.append(("exact", .array(exact.map { .string($0.description) })))
             out.append(("numeric", .array(exact.map { PointValues.double($0).map(JSONValue.number) ?? .null })))
+        } else if let numeric {
+            out.append(("numeric", .array(numeric.map { $0.isFinite ? JSONValue.number($0) : .null })))
         }
         return out
     }
@@ -61,6 +65,7 @@ struct SparseMatrixReport {
         let entries = pattern.entries
         if let symbolic { out += zip(entries, symbolic).map { "[\($0.row), \($0.column)] = \($1)" } }
         if let exact { out += zip(entries, exact).map { "[\($0.row), \($0.column)](a) = \(PointValues.text($1))" } }
+        if let numeric { out += zip(entries, numeric).map { "[\($0.row), \($0.column)](a) ≈ \($1)" } }
         return out
     }
 
@@ -70,6 +75,7 @@ struct SparseMatrixReport {
         let entries = pattern.entries
         if let symbolic { out += zip(entries, symbolic).map { "\(name)_{\($0.row),\($0.column)} &= \($1.latex)" } }
         if let exact { out += zip(entries, exact).map { "\(name)_{\($0.row),\($0.column)}(a) &= \($1.latex)" } }
+        if let numeric { out += zip(entries, numeric).map { "\(name)_{\($0.row),\($0.column)}(a) &\\approx \($1)" } }
         return out
     }
 
@@ -80,7 +86,15 @@ struct SparseMatrixReport {
     func matrixMarket(_ command: String) throws -> String {
         var lines: [String] = []
         let entries = pattern.entries
-        if let exact {
+        if let numeric {
+            lines.append("%%MatrixMarket matrix coordinate real general")
+            lines.append("% jacobi \(command): every entry of the structural pattern, values as doubles")
+            lines.append("\(pattern.rows) \(pattern.columns) \(pattern.nonzeroCount)")
+            for (e, d) in zip(entries, numeric) {
+                guard d.isFinite else { throw CLIError("the entry [\(e.row), \(e.column)] is not finite in Double") }
+                lines.append("\(e.row + 1) \(e.column + 1) \(d)")
+            }
+        } else if let exact {
             lines.append("%%MatrixMarket matrix coordinate real general")
             lines.append("% jacobi \(command): every entry of the structural pattern, values as doubles")
             lines.append("\(pattern.rows) \(pattern.columns) \(pattern.nonzeroCount)")
