@@ -28,7 +28,7 @@ let package = Package(
         // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
-        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
+        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Taylor/README.md"]),
         .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
