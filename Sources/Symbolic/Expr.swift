@@ -350,7 +350,7 @@ extension Expr {
 
     /// Whether `b^e` is an irreducible factor: what ``power(_:_:)`` returns unchanged.
     static func isCanonicalFactor(base b: Expr, exponent e: Expr) -> Bool {
-        if e.isZero { return false }
+        if e.isZero || b.isE { return false }
         guard let q = e.rationalValue else { return !b.isOne }
         switch b.kind {
         case .number(let r):

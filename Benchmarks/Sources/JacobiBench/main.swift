@@ -17,6 +17,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W1", W1.run),
     ("W2", W2.run),
     ("W4", W4.run),
+    ("W4T", W4Taylor.run),
     ("W5", W5.run),
     ("W6", W6.run),
     ("W8", W8.run),

@@ -73,6 +73,18 @@ struct TaylorSweep<S: TapeScalar>: ~Copyable {
         from lo: Int, through hi: Int, weights: [S]? = nil
     ) {
         guard lo <= hi else { return }
+        if layout.variables == 1 {
+            // One seed variable: block d is the single coefficient at offset d.
+            var sum = S.zero
+            for j in lo...hi {
+                let x = a[j]
+                if x.isZero { continue }
+                let p = x * b[d - j]
+                sum = sum + (weights.map { $0[j] * p } ?? p)
+            }
+            dst[d] = dst[d] + sum
+            return
+        }
         layout.triples.withUnsafeBufferPointer { t in
             for j in lo...hi {
                 let pair = j * (order + 1) + (d - j)

@@ -12,7 +12,7 @@ extension Expr {
     ///     Expr.power(Expr(2), Expr(Rational(1, 2)))   // sqrt(2)
     ///     Expr.power(x * y, Expr(2))                  // x^2*y^2
     ///
-    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, 0^r = 0 for a number r > 0; a rational to
+    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, E^u = exp(u), 0^r = 0 for a number r > 0; a rational to
     /// a rational is evaluated when the result is rational (4^(1/2) = 2, (1/4)^(−1/2) = 2);
     /// a positive rational to a non-integer rational r^(n + f), 0 < f < 1, becomes
     /// rⁿ · r^f (2^(3/2) = 2·sqrt(2)); a negative rational to a non-integer power stays.
@@ -22,6 +22,7 @@ extension Expr {
         if exponent.isZero { return .one }
         if exponent.isOne { return base }
         if base.isOne { return .one }
+        if base.isE { return Expr.call(.exp, exponent) }  // E^u is exp(u)
         guard let q = exponent.rationalValue else {
             return Expr(canonical: .power(base: base, exponent: exponent))
         }
