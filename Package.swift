@@ -42,7 +42,8 @@ let package = Package(
             dependencies: [
                 "Jacobi",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(name: "TestSupport", dependencies: ["Exact", "Symbolic"], path: "Tests/TestSupport"),
         .testTarget(name: "ExactTests", dependencies: ["Exact", "TestSupport"]),

@@ -82,12 +82,19 @@ extension Function {
         }
     }
 
-    /// H(a)·v: forward-over-reverse without forming H, or the symbolic Hessian times v.
+    /// H(a)·v: forward-over-reverse without forming H (`.reverse`), or the symbolic Hessian
+    /// times v (`.symbolic`).
+    ///
+    /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.forward` (forward
+    ///   mode alone has no H·v here: the tape's H·v is a forward sweep through the reverse one).
     public func hvp<S: PointScalar>(at a: [S], direction v: [S], engine: DifferentialEngine = .reverse) throws -> [S] {
         try requireScalar()
         try check("direction", v.count, inputDimension)
-        if engine == .symbolic { return try hessian(at: a, engine: .symbolic).applied(to: v) }
-        return try tape.hvp(at: a, direction: v)
+        switch engine {
+        case .symbolic: return try hessian(at: a, engine: .symbolic).applied(to: v)
+        case .reverse: return try tape.hvp(at: a, direction: v)
+        case .forward: throw FunctionError.engineNotAvailable(object: "H·v", engine: .forward)
+        }
     }
 
     /// D_v f(a) = ∇f(a)·v: one forward sweep.

@@ -12,12 +12,31 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
     case dimensionMismatch(what: String, expected: Int, got: Int)
     /// A variable of the expressions is missing from the variable list.
     case unlistedVariable(Symbol)
+    /// A variable named twice (in a variable list or a point).
+    case duplicateVariable(Symbol)
+    /// A point gives two values for one variable.
+    case duplicateCoordinate(Symbol)
+    /// A point gives no value for a variable of the function.
+    case missingCoordinate(Symbol)
+    /// A point gives a value for a symbol that is not a variable of the function.
+    case unknownCoordinate(Symbol, variables: [Symbol])
+    /// A derivative asked for at a point where it does not exist (`abs` at 0).
+    case notDifferentiable(String)
+    /// The engine cannot compute this object (forward mode has no H·v of its own).
+    case engineNotAvailable(object: String, engine: DifferentialEngine)
 
     public var description: String {
         switch self {
         case .notScalarValued(let m): return "this needs a scalar function, but there are \(m) outputs"
         case .dimensionMismatch(let what, let expected, let got): return "\(what) has \(got) entries, expected \(expected)"
         case .unlistedVariable(let s): return "the variable \(s) is not in the variable list"
+        case .duplicateVariable(let s): return "the variable \(s) is named twice"
+        case .duplicateCoordinate(let s): return "the point gives \(s) twice"
+        case .missingCoordinate(let s): return "no value given for the variable \(s)"
+        case .unknownCoordinate(let s, let vars):
+            return "the point gives a value for \(s), which is not one of the variables (\(vars.map(\.name).joined(separator: ",")))"
+        case .notDifferentiable(let why): return "not differentiable at this point: \(why)"
+        case .engineNotAvailable(let object, let engine): return "the \(engine.rawValue) engine does not compute \(object)"
         }
     }
 }
@@ -44,14 +63,17 @@ public struct Function: Sendable {
     /// The compiled tape (shared subexpressions computed once).
     public let tape: Tape
 
-    /// The function with components `outputs` in `variables` (default: the free symbols, sorted).
+    /// The function with components `outputs` in `variables` (default: the free symbols in
+    /// natural order, ``Symbol/naturalOrder(_:_:)``: `x2` before `x10`).
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
-    ///   the list; `TapeError` from compilation.
+    ///   the list; ``FunctionError/duplicateVariable(_:)``; `TapeError` from compilation.
     public init(_ outputs: [Expr], variables: [Symbol]? = nil) throws {
-        let free = Array(Set(outputs.flatMap(\.freeSymbols))).sorted()
+        let free = outputs.flatMap(\.freeSymbols).naturallySorted()
         let vars = variables ?? free
-        if let missing = free.first(where: { !vars.contains($0) }) { throw FunctionError.unlistedVariable(missing) }
+        var seen = Set<Symbol>()
+        for s in vars where !seen.insert(s).inserted { throw FunctionError.duplicateVariable(s) }
+        if let missing = free.first(where: { !seen.contains($0) }) { throw FunctionError.unlistedVariable(missing) }
         self.outputs = outputs
         self.variables = vars
         self.tape = try ExprCompiler.compile(outputs, inputs: vars)
@@ -100,22 +122,54 @@ public struct Function: Sendable {
         return Matrix(outputs[0].hessian(withRespectTo: variables))
     }
 
-    /// J·v as expressions (the JVP), with v given as expressions.
+    /// The partials ∂f/∂v for the variables `wrt` only (a sublist of ``variables``, any
+    /// order), simplified.
+    ///
+    ///     try Function(x^2 * y).partials(withRespectTo: [y])   // [x^2]
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; ``FunctionError/unlistedVariable(_:)``
+    ///   when `wrt` names a symbol that is not a variable.
+    public func partials(withRespectTo wrt: [Symbol]) throws -> [Expr] {
+        try requireScalar()
+        _ = try indices(of: wrt)
+        return outputs[0].gradient(withRespectTo: wrt)
+    }
+
+    func indices(of wrt: [Symbol]) throws -> [Int] {
+        try wrt.map { s in
+            guard let i = variables.firstIndex(of: s) else { throw FunctionError.unlistedVariable(s) }
+            return i
+        }
+    }
+
+    /// J·v as expressions (the JVP), each entry simplified, with v given as expressions.
+    ///
+    ///     try Function([x*y]).jvp(direction: [1, 2])   // [2*x + y]
     public func jvp(direction v: [Expr]) throws -> [Expr] {
         try check("direction", v.count, inputDimension)
-        return jacobian().applied(to: v)
+        return jacobian().applied(to: v).map { $0.simplified() }
     }
 
-    /// wᵀJ as expressions (the VJP).
+    /// wᵀJ as expressions (the VJP), each entry simplified.
+    ///
+    ///     try Function([x*y, x]).vjp(weights: [1, 1])   // [y + 1, x]
     public func vjp(weights w: [Expr]) throws -> [Expr] {
         try check("weights", w.count, outputDimension)
-        return jacobian().transposeApplied(to: w)
+        return jacobian().transposeApplied(to: w).map { $0.simplified() }
     }
 
-    /// H·v as expressions (the HVP).
+    /// H·v as expressions (the HVP), each entry simplified.
+    ///
+    ///     try Function(x^2 * y).hvp(direction: [1, 0])   // [2*y, 2*x]
     public func hvp(direction v: [Expr]) throws -> [Expr] {
         try check("direction", v.count, inputDimension)
-        return try hessian().applied(to: v)
+        return try hessian().applied(to: v).map { $0.simplified() }
+    }
+
+    /// The engine ``jacobian(at:engine:)`` uses when none is given: n forward sweeps when
+    /// n ≤ m, else m reverse sweeps.
+    public var cheapestJacobianEngine: DifferentialEngine {
+        inputDimension <= outputDimension ? .forward : .reverse
     }
 
     /// D_v f = ∇f·v as an expression.

@@ -8,10 +8,7 @@ struct JacobiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobi",
         abstract: "Exact multivariate calculus: symbolic partials, tape AD, differentials.",
-        discussion: """
-            Numbers are exact: 0.1 means 1/10, and results at rational points are exact
-            rationals. Errors print one line on stderr and exit with status 2.
-            """,
+        discussion: "Numbers are exact: 0.1 means 1/10, and results at rational points are exact rationals. Errors print one line on stderr and exit with status 2.",
         version: JacobiVersion.string,
         subcommands: [
             Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,
@@ -22,7 +19,7 @@ struct JacobiCommand: ParsableCommand {
 
     static func main() {
         ExitStatus.run {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(CommandLineArguments.prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         }
     }

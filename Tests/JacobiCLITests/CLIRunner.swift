@@ -19,15 +19,20 @@ enum CLI {
         return dir.appendingPathComponent("jacobi")
     }
 
-    static func run(_ arguments: [String]) throws -> CLIResult {
+    /// Runs `jacobi arguments…`, with `stdin` as its standard input (empty when nil).
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input
         try process.run()
+        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
+        try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

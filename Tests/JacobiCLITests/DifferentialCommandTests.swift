@@ -55,7 +55,7 @@ import Testing
         (["linearize", "1/x", "--at", "x=0"], "division by zero"),
         (["taylor", "x*y", "--at", "x=1"], "no value given for the variable y"),
         (["linearize", "log(x)", "--at", "x=-1"], "log"),
-        (["taylor", "x", "y", "--at", "x=1"], "Unexpected argument 'y'"),
+        (["taylor", "x", "y", "--at", "x=1"], "taylor takes one function, got 2"),
     ])
     func badInput_exitsTwoWithOneLine(arguments: [String], message: String) throws {
         let r = try CLI.run(arguments)

@@ -5,58 +5,48 @@ import Jacobi
 struct Taylor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The first- or second-order Taylor model of f around a, with exact coefficients.",
-        discussion: """
-            T(x) = f(a) + ∇f(a)·(x − a) [+ ½ (x − a)ᵀ H(a) (x − a) for order 2].
-            Example: jacobi taylor "exp(x)*y" --at x=0,y=1 --order 2
-            """
-    )
+        usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <1|2>] [<options>]",
+        discussion: "T(x) = f(a) + ∇f(a)·(x − a) [+ ½ (x − a)ᵀ H(a) (x − a) for order 2]. Example: jacobi taylor \"exp(x)*y\" --at x=0,y=1 --order 2")
 
-    @Argument(help: "The scalar function.")
-    var expression: String
-
-    @Option(parsing: .unconditional, help: "The order of the model: 1 or 2.")
-    var order: Int = 2
-
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var common: CommonOptions
+    // `.unconditional`: "-1" is read as the (invalid) value, not as a missing one.
+    @Option(parsing: .unconditional, help: "The order of the model: 1 or 2.") var order: Int = 2
+    @OptionGroup var point: PointOptions
+    @Option(help: "The engine that gives the coefficients.") var engine: DifferentialEngine = .reverse
 
     func validate() throws {
         guard order == 1 || order == 2 else { throw ValidationError("--order must be 1 or 2, not \(order)") }
     }
 
     func run() throws {
-        let e = try ExpressionInput.parse(expression)
-        let variables = try options.differentiationVariables(of: [e])
-        let a = try options.requiredPoint(for: variables)
-        let f = try Function(e, variables: variables)
-        let engine = options.engine.map(DifferentialEngine.init) ?? .reverse
-        let model = try f.taylor(at: a, order: order, engine: engine)
-        let expression = model.expression
-        let valueAtA = model.evaluatedExactly(at: a)
-        switch options.format {
-        case .json:
-            var members = PointValues.head("taylor", variables, [e]) + [
-                ("symbolic", .string(expression.description)),
-                ("at", PointValues.at(variables, a)),
-                ("engine", .string(engine.rawValue)),
-                ("exact", .string(valueAtA.description)),
-                ("numeric", .number(try PointValues.double(valueAtA))),
-                ("order", .integer(order)),
-                ("value", .string(model.value.description)),
-                ("gradient", PointValues.exact(model.gradient)),
-            ]
-            // DESIGN.md's keys for taylor include `hessian`: null when the model is first order.
-            members.append(("hessian", model.hessian.map(PointValues.exact) ?? .null))
-            print(JSONValue.object(members).rendered)
-        case .text:
-            // Everything is computed before anything is printed: an error leaves stdout empty.
-            var lines = ["T\(order)(\(variables.map(\.name).joined(separator: ", "))) = \(expression)",
-                         "around \(PointValues.atText(variables, a)) (engine: \(engine.rawValue)):",
-                         "f(a)  = \(PointValues.text(model.value))",
-                         "∇f(a) = [\(model.gradient.map(\.description).joined(separator: ", "))]"]
-            if let h = model.hessian { lines.append("H(a)  =\n\(h.text)") }
-            print(lines.joined(separator: "\n"))
-        case .latex:
-            print("T_{\(order)}(\(variables.map(\.name).joined(separator: ", "))) = \(expression.latex)")
+        let f = try common.function(for: "taylor", arity: .one)
+        try point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
+                                  atPoint: { a in TaylorReport.fields(try f.taylor(at: a, order: order, engine: engine), at: a) }),
+                      common)
+    }
+}
+
+/// The fields of a Taylor model (DESIGN.md: `symbolic` is the model, `exact` its value at
+/// a, then `value`, `gradient`, `hessian` — null at order 1 — and every coefficient in `terms`).
+enum TaylorReport {
+    static func fields(_ model: TaylorModel, at a: Point) -> [Field] {
+        let terms: [JSONValue] = model.terms.map { term in
+            .object([("powers", .array(term.powers.map { .integer($0) })), ("exact", .string(term.coefficient.description)),
+                     ("numeric", PointValues.double(term.coefficient).map(JSONValue.number) ?? .null)])
         }
+        var fields: [Field] = [
+            .symbolic(.scalar(.taylor(order: model.order, model.variables), model.expression.simplified())),
+            .point(a, engine: model.engine),
+            .values(key: "exact", .scalar(.valueAtPoint, model.value), numeric: "numeric", shown: false),
+            .values(key: "value", .scalar(.valueAtPoint, model.value), numeric: nil),
+            .values(key: "gradient", .vector(.gradientAtPoint, model.gradient), numeric: nil),
+        ]
+        if let h = model.hessian {
+            fields.append(.values(key: "hessian", .matrix(.hessianAtPoint, h), numeric: nil))
+        } else {
+            fields.append(.custom(json: [("hessian", .null)], text: [], latex: []))
+        }
+        fields.append(.custom(json: [("terms", .array(terms))], text: [], latex: []))
+        return fields
     }
 }

@@ -20,14 +20,14 @@ var checks = 0
     print("\(location): threw \(error)")
 }
 
-// GettingStarted.md:89
+// GettingStarted.md:83
 do {
 
     let f = try Function(Expr.parse("x^2*y + x/(1 + y^2)"))
-    check(try f.gradient(), #"[2*x*y + 1/(y^2 + 1), x*(x - 2*y/(y^2 + 1)^2)]"#, "GettingStarted.md:92")
-    check(try f.gradient(at: [Rational(1, 2), Rational(3)]), #"[31/10, 11/50]"#, "GettingStarted.md:93")
+    check(try f.gradient(), #"[2*x*y + 1/(y^2 + 1), x*(x - 2*y/(y^2 + 1)^2)]"#, "GettingStarted.md:86")
+    check(try f.gradient(at: [Rational(1, 2), Rational(3)]), #"[31/10, 11/50]"#, "GettingStarted.md:87")
 } catch {
-    fail("GettingStarted.md:89", error)
+    fail("GettingStarted.md:83", error)
 }
 
 // UserGuide.md:34

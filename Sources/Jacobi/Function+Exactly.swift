@@ -1,0 +1,146 @@
+import AutoDiff
+import Derivatives
+import Differentials
+import Exact
+import Symbolic
+
+// Objects at an exact `Point`, as exact values: every engine runs over `Rational` first
+// (exact numbers, the cheap case), and only when a value is not rational (sin(1/2), √2)
+// once more over `Expr`, whose values stay exact expressions. Both runs give the same
+// numbers where both are defined, so the fallback changes only what can be represented.
+// The symbolic engine first evaluates f itself at the point (a derivative may have a value
+// where f has none, e.g. x·log(x)'s derivative's pieces), and turns the division by zero
+// in u/|u| (the derivative of abs at 0) into "not differentiable".
+
+extension Function {
+    /// The coordinates of `a` in ``variables`` order.
+    ///
+    /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``.
+    public func coordinates(of a: Point) throws -> [Rational] {
+        try a.coordinates(for: variables)
+    }
+
+    /// Runs `body` over Rational, or, when a value is not rational, over exact expressions.
+    func exactly<R>(_ a: Point, _ body: ([Rational]) throws -> R, else expression: ([Expr]) throws -> R) throws -> R {
+        let r = try coordinates(of: a)
+        do {
+            return try body(r)
+        } catch TapeError.domain(.notRational, _, _) {
+        } catch EvaluationError.notRational {
+        } catch let EvaluationError.divisionByZero(sub) where sub.callsAbs {
+            throw FunctionError.notDifferentiable("abs has no derivative where its argument is 0 (in \(sub))")
+        }
+        do {
+            return try expression(r.map { Expr($0) })
+        } catch let EvaluationError.divisionByZero(sub) where sub.callsAbs {
+            throw FunctionError.notDifferentiable("abs has no derivative where its argument is 0 (in \(sub))")
+        }
+    }
+
+    /// The symbolic engine needs f defined at a before its derivatives are evaluated there.
+    func requireDefined(at a: Point, _ engine: DifferentialEngine?) throws {
+        if engine == .symbolic { _ = try value(at: a, engine: .symbolic) }
+    }
+
+    /// f(a), exactly: numbers where rational, exact expressions otherwise; by the tape, or
+    /// (`.symbolic`) by substituting into the expressions.
+    ///
+    ///     try Function([x*y, sin(x)]).value(at: Point([(x, 1/2), (y, 3)]))   // [3/2, sin(1/2)]
+    ///
+    /// - Throws: coordinate errors (``coordinates(of:)``); `TapeError` (`EvaluationError` for
+    ///   `.symbolic`) where f is undefined.
+    public func value(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
+        if engine == .symbolic {
+            let p = Dictionary(uniqueKeysWithValues: zip(variables, try coordinates(of: a)))
+            return try outputs.map { try $0.evaluatedExactly(at: p) }
+        }
+        return try exactly(a, { try value(at: $0).map { Expr($0) } }, else: { try value(at: $0) })
+    }
+
+    /// ∇f(a), exactly (see ``gradient(at:engine:)-swift.method`` for the engines).
+    ///
+    ///     try Function(x^2 * y).gradient(at: Point([(x, 3), (y, 2)]))   // [12, 9]
+    public func gradient(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try gradient(at: $0, engine: engine).map { Expr($0) } },
+                           else: { try gradient(at: $0, engine: engine) })
+    }
+
+    /// The partials ∂f/∂v(a) for `wrt` only, exactly: a tape engine computes the whole
+    /// gradient (one sweep either way) and picks; the symbolic engine evaluates those partials.
+    ///
+    ///     try Function(x^2 * y).partials(withRespectTo: [y], at: Point([(x, 3), (y, 2)]))   // [9]
+    public func partials(withRespectTo wrt: [Symbol], at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
+        let picked = try indices(of: wrt)
+        if engine == .symbolic {
+            try requireDefined(at: a, engine)
+            let p = try partials(withRespectTo: wrt)
+            return try exactly(a, { r in try evaluate(p, at: r).map { Expr($0) } }, else: { try evaluate(p, at: $0) })
+        }
+        let g = try gradient(at: a, engine: engine)
+        return picked.map { g[$0] }
+    }
+
+    /// J(a), exactly (m×n; `nil` engine: ``cheapestJacobianEngine``).
+    public func jacobian(at a: Point, engine: DifferentialEngine? = nil) throws -> Matrix<Expr> {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try jacobian(at: $0, engine: engine).map { Expr($0) } },
+                           else: { try jacobian(at: $0, engine: engine) })
+    }
+
+    /// H(a), exactly.
+    public func hessian(at a: Point, engine: DifferentialEngine = .reverse) throws -> Matrix<Expr> {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try hessian(at: $0, engine: engine).map { Expr($0) } },
+                           else: { try hessian(at: $0, engine: engine) })
+    }
+
+    /// J(a)·v, exactly: one forward sweep (`.forward`), m reverse sweeps — J·v from VJPs,
+    /// the rows of J (`.reverse`), or the symbolic Jacobian at a (`.symbolic`).
+    ///
+    ///     try Function([x*y]).jvp(at: Point([(x, 2), (y, 3)]), direction: [1, 0])   // [3]
+    public func jvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .forward) throws -> [Expr] {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try jvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
+                           else: { try jvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
+    }
+
+    /// wᵀJ(a), exactly: one reverse sweep (`.reverse`), n forward sweeps — wᵀJ from JVPs,
+    /// the columns of J (`.forward`), or the symbolic Jacobian at a.
+    public func vjp(at a: Point, weights w: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try vjp(at: $0, weights: w, engine: engine).map { Expr($0) } },
+                           else: { try vjp(at: $0, weights: w.map { Expr($0) }, engine: engine) })
+    }
+
+    /// H(a)·v, exactly (forward-over-reverse, or the symbolic Hessian at a).
+    ///
+    /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.forward`.
+    public func hvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { try hvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
+                           else: { try hvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
+    }
+
+    /// D_v f(a) = ∇f(a)·v, exactly (one forward sweep by default).
+    public func directionalDerivative(at a: Point, along v: [Rational], engine: DifferentialEngine = .forward) throws -> Expr {
+        try requireScalar()
+        return try jvp(at: a, direction: v, engine: engine)[0]
+    }
+
+    /// The Taylor model of order 1 or 2 around `a` (see ``taylor(at:order:engine:)-swift.method``).
+    public func taylor(at a: Point, order: Int = 2, engine: DifferentialEngine = .reverse) throws -> TaylorModel {
+        try requireDefined(at: a, engine)
+        return try taylor(at: coordinates(of: a), order: order, engine: engine)
+    }
+}
+
+extension Expr {
+    /// Whether an `abs` call occurs in the expression.
+    var callsAbs: Bool {
+        if case .call(.abs, _) = kind { return true }
+        var found = false
+        forEachChild { if !found && $0.callsAbs { found = true } }
+        return found
+    }
+}

@@ -1,0 +1,47 @@
+/// The command line, prepared for swift-argument-parser so that expressions may start with
+/// `-` (DESIGN.md, "CLI contract"):
+///
+///     jacobi diff -x^2 --at x=1        -x^2 is the expression
+///     jacobi diff -- -x^2 --at x=1     the same: `--` marks what follows as expressions,
+///                                      but options after it (--at) are still options
+///
+/// A word that starts with one `-` and is not one of the CLI's short options (`-f`, `-h`)
+/// is an expression, unless it follows a long option that takes a value (`--dir -1,2`);
+/// after `--`, every such word is an expression. An expression word is passed on with a
+/// leading space, which argument-parser reads as a value and the expression parser skips.
+/// A word that starts with `--` is always an option (an unknown one is an error).
+enum CommandLineArguments {
+    /// The short options of every command: `-f` (`--file`) and `-h` (`--help`).
+    static let shortOptions: Set<String> = ["-f", "-h"]
+
+    /// Long options that take no value (so the word after one is not its value).
+    static let flags: Set<String> = ["--no-symbolic", "--canonical", "--help", "--version", "--sparse",
+                                     "--hessian", "--compile", "--numeric", "--trace", "--exact"]
+
+    static func prepared(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var afterTerminator = false
+        var previous: String?
+        for word in arguments {
+            defer { previous = word }
+            if word == "--" && !afterTerminator {
+                afterTerminator = true
+                continue
+            }
+            guard word.hasPrefix("-"), word != "-", !word.hasPrefix("--") else {
+                out.append(word)
+                continue
+            }
+            let isExpression = afterTerminator || (!shortOptions.contains(word) && !takesValue(previous))
+            out.append(isExpression ? " " + word : word)
+        }
+        return out
+    }
+
+    /// Whether `word` is an option whose value is the next word.
+    static func takesValue(_ word: String?) -> Bool {
+        guard let word else { return false }
+        if word == "-f" { return true }
+        return word.hasPrefix("--") && !word.contains("=") && !flags.contains(word)
+    }
+}

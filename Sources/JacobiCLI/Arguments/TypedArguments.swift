@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Jacobi
+
+/// How results are written.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, latex, json
+}
+
+extension DifferentialEngine: ExpressibleByArgument {}
+
+/// An error in the text of one option's value; argument-parser prints it after
+/// "The value '…' is invalid for '--option <…>': ".
+struct ArgumentError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Typed values of options, parsed at the edge (argument-parser `transform:` functions).
+enum Arguments {
+    /// `x,y,z`: distinct variable names.
+    static func variables(_ text: String) throws -> [Symbol] {
+        var out: [Symbol] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let s = Symbol(validating: trimmed) else { throw ArgumentError("'\(trimmed)' is not a variable name") }
+            if out.contains(s) { throw ArgumentError("the variable \(trimmed) appears twice") }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// `1,-1/2,0.25`: exact numbers (decimals read exactly).
+    static func vector(_ text: String) throws -> [Rational] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+            let t = String(item).trimmingCharacters(in: .whitespaces)
+            do { return try Rational(parsing: t) } catch { throw ArgumentError("'\(t)' is not an exact number: \(error)") }
+        }
+    }
+
+    /// `x=1/2,y=-3`: a value for each named variable.
+    static func point(_ text: String) throws -> Point {
+        var pairs: [(Symbol, Rational)] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { throw ArgumentError("expected name=value pairs separated by commas, got '\(item)'") }
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            guard let s = Symbol(validating: name) else { throw ArgumentError("'\(name)' is not a variable name") }
+            if pairs.contains(where: { $0.0 == s }) { throw ArgumentError("the variable \(name) appears twice") }
+            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            do { pairs.append((s, try Rational(parsing: value))) } catch {
+                throw ArgumentError("invalid value for \(name): \(error.description)")
+            }
+        }
+        return try Point(pairs)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Jacobi
+
+/// `jacobi jacobian EXPR...`: the Jacobian matrix of a vector function.
+struct JacobianCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jacobian",
+        abstract: "The Jacobian J (m×n, J[i][j] = ∂fᵢ/∂xⱼ) of the functions given.",
+        usage: "jacobi jacobian <expression>... [--at <x=1/2,y=-3>] [<options>]",
+        discussion: "Example: jacobi jacobian \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. At a point the default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps.")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var point: PointOptions
+    @Option(help: "The engine that gives the numbers at the point (default: the cheaper tape).") var engine: DifferentialEngine?
+
+    func run() throws {
+        let f = try common.function(for: "jacobian", arity: .many)
+        let engine = self.engine ?? f.cheapestJacobianEngine
+        try point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+                                  atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
+                      common)
+    }
+}
+
+/// `jacobi hessian EXPR`: the Hessian matrix.
+struct HessianCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hessian",
+        abstract: "The Hessian H (n×n, H[i][j] = ∂²f/∂xᵢ∂xⱼ, exactly symmetric) of one function.",
+        usage: "jacobi hessian <expression> [--at <x=1/2,y=-3>] [<options>]",
+        discussion: "Example: jacobi hessian \"x^3*y + exp(x*y)\" --at x=0,y=1")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var point: PointOptions
+    @Option(help: "The engine that gives the numbers at the point (reverse: forward-over-reverse).") var engine: DifferentialEngine = .reverse
+
+    func run() throws {
+        let f = try common.function(for: "hessian", arity: .one)
+        try point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
+                                  atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
+                      common)
+    }
+}
+
+/// `jacobi linearize EXPR... --at …`: f(a) and the differential df_a as its matrix J(a).
+struct Linearize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "f(a) and the differential df_a as a matrix: f(a + h) ≈ f(a) + J(a)·h.",
+        usage: "jacobi linearize <expression>... --at <x=1/2,y=-3> [<options>]",
+        discussion: "Example: jacobi linearize \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. The default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps.")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var point: PointOptions
+    @Option(help: "The engine that builds J(a) (default: the cheaper tape).") var engine: DifferentialEngine?
+
+    func run() throws {
+        let f = try common.function(for: "linearize", arity: .many)
+        let engine = self.engine ?? f.cheapestJacobianEngine
+        try point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+                                  atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
+                                                   .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
+                      common)
+    }
+}
