@@ -135,3 +135,17 @@ extension Function {
         }
     }
 }
+
+extension Function {
+    /// The k-th directional derivative dᵏ/dtᵏ f(a + t·v) at t = 0, exactly: over `Rational`,
+    /// or over exact expressions when the value is not rational.
+    ///
+    ///     try Function(sin(x)).directionalDerivative(at: Point([(x, 0)]), along: [1], order: 3)   // -1
+    ///
+    /// - Throws: as ``directionalDerivative(at:along:order:engine:)``; coordinate errors.
+    public func directionalDerivative(at a: Point, along v: [Rational], order k: Int, engine: DifferentialEngine = .forward) throws -> Expr {
+        try requireDefined(at: a, engine)
+        return try exactly(a, { r in Expr(try directionalDerivative(at: r, along: v, order: k, engine: engine) as Rational) },
+                           else: { try directionalDerivative(at: $0, along: v.map { Expr($0) }, order: k, engine: engine) })
+    }
+}

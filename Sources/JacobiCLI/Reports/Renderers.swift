@@ -29,6 +29,7 @@ enum TextRenderer {
         case .matrix(let l, let m):
             let body = m.formatted(describe)
             return l.text.isEmpty ? [body] : ["\(l.text) =", body]
+        case .written(let l, let text, _): return [labelled(l, text)]
         }
     }
 }
@@ -61,6 +62,7 @@ enum LaTeXRenderer {
         case .vector(let l, let es): return [labelled(l, column(es))]
         case .entries(let ls, let es): return zip(ls, es).map { labelled($0, $1.latex) }
         case .matrix(let l, let m): return [labelled(l, m.latex { $0.latex })]
+        case .written(let l, _, let tex): return [labelled(l, tex)]
         }
     }
 
@@ -85,6 +87,7 @@ enum JSONRenderer {
                     ("functions", .array(functions.map { .string($0.description) }))]
         case .vector(let key, _, let v): return [(key, .array(v.map { .string($0.description) }))]
         case .integer(let key, let n): return [(key, .integer(n))]
+        case .symbolic(.written(_, let text, let tex)): return [("symbolic", .string(text)), ("latex", .string(tex))]
         case .symbolic(let q): return [("symbolic", q.json { .string($0.description) }), ("latex", q.json { .string($0.latex) })]
         case .point(let a, let engine):
             let at: (String, JSONValue) = ("at", .object(a.pairs.map { ($0.0.name, .string($0.1.description)) }))
