@@ -168,10 +168,13 @@ struct Differentiator {
         }
     }
 
-    /// d(b^x): the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
+    /// d(b^x): 0 for b = 0; the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
     /// exact at 0), the exponential rule b^x·log(b)·x′ when b′ = 0, and the general
     /// b^x·(x′·log b + x·b′/b) otherwise.
     private func power(_ b: Expr, _ x: Expr) -> Expr {
+        // 0^x is 0 wherever it is defined (x > 0): the general rule's log(0) would be an
+        // undefined constant in the result.
+        if b.isZero { return .zero }
         let db = d(b)
         let dx = d(x)
         if dx.isZero {

@@ -18,6 +18,7 @@ struct JacobiCommand: ParsableCommand {
     )
 
     static func main() {
+        ExitStatus.exitQuietlyWhenOutputCloses()
         ExitStatus.run {
             var command = try parseAsRoot(CommandLineArguments.prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -74,9 +74,11 @@ import Testing
         }
     }
 
-    @Test func deepNesting_isAnErrorNotACrash() throws {
+    /// The parser is iterative (nesting is bounded only by the input length): deep
+    /// parentheses parse, and never crash.
+    @Test func deepNesting_parsesWithoutACrash() throws {
         let r = try CLI.run(["simplify", String(repeating: "(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)])
-        #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("jacobi: expression nested too deeply"))
+        #expect(r.status == 0)
+        #expect(r.stdout == "x\n")
     }
 }

@@ -58,7 +58,7 @@ extension Rational: TapeScalar {
         throw .notRational(expression: "\(f)(\(x))")
     }
 
-    /// xʸ, exact when it is rational: y an integer, or y = p/q with x a perfect q-th power.
+    /// xʸ, exact when it is rational: y an integer, or y = p/q with x ≥ 0 a perfect q-th power.
     public static func power(_ x: Rational, exponent y: Rational) throws(ScalarError) -> Rational {
         if y.isInteger, let n = Int(exactly: y.numerator) {
             return try x.raised(to: n)
@@ -67,7 +67,10 @@ extension Rational: TapeScalar {
         guard let q = Int(exactly: y.denominator), let p = Int(exactly: y.numerator) else {
             throw .notRational(expression: "(\(x))^(\(y))")
         }
-        if x.signum() < 0 && q % 2 == 0 { throw .outsideDomain(expression: "(\(x))^(\(y))") }
+        // A negative base to a non-integer power is outside the real domain for every q, odd
+        // too: (−8)^(1/3) is not −2 here, as in symbolic evaluation, in Double (pow gives NaN)
+        // and in SymPy (whose principal value is complex). Found by the fuzzer (Fuzz/).
+        if x.signum() < 0 { throw .outsideDomain(expression: "(\(x))^(\(y))") }
         if x.isZero {
             if p < 0 { throw .divisionByZero }
             return .zero
