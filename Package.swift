@@ -28,14 +28,17 @@ let package = Package(
         // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
-        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Taylor/README.md"]),
+        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Plan/README.md", "Taylor/README.md"]),
+        // Code generation (C, Swift, Python) and compiled tapes: uses both engines' outputs.
+        .target(name: "CodeGen", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff"], exclude: ["README.md"]),
         .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
             name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]
         ),
         .target(
-            name: "Jacobi", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification"]
+            name: "Jacobi",
+            dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff", "Differentials", "Verification", "CodeGen"]
         ),
         .executableTarget(
             name: "JacobiCLI",
@@ -53,6 +56,7 @@ let package = Package(
         // Reads the committed SymPy fixtures in Tests/Fixtures/ by path (no Python at test time).
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "Symbolic", "TestSupport"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact"]),
+        .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),

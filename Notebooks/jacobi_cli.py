@@ -1,9 +1,11 @@
 """A thin bridge from the notebooks to the `jacobi` CLI.
 
 Every number and formula in the notebooks comes from `jacobi ... --format json` (the
-contract in DESIGN.md): exact values arrive as strings "p/q" and become `Fraction`s here,
-expressions arrive in Jacobi's syntax and become LaTeX through `jacobi simplify --format
-latex`, or NumPy functions (through SymPy, which reads the syntax after ^ -> **) for plots.
+contract in Docs/CLI.md): exact values arrive as strings "p/q" and become `Fraction`s here,
+expressions arrive in Jacobi's syntax with their LaTeX beside them (the `latex` key), or
+become NumPy functions (through SymPy, which reads the syntax after ^ -> **) for plots.
+Many points go through one process: `jacobi_points` sends them as JSON lines to
+`jacobi ... --points -` and gets one object per point back, in order.
 
 The binary is `$JACOBI_BIN` (CI sets it to `$(swift build --show-bin-path)/jacobi`), else
 `jacobi` on the PATH, else the debug build of the repository this file sits in.
@@ -18,7 +20,7 @@ from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["JACOBI", "jacobi", "jacobi_text", "latex", "frac", "fmt", "numpy_function", "point", "vector", "show"]
+__all__ = ["JACOBI", "jacobi", "jacobi_points", "jacobi_text", "latex", "frac", "fmt", "numpy_function", "point", "vector", "show"]
 
 
 def _find_binary() -> str:
@@ -36,9 +38,9 @@ def _find_binary() -> str:
 JACOBI = _find_binary()
 
 
-def _run(args: list[str]) -> str:
-    done = subprocess.run([JACOBI, *args], capture_output=True, text=True)
-    if done.returncode not in (0, 1):  # 1: `check` found a mismatch, still a report
+def _run(args: list[str], stdin: str | None = None, allowed=(0, 1)) -> str:
+    done = subprocess.run([JACOBI, *args], capture_output=True, text=True, input=stdin)
+    if done.returncode not in allowed:  # 1: `check` found a mismatch, still a report
         raise RuntimeError(f"jacobi {' '.join(args)} exited {done.returncode}: {done.stderr.strip()}")
     return done.stdout
 
@@ -46,10 +48,16 @@ def _run(args: list[str]) -> str:
 def _arguments(command: str, expressions, options: dict) -> list[str]:
     args = [command]
     for key, value in options.items():
-        if value is None:
+        if value is None or value is False:
             continue
-        # --key=value: a value such as "-1,2" would otherwise be read as an option
-        args.append(f"--{key.replace('_', '-')}={value}")
+        name = f"--{key.replace('_', '-')}"
+        if value is True:  # a flag: no_symbolic=True is --no-symbolic
+            args.append(name)
+        elif isinstance(value, (list, tuple)):  # a repeated option: gradient=[...]
+            args += [f"{name}={v}" for v in value]
+        else:
+            # --key=value: a value such as "-1,2" would otherwise be read as an option
+            args.append(f"{name}={value}")
     if isinstance(expressions, str):
         expressions = [expressions]
     return args + ["--", *expressions]  # `--`: expressions may start with '-'
@@ -60,6 +68,17 @@ def jacobi(command: str, expressions, **options) -> dict:
     return json.loads(_run(_arguments(command, expressions, {**options, "format": "json"})))
 
 
+def jacobi_points(command: str, expressions, names, points, **options) -> list[dict]:
+    """One process for many points: `jacobi COMMAND EXPR... --points - --format json`, the
+    points (lists of exact values in the order of `names`) sent as JSON lines on stdin.
+    Returns one object per point, in order; a point that failed has an "error" key instead
+    of the results (the others are computed all the same)."""
+    lines = "".join(json.dumps({n: fmt(v) for n, v in zip(names, p)}) + "\n" for p in points)
+    args = _arguments(command, expressions, {**options, "points": "-", "format": "json"})
+    out = _run(args, stdin=lines, allowed=(0, 2))  # 2: some point failed, said on its line
+    return [json.loads(line) for line in out.splitlines()]
+
+
 def jacobi_text(command: str, expressions, **options) -> str:
     """The same, in the human-readable text format (to show what a terminal user sees)."""
     return _run(_arguments(command, expressions, options)).rstrip("\n")
@@ -67,8 +86,9 @@ def jacobi_text(command: str, expressions, **options) -> str:
 
 @lru_cache(maxsize=None)
 def latex(expression: str) -> str:
-    """An expression in Jacobi's syntax, as LaTeX (`jacobi simplify EXPR --format latex`)."""
-    return _run(["simplify", "--format", "latex", "--", expression]).strip()
+    """An expression in Jacobi's syntax, as LaTeX, for text that did not come with its `latex`
+    key (a number formatted here): `jacobi simplify EXPR --canonical --format latex`."""
+    return _run(["simplify", "--canonical", "--format", "latex", "--", expression]).strip()
 
 
 def frac(text: str) -> Fraction:

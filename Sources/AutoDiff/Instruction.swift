@@ -53,6 +53,59 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case branchGuard
 }
 
+/// What the sweeps may assume of each opcode, in one place beside the table (the sweep
+/// plan and the code generator read these instead of switching over opcodes themselves).
+extension Opcode {
+    /// Whether the value is defined for every finite operand (no domain error is possible):
+    /// the ring operations. Division, powers and the elementary functions may fail.
+    ///
+    ///     Opcode.multiply.isTotal   // true
+    ///     Opcode.log.isTotal        // false
+    @inlinable
+    public var isTotal: Bool {
+        switch self {
+        case .input, .constant, .add, .subtract, .multiply, .negate, .addConstant, .subtractFromConstant,
+            .multiplyConstant, .square:
+            true
+        case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
+            .asin, .acos, .sinh, .cosh, .tanh, .abs, .branchGuard:
+            false
+        }
+    }
+
+    /// What the reverse rule reads: the operands' values, and the instruction's own value
+    /// (exp, sqrt, … reuse it). Linear opcodes read neither.
+    ///
+    ///     Opcode.exp.reverseReads   // (operands: true, own: true)
+    @inlinable
+    public var reverseReads: (operands: Bool, own: Bool) {
+        switch self {
+        case .input, .constant, .branchGuard, .add, .subtract, .negate, .addConstant, .subtractFromConstant,
+            .multiplyConstant:
+            (false, false)
+        case .square, .multiply: (true, false)
+        case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
+            .asin, .acos, .sinh, .cosh, .tanh, .abs:
+            (true, true)
+        }
+    }
+
+    /// Whether the reverse rule's contribution to each operand is a closed form the sweep
+    /// plan can write without reading the adjoint it adds to (so an operand with no other
+    /// contribution can be assigned instead of cleared and added).
+    ///
+    ///     Opcode.add.reverseCanAssign   // true
+    @inlinable
+    public var reverseCanAssign: Bool {
+        switch self {
+        case .add, .subtract, .negate, .addConstant, .subtractFromConstant, .multiplyConstant, .square, .multiply: true
+        case .input, .constant, .branchGuard, .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos,
+            .tan, .exp, .log, .sqrt, .atan, .asin, .acos, .sinh, .cosh, .tanh, .abs:
+            false
+        }
+    }
+}
+
 /// The elementary functions a tape can apply, in DESIGN.md's order.
 public enum UnaryFunction: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case sin, cos, tan, exp, log, sqrt, atan, asin, acos, sinh, cosh, tanh, abs

@@ -55,12 +55,12 @@ extension Tape {
     /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
     @inlinable
     public func gradient<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
-        if outputCount == 1 && point.count == inputCount,
-            let r = planVJP(point, weights: [.one], workspace: workspace, value: false)
-        {
-            return r.cotangent
-        }
-        return try valueAndGradient(at: point, workspace: workspace).gradient
+        if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
+        try checkDimension("point", point.count, inputCount)
+        // The plan is asked once: when it declines, the generic sweeps decide (going through
+        // `vjp` would ask the plan a second time, with the value).
+        if let r = planVJP(point, weights: [.one], workspace: workspace, value: false) { return r.cotangent }
+        return try genericVJP(at: point, weights: [.one], workspace: workspace).cotangent
     }
 
     /// f(x) and ∇f(x) of a scalar-valued tape, from one primal and one reverse sweep.

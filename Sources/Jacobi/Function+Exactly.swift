@@ -60,6 +60,9 @@ extension Function {
     /// ∇f(a), exactly (see ``gradient(at:engine:)-swift.method`` for the engines).
     ///
     ///     try Function(x^2 * y).gradient(at: Point([(x, 3), (y, 2)]))   // [12, 9]
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors
+    ///   (``FunctionError/notDifferentiable(_:)`` for abs at 0 by the symbolic engine).
     public func gradient(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         try requireDefined(at: a, engine)
         return try exactly(a, { try gradient(at: $0, engine: engine).map { Expr($0) } },
@@ -70,6 +73,9 @@ extension Function {
     /// gradient (one sweep either way) and picks; the symbolic engine evaluates those partials.
     ///
     ///     try Function(x^2 * y).partials(withRespectTo: [y], at: Point([(x, 3), (y, 2)]))   // [9]
+    ///
+    /// - Throws: ``FunctionError/unlistedVariable(_:)`` for a `wrt` symbol that is not a
+    ///   variable; as ``gradient(at:engine:)-swift.method``.
     public func partials(withRespectTo wrt: [Symbol], at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         let picked = try indices(of: wrt)
         if engine == .symbolic {
@@ -82,13 +88,21 @@ extension Function {
     }
 
     /// J(a), exactly (m×n; `nil` engine: ``cheapestJacobianEngine``).
+    ///
+    ///     try Function([x*y, sin(x)]).jacobian(at: Point([(x, 1/2), (y, 3)]))   // [[3, 1/2], [cos(1/2), 0]]
+    ///
+    /// - Throws: coordinate errors; `TapeError`/`EvaluationError` where f or J is undefined at a.
     public func jacobian(at a: Point, engine: DifferentialEngine? = nil) throws -> Matrix<Expr> {
         try requireDefined(at: a, engine)
         return try exactly(a, { try jacobian(at: $0, engine: engine).map { Expr($0) } },
                            else: { try jacobian(at: $0, engine: engine) })
     }
 
-    /// H(a), exactly.
+    /// H(a), exactly (forward-over-reverse, or the symbolic Hessian at a).
+    ///
+    ///     try Function(x^2 * y).hessian(at: Point([(x, 1), (y, 2)]))   // [[4, 2], [2, 0]]
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors.
     public func hessian(at a: Point, engine: DifferentialEngine = .reverse) throws -> Matrix<Expr> {
         try requireDefined(at: a, engine)
         return try exactly(a, { try hessian(at: $0, engine: engine).map { Expr($0) } },
@@ -99,6 +113,8 @@ extension Function {
     /// the rows of J (`.reverse`), or the symbolic Jacobian at a (`.symbolic`).
     ///
     ///     try Function([x*y]).jvp(at: Point([(x, 2), (y, 3)]), direction: [1, 0])   // [3]
+    ///
+    /// - Throws: ``FunctionError/dimensionMismatch(what:expected:got:)``; coordinate and domain errors.
     public func jvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .forward) throws -> [Expr] {
         try requireDefined(at: a, engine)
         return try exactly(a, { try jvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
@@ -107,6 +123,10 @@ extension Function {
 
     /// wᵀJ(a), exactly: one reverse sweep (`.reverse`), n forward sweeps — wᵀJ from JVPs,
     /// the columns of J (`.forward`), or the symbolic Jacobian at a.
+    ///
+    ///     try Function([x*y, x]).vjp(at: Point([(x, 2), (y, 3)]), weights: [1, 1])   // [4, 2]
+    ///
+    /// - Throws: ``FunctionError/dimensionMismatch(what:expected:got:)``; coordinate and domain errors.
     public func vjp(at a: Point, weights w: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
         try requireDefined(at: a, engine)
         return try exactly(a, { try vjp(at: $0, weights: w, engine: engine).map { Expr($0) } },
@@ -114,6 +134,8 @@ extension Function {
     }
 
     /// H(a)·v, exactly (forward-over-reverse, or the symbolic Hessian at a).
+    ///
+    ///     try Function(x^2 * y).hvp(at: Point([(x, 1), (y, 2)]), direction: [1, 0])   // [4, 2]
     ///
     /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.forward`.
     public func hvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
@@ -123,12 +145,20 @@ extension Function {
     }
 
     /// D_v f(a) = ∇f(a)·v, exactly (one forward sweep by default).
+    ///
+    ///     try Function(x * y).directionalDerivative(at: Point([(x, 1), (y, 1)]), along: [1, 2])   // 3
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors.
     public func directionalDerivative(at a: Point, along v: [Rational], engine: DifferentialEngine = .forward) throws -> Expr {
         try requireScalar()
         return try jvp(at: a, direction: v, engine: engine)[0]
     }
 
     /// The Taylor model of order 1 or 2 around `a` (see ``taylor(at:order:engine:)-swift.method``).
+    ///
+    ///     try Function(x^3).taylor(at: Point([(x, 1)])).expression   // 3*x^2 - 3*x + 1
+    ///
+    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors.
     public func taylor(at a: Point, order: Int = 2, engine: DifferentialEngine = .reverse) throws -> TaylorModel {
         try requireDefined(at: a, engine)
         return try taylor(at: coordinates(of: a), order: order, engine: engine)

@@ -171,6 +171,8 @@ public struct Function: Sendable {
 
     /// The engine ``jacobian(at:engine:)`` uses when none is given: n forward sweeps when
     /// n ≤ m, else m reverse sweeps.
+    ///
+    ///     try Function([x*y, x+y, x]).cheapestJacobianEngine   // .forward (n = 2 ≤ m = 3)
     public var cheapestJacobianEngine: DifferentialEngine {
         inputDimension <= outputDimension ? .forward : .reverse
     }

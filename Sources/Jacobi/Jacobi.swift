@@ -1,5 +1,6 @@
 // The umbrella module: `import Jacobi` gives every public type of the lower modules.
 @_exported import AutoDiff
+@_exported import CodeGen
 @_exported import Differentials
 @_exported import Exact
 @_exported import Symbolic

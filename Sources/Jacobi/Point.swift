@@ -18,8 +18,14 @@ public struct Point: Sendable, Equatable {
     ///
     /// - Throws: ``FunctionError/duplicateCoordinate(_:)`` when a variable is given twice.
     public init(_ pairs: [(Symbol, Rational)]) throws {
-        var seen = Set<Symbol>()
-        for (s, _) in pairs where !seen.insert(s).inserted { throw FunctionError.duplicateCoordinate(s) }
+        if pairs.count <= 16 {  // the usual point: a quadratic check beats hashing
+            for i in pairs.indices where pairs[..<i].contains(where: { $0.0 == pairs[i].0 }) {
+                throw FunctionError.duplicateCoordinate(pairs[i].0)
+            }
+        } else {
+            var seen = Set<Symbol>()
+            for (s, _) in pairs where !seen.insert(s).inserted { throw FunctionError.duplicateCoordinate(s) }
+        }
         symbols = pairs.map(\.0)
         values = pairs.map(\.1)
     }
@@ -45,7 +51,9 @@ public struct Point: Sendable, Equatable {
     ///   ``FunctionError/unknownCoordinate(_:variables:)`` when the point names a symbol that
     ///   is not one of `variables`.
     public func coordinates(for variables: [Symbol]) throws -> [Rational] {
-        for s in symbols where !variables.contains(s) { throw FunctionError.unknownCoordinate(s, variables: variables) }
+        if symbols == variables { return values }  // the usual case: given in the function's order
+        let known = Set(variables)
+        for s in symbols where !known.contains(s) { throw FunctionError.unknownCoordinate(s, variables: variables) }
         let index = Dictionary(uniqueKeysWithValues: zip(symbols, values.indices))
         return try variables.map { s in
             guard let i = index[s] else { throw FunctionError.missingCoordinate(s) }

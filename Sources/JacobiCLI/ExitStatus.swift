@@ -16,9 +16,9 @@ enum ExitStatus {
     /// What every error line starts with (a caret line is indented past it).
     static let prefix = "jacobi: "
 
-    static func run(_ body: () throws -> Void) {
+    static func run(_ body: @Sendable () async throws -> Void) async {
         do {
-            try body()
+            try await body()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -4,7 +4,7 @@ import Jacobi
 
 /// The `jacobi` command: exact partial derivatives and the objects built from them.
 @main
-struct JacobiCommand: ParsableCommand {
+struct JacobiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobi",
         abstract: "Exact multivariate calculus: symbolic partials, tape AD, differentials.",
@@ -13,15 +13,19 @@ struct JacobiCommand: ParsableCommand {
         subcommands: [
             Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,
             JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self,
-            Simplify.self, Expand.self, Check.self,
+            Simplify.self, Expand.self, CodeGenCommand.self, Check.self,
         ]
     )
 
-    static func main() {
+    static func main() async {
         ExitStatus.exitQuietlyWhenOutputCloses()
-        ExitStatus.run {
+        await ExitStatus.run {
             var command = try parseAsRoot(CommandLineArguments.prepared(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         }
     }
 }

@@ -97,4 +97,22 @@ import Testing
         // f = 4 + 4(x−1) + 2(y−2) + 2(x−1)² + 2(x−1)(y−2) + 0 exactly (f is a cubic: the rest is (x−1)²(y−2)).
         #expect(model.terms.map(\.coefficient.description) == ["4", "4", "2", "2", "2", "0"])
     }
+
+    /// A hand-written gradient against the tape: the right one passes, a sign error and an
+    /// index slip are caught at the first point where they show, with both exact values.
+    @Test func checkGradient_catchesSignErrorsAndIndexSlips() throws {
+        let f = try Self.function("x^2*y + x/(1 + y^2)")
+        let right = try ["2*x*y + 1/(1 + y^2)", "x^2 - 2*x*y/(1 + y^2)^2"].map { try Expr.parse($0) }
+        #expect(try f.checkGradient(right, configuration: .init(points: 30, seed: 5)).passed)
+        let sign = try ["2*x*y + 1/(1 + y^2)", "x^2 + 2*x*y/(1 + y^2)^2"].map { try Expr.parse($0) }
+        let s = try f.checkGradient(sign, configuration: .init(points: 30, seed: 5))
+        #expect(!s.passed && s.mismatch?.variable == Self.y)
+        if let m = s.mismatch {
+            let a = try m.point.coordinates(for: [Self.x, Self.y])
+            let expected: [Rational] = try f.gradient(at: a)
+            #expect(m.tape == Expr(expected[1]))
+        }
+        let slip = Array(right.reversed())
+        #expect(try f.checkGradient(slip).mismatch?.entry == 0)
+    }
 }

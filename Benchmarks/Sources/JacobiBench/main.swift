@@ -19,10 +19,14 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W4", W4.run),
     ("W4T", W4Taylor.run),
     ("W5", W5.run),
+    ("W10", W10.run),
     ("W6", W6.run),
     ("W8", W8.run),
     ("W1C", W1Construction.run),
     ("W7", W7.run),
+    ("W11", W11.run),
+    ("W13", W13.run),
+    ("W13H", W13Hunt.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)

@@ -18,7 +18,11 @@ enum CommandLineArguments {
     static let flags: Set<String> = ["--no-symbolic", "--canonical", "--help", "--version", "--sparse",
                                      "--hessian", "--compile", "--numeric", "--trace", "--exact"]
 
+    /// `codegen` also takes `-o FILE` (elsewhere `-o` stays an expression, minus o).
+    static let codegenShortOptions: Set<String> = ["-o"]
+
     static func prepared(_ arguments: [String]) -> [String] {
+        let codegen = arguments.first == "codegen"
         var out: [String] = []
         var afterTerminator = false
         var previous: String?
@@ -32,16 +36,17 @@ enum CommandLineArguments {
                 out.append(word)
                 continue
             }
-            let isExpression = afterTerminator || (!shortOptions.contains(word) && !takesValue(previous))
+            let short = shortOptions.contains(word) || (codegen && codegenShortOptions.contains(word))
+            let isExpression = afterTerminator || (!short && !takesValue(previous, codegen: codegen))
             out.append(isExpression ? " " + word : word)
         }
         return out
     }
 
     /// Whether `word` is an option whose value is the next word.
-    static func takesValue(_ word: String?) -> Bool {
+    static func takesValue(_ word: String?, codegen: Bool = false) -> Bool {
         guard let word else { return false }
-        if word == "-f" { return true }
+        if word == "-f" || (codegen && word == "-o") { return true }
         return word.hasPrefix("--") && !word.contains("=") && !flags.contains(word)
     }
 }

@@ -7,8 +7,8 @@ import Jacobi
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cross-check the symbolic, forward and reverse engines at random exact points.",
-        usage: "jacobi check <expression>... [--points <n>] [--seed <s>] [<options>]",
-        discussion: "Example: jacobi check \"x^2/(1 + y)\" \"sin(x*y)\" --points 20 --seed 7. Compares f, the gradient, Jacobian, JVP, VJP, Hessian and HVP of every engine, exactly where the values are rational (with exact difference quotients as a third oracle for rational functions), else as exact expressions and in Double. Points where a function is undefined are skipped and counted. Exit status 1 on a mismatch.")
+        usage: "jacobi check <expression>... [--points <n>] [--gradient <g> ...]",
+        discussion: "Example: jacobi check \"x^2/(1 + y)\" \"sin(x*y)\" --points 20 --seed 7. Compares f, the gradient, Jacobian, JVP, VJP, Hessian and HVP of every engine, exactly where the values are rational (with exact difference quotients as a third oracle for rational functions), else as exact expressions and in Double. Points where a function is undefined are skipped and counted. With --gradient G1 --gradient G2 … (one per variable), checks your gradient formulas against the tape instead, exactly, and prints the first wrong entry. Exit status 1 on a mismatch.")
 
     @OptionGroup var common: CommonOptions
 
@@ -19,14 +19,32 @@ struct Check: ParsableCommand {
     @Option(parsing: .unconditional, help: "The seed of the random points (0 to 2^64 - 1): the same seed gives the same run.")
     var seed: UInt64 = 0
 
+    @Option(parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Your formula for one partial, repeated once per variable in --vars order: checked against the tape exactly instead of the engines against each other.",
+                               valueName: "expression"))
+    var gradient: [String] = []
+
     func validate() throws {
         guard (1...10_000).contains(points) else { throw ValidationError("--points must be between 1 and 10000, got \(points)") }
     }
 
     func run() throws {
+        guard gradient.isEmpty else { return try checkGradient() }
         let f = try common.function(for: "check", arity: .many, differentiates: false)
         let report = try CrossCheck(.init(points: points, seed: seed)).check(f.outputs, variables: f.variables)
         common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)] + CheckReport.fields(report, seed: seed)))
         if !report.passed { throw ExitCode(1) }
+    }
+
+    /// `--gradient`: the user's formulas against the tape's reverse sweep.
+    func checkGradient() throws {
+        let f = try common.function(for: "check --gradient", arity: .one)
+        let formulas = try gradient.enumerated().map { i, text in
+            try ExpressionText.parse(text.trimmingCharacters(in: .whitespaces), origin: "--gradient \(i + 1)")
+        }
+        let result = try f.checkGradient(formulas, configuration: .init(points: points, seed: seed))
+        common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)]
+                             + GradientCheckReport.fields(result, formulas: formulas, seed: seed)))
+        if !result.passed { throw ExitCode(1) }
     }
 }

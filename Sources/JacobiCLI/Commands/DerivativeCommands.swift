@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi diff EXPR [--wrt x,y]`: the simplified partial derivatives.
-struct Diff: ParsableCommand {
+struct Diff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The simplified partial derivatives ∂f/∂v of one function.",
         usage: "jacobi diff <expression> [--wrt <x,y>] [--at <x=1/2,y=-3>] [<options>]",
@@ -15,10 +15,10 @@ struct Diff: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "diff", arity: .one)
         let wrt = self.wrt ?? f.variables
-        try point.run(Computation("diff", f, variables: wrt, symbolic: { [.symbolic(.entries(Label.partials(wrt), try f.partials(withRespectTo: wrt)))] },
+        try await point.run(Computation("diff", f, variables: wrt, symbolic: { [.symbolic(.entries(Label.partials(wrt), try f.partials(withRespectTo: wrt)))] },
                                   atPoint: { a in [.point(a, engine: engine),
                                                    .exact(.entries(Label.partials(wrt, atPoint: true), try f.partials(withRespectTo: wrt, at: a, engine: engine)))] }),
                       common)
@@ -26,7 +26,7 @@ struct Diff: ParsableCommand {
 }
 
 /// `jacobi grad EXPR`: the gradient.
-struct Grad: ParsableCommand {
+struct Grad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The gradient ∇f, one simplified partial per variable.",
         usage: "jacobi grad <expression> [--at <x=1/2,y=-3>] [<options>]",
@@ -35,17 +35,21 @@ struct Grad: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "grad", arity: .one)
-        try point.run(Computation("grad", f, symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
+        if compiled.compile {
+            return try await compiled.run("grad", f, inputs: [], point, common, label: .gradientAtPoint) { try $0.gradient(at: $1) }
+        }
+        try await point.run(Computation("grad", f, symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))] }),
                       common)
     }
 }
 
 /// `jacobi dir EXPR --dir 1,2`: the directional derivative ∇f·v.
-struct Dir: ParsableCommand {
+struct Dir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The directional derivative D_v f = ∇f·v along any vector v (or its k-th, dᵏ/dtᵏ f(x + t·v)).",
         usage: "jacobi dir <expression> --dir <v1,v2> [--at <x=1/2,y=-3>] [<options>]",
@@ -65,12 +69,12 @@ struct Dir: ParsableCommand {
         guard (1...k).contains(order) else { throw ValidationError("--order must be 1 to \(k), not \(order)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "dir", arity: .one)
         let v = dir.map { Expr($0) }
         let k = order
         let inputs: [Field] = [.vector(key: "direction", .direction, dir)] + (k == 1 ? [] : [.integer(key: "order", k)])
-        try point.run(Computation("dir", f, inputs: inputs,
+        try await point.run(Computation("dir", f, inputs: inputs,
                                   symbolic: { [.symbolic(.scalar(.directional(order: k, atPoint: false),
                                                                  k == 1 ? try f.directionalDerivative(along: v)
                                                                         : try f.directionalDerivative(along: v, order: k)))] },

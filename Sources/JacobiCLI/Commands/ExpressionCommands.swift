@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi simplify EXPR`: the simplified form (or, with `--canonical`, only the canonical one).
-struct Simplify: ParsableCommand {
+struct Simplify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simplify: the smallest equal form the simplifier finds (trig identities, rational cancellation, log/exp rules).",
         usage: "jacobi simplify <expression>... [--canonical] [--at <x=1>] [<options>]",
@@ -12,10 +12,10 @@ struct Simplify: ParsableCommand {
     @Flag(help: "Only the canonical form: no simplification rules.") var canonical = false
     @OptionGroup var point: PointOptions
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "simplify", arity: .many, differentiates: false)
         let canonical = self.canonical
-        try point.run(Computation("simplify", f, symbolic: { [.symbolic(.expressions(f.outputs.map { canonical ? $0 : $0.simplified() }))] },
+        try await point.run(Computation("simplify", f, symbolic: { [.symbolic(.expressions(f.outputs.map { canonical ? $0 : $0.simplified() }))] },
                                   atPoint: { a in [.point(a, engine: nil), .exact(.values(try f.value(at: a, engine: .symbolic)))] }),
                       common)
     }

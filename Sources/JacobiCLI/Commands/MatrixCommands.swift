@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi jacobian EXPR...`: the Jacobian matrix of a vector function.
-struct JacobianCommand: ParsableCommand {
+struct JacobianCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobian",
         abstract: "The Jacobian J (m×n, J[i][j] = ∂fᵢ/∂xⱼ) of the functions given.",
@@ -13,17 +13,17 @@ struct JacobianCommand: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (default: the cheaper tape).") var engine: DifferentialEngine?
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "jacobian", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)
     }
 }
 
 /// `jacobi hessian EXPR`: the Hessian matrix.
-struct HessianCommand: ParsableCommand {
+struct HessianCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hessian",
         abstract: "The Hessian H (n×n, H[i][j] = ∂²f/∂xᵢ∂xⱼ, exactly symmetric) of one function.",
@@ -34,16 +34,16 @@ struct HessianCommand: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (reverse: forward-over-reverse).") var engine: DifferentialEngine = .reverse
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "hessian", arity: .one)
-        try point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
+        try await point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
                       common)
     }
 }
 
 /// `jacobi linearize EXPR... --at …`: f(a) and the differential df_a as its matrix J(a).
-struct Linearize: ParsableCommand {
+struct Linearize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "f(a) and the differential df_a as a matrix: f(a + h) ≈ f(a) + J(a)·h.",
         usage: "jacobi linearize <expression>... --at <x=1/2,y=-3> [<options>]",
@@ -53,10 +53,10 @@ struct Linearize: ParsableCommand {
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that builds J(a) (default: the cheaper tape).") var engine: DifferentialEngine?
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "linearize", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)

@@ -6,7 +6,7 @@ import Jacobi
 // same product as simplified expressions.
 
 /// `jacobi jvp EXPR... --dir v --at a`: J(a)·v by one forward sweep.
-struct JVPCommand: ParsableCommand {
+struct JVPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jvp", abstract: "Forward mode: J(a)·v without forming J (one forward sweep of the tape).",
         usage: "jacobi jvp <expression>... --dir <v1,v2> --at <x=1/2,y=-3> [<options>]",
@@ -18,10 +18,17 @@ struct JVPCommand: ParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
+    @OptionGroup var compiled: CompileOption
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "jvp", arity: .many)
-        try point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .jvpAtPoint) {
+                try $0.jvp(at: $1, direction: v)
+            }
+        }
+        try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))] }),
@@ -30,7 +37,7 @@ struct JVPCommand: ParsableCommand {
 }
 
 /// `jacobi vjp EXPR... --weights w --at a`: wᵀJ(a) by one reverse sweep.
-struct VJPCommand: ParsableCommand {
+struct VJPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vjp", abstract: "Reverse mode: wᵀJ(a) without forming J (one reverse sweep of the tape).",
         usage: "jacobi vjp <expression>... --weights <w1,w2> --at <x=1/2,y=3> [<options>]",
@@ -42,10 +49,17 @@ struct VJPCommand: ParsableCommand {
     var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "vjp", arity: .many)
-        try point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true,
+        if compiled.compile {
+            let w = weights.map { Double($0) }
+            return try await compiled.run("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], point, common, label: .vjpAtPoint) {
+                try $0.vjp(at: $1, weights: w)
+            }
+        }
+        try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))] }),
@@ -54,7 +68,7 @@ struct VJPCommand: ParsableCommand {
 }
 
 /// `jacobi hvp EXPR --dir v --at a`: H(a)·v by forward-over-reverse.
-struct HVPCommand: ParsableCommand {
+struct HVPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hvp", abstract: "H(a)·v by forward-over-reverse (a forward sweep through the reverse sweep), without forming H.",
         usage: "jacobi hvp <expression> --dir <v1,v2> --at <x=1/2,y=-3> [<options>]",
@@ -66,10 +80,17 @@ struct HVPCommand: ParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers: reverse (forward-over-reverse) or symbolic.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var compiled: CompileOption
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "hvp", arity: .one)
-        try point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        if compiled.compile {
+            let v = dir.map { Double($0) }
+            return try await compiled.run("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .hvpAtPoint) {
+                try $0.hvp(at: $1, direction: v)
+            }
+        }
+        try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
                                   symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine)))] }),

@@ -2,7 +2,7 @@ import ArgumentParser
 import Jacobi
 
 /// `jacobi taylor EXPR --at … [--order k]`: the Taylor model of order k (1…12) around a.
-struct Taylor: ParsableCommand {
+struct Taylor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The Taylor model of order k of f around a, centred, with exact coefficients.",
         usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <k>] [<options>]",
@@ -19,9 +19,9 @@ struct Taylor: ParsableCommand {
         guard (1...k).contains(order) else { throw ValidationError("--order must be 1 to \(k), not \(order)") }
     }
 
-    func run() throws {
+    func run() async throws {
         let f = try common.function(for: "taylor", arity: .one)
-        try point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
+        try await point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
                                   atPoint: { a in TaylorReport.fields(try f.taylor(at: a, order: order, engine: engine), at: a) }),
                       common)
     }

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their key order, so reports print `command`, `vars`,
 /// `functions` first and in the same order every time (DESIGN.md, "JSON output").
-indirect enum JSONValue {
+indirect enum JSONValue: Sendable {
     case string(String)
     /// A finite float (callers check finiteness: the contract forbids NaN and Infinity).
     case number(Double)
@@ -14,57 +14,69 @@ indirect enum JSONValue {
 
     /// One line of JSON.
     var rendered: String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(to out: inout String) {
+    /// Appends the UTF-8 text of the value (bytes, not `String`: a batch writes millions).
+    func write(to out: inout [UInt8]) {
         switch self {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .number(let d):
             precondition(d.isFinite, "JSON numbers must be finite")
-            out += "\(d)"
-        case .integer(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            out.append(contentsOf: d.description.utf8)
+        case .integer(let i): out.append(contentsOf: String(i).utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += ", " }
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += ", " }
-                JSONValue.writeString(key, to: &out)
-                out += ": "
-                value.write(to: &out)
-            }
-            out += "}"
+            out.append(UInt8(ascii: "{"))
+            JSONValue.writeMembers(members, to: &out, leadingComma: false)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// `"key": value` pairs separated by commas, without braces (`, ` first when
+    /// `leadingComma`): a batch line appends a point's members to a prefix rendered once.
+    static func writeMembers(_ members: [(String, JSONValue)], to out: inout [UInt8], leadingComma: Bool) {
+        for (i, (key, value)) in members.enumerated() {
+            if i > 0 || leadingComma { out.append(contentsOf: ", ".utf8) }
+            writeString(key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            value.write(to: &out)
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped; every other byte
+    /// of the UTF-8 text as it is (escapes are ASCII, so this is safe byte by byte).
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings (numbers, expressions, names) need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -75,27 +75,94 @@ enum LaTeXRenderer {
 /// JSON (DESIGN.md, "JSON output"): one object, keys in field order; exact numbers and
 /// expressions as strings, floats as numbers (`null` beyond Double's range, beside the
 /// exact value), symbolic results with their LaTeX under `latex`, in the same shape.
+/// Written straight into bytes: a batch writes one object per point, millions of them.
 enum JSONRenderer {
     static func render(_ report: Report) -> String {
-        JSONValue.object(report.fields.flatMap(members)).rendered
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        var first = true
+        for field in report.fields { write(field, to: &out, first: &first) }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func members(_ field: Field) -> [(String, JSONValue)] {
+    /// Appends the field's members (`"key": value`, comma-separated; `first` says whether
+    /// one has been written before in this object).
+    static func write(_ field: Field, to out: inout [UInt8], first: inout Bool) {
+        func key(_ k: String) {
+            if !first { out.append(contentsOf: ", ".utf8) }
+            first = false
+            JSONValue.writeString(k, to: &out)
+            out.append(contentsOf: ": ".utf8)
+        }
         switch field {
         case .head(let command, let variables, let functions):
-            return [("command", .string(command)), ("vars", .array(variables.map { .string($0.name) })),
-                    ("functions", .array(functions.map { .string($0.description) }))]
-        case .vector(let key, _, let v): return [(key, .array(v.map { .string($0.description) }))]
-        case .integer(let key, let n): return [(key, .integer(n))]
-        case .symbolic(.written(_, let text, let tex)): return [("symbolic", .string(text)), ("latex", .string(tex))]
-        case .symbolic(let q): return [("symbolic", q.json { .string($0.description) }), ("latex", q.json { .string($0.latex) })]
+            key("command")
+            JSONValue.writeString(command, to: &out)
+            key("vars")
+            writeList(variables, to: &out) { JSONValue.writeString($0.name, to: &$1) }
+            key("functions")
+            writeList(functions, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+        case .vector(let k, _, let v):
+            key(k)
+            writeList(v, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+        case .integer(let k, let n):
+            key(k)
+            out.append(contentsOf: String(n).utf8)
+        case .symbolic(.written(_, let text, let tex)):
+            key("symbolic")
+            JSONValue.writeString(text, to: &out)
+            key("latex")
+            JSONValue.writeString(tex, to: &out)
+        case .symbolic(let q):
+            key("symbolic")
+            write(q, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+            key("latex")
+            write(q, to: &out) { JSONValue.writeString($0.latex, to: &$1) }
         case .point(let a, let engine):
-            let at: (String, JSONValue) = ("at", .object(a.pairs.map { ($0.0.name, .string($0.1.description)) }))
-            return [at] + (engine.map { [("engine", .string($0.rawValue))] } ?? [])
-        case .values(let key, let q, let numeric, _):
-            let exact: (String, JSONValue) = (key, q.json { .string($0.description) })
-            return [exact] + (numeric.map { [($0, q.json { PointValues.double($0).map(JSONValue.number) ?? .null })] } ?? [])
-        case .custom(let json, _, _): return json
+            key("at")
+            out.append(UInt8(ascii: "{"))
+            for (i, (s, v)) in a.pairs.enumerated() {
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                JSONValue.writeString(s.name, to: &out)
+                out.append(contentsOf: ": ".utf8)
+                JSONValue.writeString(v.description, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            if let engine {
+                key("engine")
+                JSONValue.writeString(engine.rawValue, to: &out)
+            }
+        case .values(let k, let q, let numeric, _):
+            key(k)
+            write(q, to: &out) { JSONValue.writeString($0.rationalValue?.description ?? $0.description, to: &$1) }
+            if let numeric {
+                key(numeric)
+                write(q, to: &out) { (PointValues.double($0).map(JSONValue.number) ?? .null).write(to: &$1) }
+            }
+        case .custom(let json, _, _):
+            for (k, v) in json {
+                key(k)
+                v.write(to: &out)
+            }
         }
+    }
+
+    /// The quantity in its JSON shape (a string, a list, a list of rows), entries by `entry`.
+    static func write(_ q: Quantity, to out: inout [UInt8], entry: (Expr, inout [UInt8]) -> Void) {
+        switch q {
+        case .scalar(_, let e): entry(e, &out)
+        case .vector(_, let es), .entries(_, let es): writeList(es, to: &out, entry)
+        case .matrix(_, let m): writeList(m.rowList, to: &out) { row, out in writeList(row, to: &out, entry) }
+        case .written(_, let text, _): JSONValue.writeString(text, to: &out)
+        }
+    }
+
+    static func writeList<T>(_ items: [T], to out: inout [UInt8], _ entry: (T, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(contentsOf: ", ".utf8) }
+            entry(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }

@@ -2,7 +2,7 @@ import Jacobi
 
 /// A name for a printed object, in text and in LaTeX (`∇f(a)` / `\nabla f(a)`). An empty
 /// label prints the object alone (simplify's result).
-struct Label {
+struct Label: Sendable {
     let text: String
     let latex: String
 
@@ -15,7 +15,7 @@ struct Label {
 }
 
 /// An exact object with its label(s), shaped as DESIGN.md's JSON wants it.
-enum Quantity {
+enum Quantity: Sendable {
     /// One expression: a JSON string.
     case scalar(Label, Expr)
     /// A list printed on one line (`J·v = [4, 13]`): a JSON list.
@@ -31,7 +31,7 @@ enum Quantity {
 
 /// One part of a report. Every renderer (text, LaTeX, JSON, JSON lines) reads the same
 /// fields, so a command adds fields, never a rendering branch.
-enum Field {
+enum Field: Sendable {
     /// `command`, `vars`, `functions`.
     case head(command: String, variables: [Symbol], functions: [Expr])
     /// A vector given as input (`direction`, `weights`), exact.

@@ -84,6 +84,15 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     ///
     /// Multiplicative: exponents of equal factors add; factors whose exponents cancel drop.
     public static func * (a: FactoredRationalFunction, b: FactoredRationalFunction) -> FactoredRationalFunction {
+        do { return try a.multiplied(by: b, meter: nil) } catch { return a }  // no meter: never throws
+    }
+
+    /// a · b as above, the cancelling gcds charged to `meter` (each gcd that would cost more
+    /// than `gcdLimit` is skipped: the factors stay as they are, equal in value).
+    func multiplied(by b: FactoredRationalFunction, meter: WorkMeter?, gcdLimit: Int = .max) throws(WorkExhausted)
+        -> FactoredRationalFunction
+    {
+        let a = self
         if a.isZero || b.isZero { return FactoredRationalFunction(constant: .zero, variableCount: a.variableCount) }
         var r = FactoredRationalFunction(constant: a.coefficient * b.coefficient, variableCount: a.variableCount)
         var negative: [IntegerPolynomial: Int] = [:]
@@ -92,7 +101,7 @@ public struct FactoredRationalFunction: Hashable, Sendable {
                 if e > 0 { r.factors[f, default: 0] += e } else { negative[f, default: 0] += e }
             }
         }
-        r.absorb(negative)
+        try r.absorb(negative, meter: meter, gcdLimit: gcdLimit)
         return r
     }
 
@@ -133,6 +142,14 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     /// `termLimit` terms (judged before multiplying: the product of the factors' term
     /// counts), so that a caller can give up on a normal form that would swell.
     public func adding(_ b: FactoredRationalFunction, termLimit: Int) -> FactoredRationalFunction? {
+        do { return try adding(b, termLimit: termLimit, meter: nil) } catch { return nil }  // no meter: never throws
+    }
+
+    /// a + b as above, every product and cancelling gcd charged to `meter` (a gcd costing
+    /// more than `gcdLimit` is skipped).
+    func adding(_ b: FactoredRationalFunction, termLimit: Int, meter: WorkMeter?, gcdLimit: Int = .max) throws(WorkExhausted)
+        -> FactoredRationalFunction?
+    {
         let a = self
         if a.isZero { return b }
         if b.isZero { return a }
@@ -158,18 +175,51 @@ public struct FactoredRationalFunction: Hashable, Sendable {
             let eb = b.factors[f] ?? 0
             let m = min(ea, eb)
             if m != 0 { common[f] = m }
-            if ea > m { restA = restA * f.power(ea - m) }
-            if eb > m { restB = restB * f.power(eb - m) }
+            if ea > m { restA = try restA.multiplied(by: f.power(ea - m, meter: meter), meter: meter) }
+            if eb > m { restB = try restB.multiplied(by: f.power(eb - m, meter: meter), meter: meter) }
         }
         let g = Rational.gcd(a.coefficient, b.coefficient)
         let ka = a.coefficient / g
         let kb = b.coefficient / g
+        try meter?.charge(restA.work(restA.terms.count + restB.terms.count))
         let s = restA.scaled(by: ka.numerator) + restB.scaled(by: kb.numerator)
         if s.isZero { return FactoredRationalFunction(constant: .zero, variableCount: n) }
         var r = FactoredRationalFunction(s)
         r.coefficient *= g
-        r.absorb(common)
+        try r.absorb(common, meter: meter, gcdLimit: gcdLimit)
         return r
+    }
+
+    /// (combined, separate): a bound on the terms of the numerator of Σ partsᵢ over their
+    /// common denominator (each part's numerator times the denominator factors it lacks,
+    /// the factors common to every numerator kept outside, as ``adding(_:termLimit:)`` does),
+    /// and the terms of all the parts' factors as they stand. Nothing is multiplied.
+    ///
+    ///     combinedNumeratorBound([x/(x + 1), y/(y + 1)])   // (4, 6)
+    static func combinedNumeratorBound(_ parts: [FactoredRationalFunction]) -> (combined: Int, separate: Int) {
+        var denominator: [IntegerPolynomial: Int] = [:]
+        var common: [IntegerPolynomial: Int]?
+        var separate = 0
+        for p in parts {
+            var positive: [IntegerPolynomial: Int] = [:]
+            for (f, e) in p.factors {
+                separate = separate &+ f.terms.count
+                if e < 0 { denominator[f] = max(denominator[f] ?? 0, -e) } else { positive[f] = e }
+            }
+            if let c = common {
+                common = c.reduce(into: [:]) { r, fe in if let e = positive[fe.key] { r[fe.key] = min(fe.value, e) } }
+            } else {
+                common = positive
+            }
+        }
+        var combined = 0
+        for p in parts {
+            var terms = 1
+            for (f, e) in p.factors where e > 0 { terms = bound(terms, f.terms.count, e - (common?[f] ?? 0)) }
+            for (f, d) in denominator { terms = bound(terms, f.terms.count, d - max(0, -(p.factors[f] ?? 0))) }
+            combined = combined.addingReportingOverflow(terms).overflow ? .max : combined + terms
+        }
+        return (combined, max(separate, parts.count))
     }
 
     /// min(Int.max, acc · terms^e): a bound on the terms of a product.
@@ -189,7 +239,7 @@ public struct FactoredRationalFunction: Hashable, Sendable {
 
     /// Multiplies self (a freshly split polynomial) by Π fᵢ^eᵢ, cancelling each denominator
     /// factor against the numerator factors as far as it divides them.
-    mutating func absorb(_ other: [IntegerPolynomial: Int]) {
+    mutating func absorb(_ other: [IntegerPolynomial: Int], meter: WorkMeter?, gcdLimit: Int) throws(WorkExhausted) {
         var denominators: [(IntegerPolynomial, Int)] = []
         for (f, e) in other {
             if e > 0 || factors[f] != nil {
@@ -199,26 +249,41 @@ public struct FactoredRationalFunction: Hashable, Sendable {
                 denominators.append((f, e))
             }
         }
-        for (f, e) in denominators { cancel(f, e) }
+        for (f, e) in denominators { try cancel(f, e, meter: meter, gcdLimit: gcdLimit) }
     }
 
     /// Multiplies by f^e (e < 0), cancelling f or its gcd with the numerator factors:
     /// with g = gcd(p, f), p^k · f^e = (p/g)^k · g^(k+e) · (f/g)^e, and f/g goes on.
-    mutating func cancel(_ f: IntegerPolynomial, _ e: Int) {
+    /// Each gcd runs under its own limit `gcdLimit` (and `meter`'s): one that runs out leaves
+    /// that pair uncancelled, which changes the form, never the value.
+    mutating func cancel(_ f: IntegerPolynomial, _ e: Int, meter: WorkMeter?, gcdLimit: Int) throws(WorkExhausted) {
         var f = f
+        var tried = Set<IntegerPolynomial>()
         search: while f.constantValue == nil {
             let fVariables = f.variableMask
-            for (p, k) in factors where k > 0 && p != f && p.variableMask & fVariables != 0 {
+            for (p, k) in factors where k > 0 && p != f && p.variableMask & fVariables != 0 && !tried.contains(p) {
                 if p.terms.count == 1 || f.terms.count == 1 { continue }  // distinct variables xᵢ, xⱼ or a sum: coprime
                 // Cancelling is an optimisation here (zero is detected without it), so big
                 // pairs, whose gcd could cost more than it saves, are left as they are.
                 if p.terms.count * f.terms.count > 2_500 { continue }
-                let g = IntegerPolynomial.gcd(p, f)
+                let g: IntegerPolynomial
+                if let meter {
+                    let gcdMeter = meter.child(limit: gcdLimit)
+                    do {
+                        g = try IntegerPolynomial.gcd(p, f, meter: gcdMeter)
+                    } catch {
+                        if meter.isExhausted { throw error }  // the enclosing step ran out, not just this gcd
+                        tried.insert(p)
+                        continue search
+                    }
+                } else {
+                    g = IntegerPolynomial.gcd(p, f)
+                }
                 guard g.constantValue == nil else { continue }
                 factors[p] = nil
-                multiplyFactor(p.dividedExactly(by: g) ?? p, k)
+                multiplyFactor(try p.dividedExactly(by: g, meter: meter) ?? p, k)
                 multiplyFactor(g, k + e)
-                f = f.dividedExactly(by: g) ?? f
+                f = try f.dividedExactly(by: g, meter: meter) ?? f
                 continue search
             }
             break
@@ -246,10 +311,15 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     ///
     ///     FactoredRationalFunction(x).power(-1).normalized   // 1/x₀
     public var normalized: RationalFunction {
+        do { return try normalized(meter: nil) } catch { return RationalFunction(constant: .zero, variableCount: variableCount) }  // no meter: never throws
+    }
+
+    /// The reduced p/q, its products charged to `meter`.
+    func normalized(meter: WorkMeter?) throws(WorkExhausted) -> RationalFunction {
         var p = IntegerPolynomial(constant: coefficient.numerator, variableCount: variableCount)
         var q = IntegerPolynomial(constant: coefficient.denominator, variableCount: variableCount)
         for (f, e) in factors {
-            if e > 0 { p = p * f.power(e) } else { q = q * f.power(-e) }
+            if e > 0 { p = try p.multiplied(by: f.power(e, meter: meter), meter: meter) } else { q = try q.multiplied(by: f.power(-e, meter: meter), meter: meter) }
         }
         return RationalFunction(numerator: p, denominator: q)
     }

@@ -19,19 +19,26 @@ extension IntegerPolynomial {
     /// the true gcd is the integer gcd of the images for ξ large enough (Char–Geddes–Gonnet,
     /// Theorem 1).
     static func heuristicGCD(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> IntegerPolynomial? {
-        guard let (h, _, _) = heuristic(a, b, depth: 0) else { return nil }
+        do { return try heuristicGCD(a, b, meter: nil) } catch { return nil }  // no meter: never throws
+    }
+
+    /// GCDHEU as above, charging `meter` for the images and the trial divisions.
+    static func heuristicGCD(_ a: IntegerPolynomial, _ b: IntegerPolynomial, meter: WorkMeter?) throws(WorkExhausted)
+        -> IntegerPolynomial?
+    {
+        guard let (h, _, _) = try heuristic(a, b, depth: 0, meter: meter) else { return nil }
         return h.signNormalized
     }
 
     /// (h, a/h, b/h) with h = gcd(a, b), or `nil`.
-    private static func heuristic(_ a: IntegerPolynomial, _ b: IntegerPolynomial, depth: Int)
-        -> (IntegerPolynomial, IntegerPolynomial, IntegerPolynomial)?
+    private static func heuristic(_ a: IntegerPolynomial, _ b: IntegerPolynomial, depth: Int, meter: WorkMeter?)
+        throws(WorkExhausted) -> (IntegerPolynomial, IntegerPolynomial, IntegerPolynomial)?
     {
         let n = a.variableCount
         if a.isZero || b.isZero {
             let h = a.isZero ? b.signNormalized : a.signNormalized
             guard !h.isZero else { return nil }
-            return (h, a.dividedExactly(by: h) ?? a, b.dividedExactly(by: h) ?? b)
+            return (h, try a.dividedExactly(by: h, meter: meter) ?? a, try b.dividedExactly(by: h, meter: meter) ?? b)
         }
         if let x = a.constantValue, let y = b.constantValue {
             let g = BigInt.gcd(x, y)
@@ -58,22 +65,24 @@ extension IntegerPolynomial {
         for _ in 0..<6 {
             // Images of more than ~20 000 bits per coefficient cost more than the subresultant.
             if xi.bitWidth * degree + fNorm.bitWidth > 20_000 { return nil }
+            // Evaluating and reading back touch every term once per image.
+            try meter?.charge(f.work(2 * (f.terms.count + g.terms.count)))
             let ff = f.evaluated(v, at: xi)
             let gg = g.evaluated(v, at: xi)
             if !ff.isZero && !gg.isZero {
                 // A failure below is a failure here (as in SymPy): retrying each level's six
                 // points against the next level's six would cost 6^depth.
-                guard let (h, cff, cfg) = heuristic(ff, gg, depth: depth + 1) else { return nil }
+                guard let (h, cff, cfg) = try heuristic(ff, gg, depth: depth + 1, meter: meter) else { return nil }
                 let candidate = h.interpolated(v, from: xi).primitive
-                if !candidate.isZero, let qf = f.dividedExactly(by: candidate), let qg = g.dividedExactly(by: candidate) {
+                if !candidate.isZero, let qf = try f.dividedExactly(by: candidate, meter: meter), let qg = try g.dividedExactly(by: candidate, meter: meter) {
                     return (candidate.scaled(by: gc), qf, qg)
                 }
                 let cofactorF = cff.interpolated(v, from: xi)
-                if !cofactorF.isZero, let h2 = f.dividedExactly(by: cofactorF), !h2.isZero, let qg = g.dividedExactly(by: h2) {
+                if !cofactorF.isZero, let h2 = try f.dividedExactly(by: cofactorF, meter: meter), !h2.isZero, let qg = try g.dividedExactly(by: h2, meter: meter) {
                     return (h2.scaled(by: gc), cofactorF, qg)
                 }
                 let cofactorG = cfg.interpolated(v, from: xi)
-                if !cofactorG.isZero, let h3 = g.dividedExactly(by: cofactorG), !h3.isZero, let qf = f.dividedExactly(by: h3) {
+                if !cofactorG.isZero, let h3 = try g.dividedExactly(by: cofactorG, meter: meter), !h3.isZero, let qf = try f.dividedExactly(by: h3, meter: meter) {
                     return (h3.scaled(by: gc), qf, cofactorG)
                 }
             }

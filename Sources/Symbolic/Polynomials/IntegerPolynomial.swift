@@ -166,23 +166,71 @@ public struct IntegerPolynomial: Hashable, Sendable {
     /// a / b when b divides a exactly in ℤ[x], else `nil` (multivariate division in lex order:
     /// the leading term of the remainder must be divisible at every step).
     public func dividedExactly(by b: IntegerPolynomial) -> IntegerPolynomial? {
+        do { return try dividedExactly(by: b, meter: nil) } catch { return nil }  // no meter: never throws
+    }
+
+    /// a / b as above, charging `meter` the terms of b at every step. The remainder's
+    /// leading monomial comes from a max-heap (a step's new monomials are all smaller than
+    /// the one it removes, lex being a monomial order), so dividing costs
+    /// O(terms(q)·terms(b)·log) instead of a scan of the remainder per step.
+    func dividedExactly(by b: IntegerPolynomial, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial? {
         precondition(!b.isZero, "division by the zero polynomial")
         if let c = b.constantValue {
+            try meter?.charge(work(terms.count))
             for v in terms.values where !(v % c).isZero { return nil }
             return dividedExactly(by: c)
         }
         guard let (lm, lc) = b.leadingTerm else { return nil }
-        var remainder = self
+        var remainder = terms
+        var heap = MonomialHeap(Array(remainder.keys))
         var quotient: [Monomial: BigInt] = [:]
-        while let (m, c) = remainder.leadingTerm {
+        let rest = b.terms.filter { $0.key != lm }
+        while let m = heap.popMax() {
+            guard let c = remainder.removeValue(forKey: m) else { continue }  // cancelled, or a duplicate entry
             guard let qm = m.dividing(by: lm) else { return nil }
             let (qc, r) = c.quotientAndRemainder(dividingBy: lc)
             guard r.isZero else { return nil }
+            try meter?.charge(work(b.terms.count))
             quotient[qm] = qc
-            let step = IntegerPolynomial(variableCount: variableCount, terms: [qm: qc])
-            remainder = remainder - step * b
+            for (bm, bc) in rest {
+                let t = qm * bm
+                if let old = remainder[t] {
+                    let s = old - qc * bc
+                    remainder[t] = s.isZero ? nil : s
+                } else {
+                    remainder[t] = -(qc * bc)
+                    heap.push(t)
+                }
+            }
         }
         return IntegerPolynomial(variableCount: variableCount, terms: quotient)
+    }
+
+    /// a · b, charging `meter` terms(a)·terms(b) first.
+    func multiplied(by b: IntegerPolynomial, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial {
+        let (pairs, overflow) = terms.count.multipliedReportingOverflow(by: b.terms.count)
+        try meter?.charge(overflow ? Int.max : work(pairs))
+        return self * b
+    }
+
+    /// The work units of `count` operations on terms of this ring: each hashes and compares
+    /// a monomial of `variableCount` exponents, so a unit is ~4 exponents' worth.
+    func work(_ count: Int) -> Int {
+        let (w, o) = count.multipliedReportingOverflow(by: 1 + variableCount / 4)
+        return o ? Int.max : w
+    }
+
+    /// pⁿ (n ≥ 0), charging `meter` each product.
+    func power(_ n: Int, meter: WorkMeter?) throws(WorkExhausted) -> IntegerPolynomial {
+        var result = IntegerPolynomial(constant: .one, variableCount: variableCount)
+        var base = self
+        var e = n
+        while e > 0 {
+            if e & 1 == 1 { result = try result.multiplied(by: base, meter: meter) }
+            e >>= 1
+            if e > 0 { base = try base.multiplied(by: base, meter: meter) }
+        }
+        return result
     }
 
     /// The exact value at a rational point (one value per variable).

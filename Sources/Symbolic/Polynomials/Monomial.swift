@@ -20,7 +20,8 @@ public struct Monomial: Hashable, Sendable, Comparable {
 
     /// Lexicographic order: `a < b` when the first differing exponent is smaller in `a`.
     public static func < (a: Monomial, b: Monomial) -> Bool {
-        for (x, y) in zip(a.exponents, b.exponents) where x != y { return x < y }
+        let (x, y) = (a.exponents, b.exponents)
+        for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
         return false
     }
 
@@ -39,5 +40,53 @@ public struct Monomial: Hashable, Sendable, Comparable {
             if e[i] < 0 { return nil }
         }
         return Monomial(e)
+    }
+}
+
+/// A binary max-heap of monomials (lex order), for the division loop's "largest remaining
+/// monomial". Duplicates are allowed; the caller skips entries it has already consumed.
+struct MonomialHeap {
+    private var items: [Monomial]
+
+    init(_ items: [Monomial]) {
+        self.items = items
+        var i = items.count / 2
+        while i > 0 {
+            i -= 1
+            siftDown(i)
+        }
+    }
+
+    mutating func push(_ m: Monomial) {
+        items.append(m)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[parent] < items[i] else { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func popMax() -> Monomial? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        if !items.isEmpty { siftDown(0) }
+        return top
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var largest = i
+            if l < items.count && items[largest] < items[l] { largest = l }
+            if r < items.count && items[largest] < items[r] { largest = r }
+            if largest == i { return }
+            items.swapAt(i, largest)
+            i = largest
+        }
     }
 }

@@ -70,7 +70,9 @@ extension Expr {
     /// - Throws: ``ExpandError`` before building a polynomial with more than `termLimit`
     ///   terms, or one that needs more than min(100·`termLimit`, 2·10⁷) coefficient multiplications.
     public func expanded(termLimit: Int = defaultExpandTermLimit) throws(ExpandError) -> Expr {
-        var expansion = Expansion(termLimit: max(termLimit, 1))
+        let limit = max(termLimit, 1)
+        let insides = try KernelInsides.expanding(self, termLimit: limit)
+        var expansion = Expansion(termLimit: limit, insides: insides)
         return try expansion.expand(self)
     }
 }
@@ -78,13 +80,19 @@ extension Expr {
 /// One level of expansion: the polynomial structure above the kernels.
 struct Expansion {
     let termLimit: Int
+    /// Every kernel's value with its insides expanded, computed innermost first (so that
+    /// expanding never recurses on the depth of nested calls: see Expand+Kernels.swift).
+    let insides: KernelInsides
     var generators: [Expr] = []
     var generatorIndex: [Expr: Int] = [:]
     /// Kernels by their expression: the kernel's expanded value as a sparse polynomial
     /// (coefficient, [(generator, exponent)]) and its total degree.
     var kernels: [Expr: (terms: [(Rational, [(Int, Int)])], degree: Int)] = [:]
 
-    init(termLimit: Int) { self.termLimit = termLimit }
+    init(termLimit: Int, insides: KernelInsides) {
+        self.termLimit = termLimit
+        self.insides = insides
+    }
 
     /// Exponents above this make a power opaque (x^(10^12) is a generator, not a degree).
     static let maximumStructuralExponent = 1 << 24
@@ -178,20 +186,7 @@ struct Expansion {
     /// returns its degree.
     mutating func kernelDegree(of e: Expr) throws(ExpandError) -> Int {
         if let k = kernels[e] { return k.degree }
-        let value: Expr
-        switch e.kind {
-        case .number, .symbol:
-            value = e
-        case .call(let f, let u):
-            value = Expr.call(f, try u.expanded(termLimit: termLimit))
-        case .power(let b, let x):
-            if case .sum = b.kind, let q = x.rationalValue, q.isInteger, q.signum() > 0 {
-                throw ExpandError(termLimit: termLimit, subexpression: e)  // (a + b)^n, n past the structural bound
-            }
-            value = Expr.power(try b.expanded(termLimit: termLimit), try x.expanded(termLimit: termLimit))
-        case .sum, .product:
-            value = e  // unreachable: structural
-        }
+        let value = try insides.value(of: e, termLimit: termLimit)
         // The kernel's value as a polynomial in generators (it is expanded already).
         var terms: [(Rational, [(Int, Int)])] = []
         var degree = 0

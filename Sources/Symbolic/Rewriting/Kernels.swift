@@ -89,6 +89,10 @@ struct KernelMap {
 
     var variableCount: Int { kernels.count }
 
+    /// Sums whose common-denominator numerator has at most this many terms are always
+    /// combined (see `rationalFunction(_:termLimit:meter:gcdLimit:combiningGrowth:)`).
+    static let combiningFloor = 64
+
     /// `true` when a root of something other than a symbol is a kernel ((x·y)^(1/2)).
     var hasCompositeRoots: Bool { rootDegree.contains { $0.value > 1 && $0.key.symbolValue == nil } }
 
@@ -146,7 +150,24 @@ struct KernelMap {
     /// too large for a machine integer, a power of 0 is negative, or a sum would multiply out
     /// to more than `termLimit` terms.
     func rationalFunction(_ root: Expr, termLimit: Int = 2_000) -> FactoredRationalFunction? {
+        do { return try rationalFunction(root, termLimit: termLimit, meter: nil) } catch { return nil }  // no meter: never throws
+    }
+
+    /// The rational function as above, its polynomial work charged to `meter` (a cancelling
+    /// gcd costing more than `gcdLimit` is skipped).
+    ///
+    /// With `combiningGrowth` g, a sum is put over one denominator only when that is provably
+    /// cheap: its numerator, bounded before anything is multiplied (see
+    /// ``FactoredRationalFunction/combinedNumeratorBound(_:)``), has at most
+    /// max(``combiningFloor``, g · the terms of its summands' factors) terms; otherwise the
+    /// whole form is abandoned (`nil`) and the sum stays a sum of simplified terms.
+    func rationalFunction(_ root: Expr, termLimit: Int, meter: WorkMeter?, gcdLimit: Int = .max, combiningGrowth: Int? = nil)
+        throws(WorkExhausted) -> FactoredRationalFunction?
+    {
         let n = variableCount
+        func times(_ a: FactoredRationalFunction, _ b: FactoredRationalFunction) throws(WorkExhausted) -> FactoredRationalFunction {
+            try a.multiplied(by: b, meter: meter, gcdLimit: gcdLimit)
+        }
         var memo: [ObjectIdentifier: FactoredRationalFunction] = [:]
         var stack: [(Expr, Bool)] = [(root, false)]
         func children(_ e: Expr) -> [Expr] {
@@ -166,7 +187,7 @@ struct KernelMap {
             let c = KernelMap.splitConstant(x).constant
             return c.isInteger && !c.isZero && (rootDegree[b] ?? 1) == 1 ? b : nil
         }
-        func factor(_ b: Expr, _ x: Expr) -> FactoredRationalFunction? {
+        func factor(_ b: Expr, _ x: Expr) throws(WorkExhausted) -> FactoredRationalFunction? {
             if let q = x.rationalValue {
                 if let r = b.rationalValue {
                     if q.isInteger { return (try? r.power(Int(exactly: q.numerator) ?? .max)).map { FactoredRationalFunction(constant: $0, variableCount: n) } }
@@ -180,7 +201,7 @@ struct KernelMap {
                     if options.rationalizesRoots, b.symbolValue == nil, e < 0 || e >= d, let base = memo[b.id] {
                         let r = ((e % d) + d) % d
                         guard let whole = try? base.power((e - r) / d) else { return nil }
-                        return r == 0 ? whole : variable(k, r) * whole
+                        return r == 0 ? whole : try times(variable(k, r), whole)
                     }
                     return variable(k, e)
                 }
@@ -192,8 +213,8 @@ struct KernelMap {
             let (rest, c) = KernelMap.splitConstant(x)
             let k = variable(Expr.power(b, rest), 1)
             if c.isZero { return k }
-            guard let rem = factor(b, Expr(c)) else { return nil }
-            return k * rem
+            guard let rem = try factor(b, Expr(c)) else { return nil }
+            return try times(k, rem)
         }
         func symbolValue(_ e: Expr) -> FactoredRationalFunction? {
             let d = rootDegree[e] ?? 1
@@ -206,6 +227,7 @@ struct KernelMap {
                 for c in children(e) where memo[c.id] == nil { stack.append((c, false)) }
                 continue
             }
+            try meter?.charge(1)
             var value: FactoredRationalFunction
             switch e.kind {
             case .number(let r):
@@ -214,25 +236,32 @@ struct KernelMap {
                 guard let v = symbolValue(e) else { return nil }
                 value = v
             case .sum(let c, let terms):
+                if let growth = combiningGrowth, terms.count > 1 {
+                    var parts = terms.compactMap { memo[$0.term.id] }
+                    if !c.isZero { parts.append(FactoredRationalFunction(constant: c, variableCount: n)) }
+                    let (combined, separate) = FactoredRationalFunction.combinedNumeratorBound(parts)
+                    if combined > max(KernelMap.combiningFloor, FactoredRationalFunction.bound(separate, growth, 1)) { return nil }
+                }
                 value = FactoredRationalFunction(constant: c, variableCount: n)
                 for (t, k) in terms {
                     guard let v = memo[t.id],
-                        let next = value.adding(FactoredRationalFunction(constant: k, variableCount: n) * v, termLimit: termLimit)
+                        let next = try value.adding(times(FactoredRationalFunction(constant: k, variableCount: n), v), termLimit: termLimit,
+                                                    meter: meter, gcdLimit: gcdLimit)
                     else { return nil }
                     value = next
                 }
             case .product(let c, let factors):
                 value = FactoredRationalFunction(constant: c, variableCount: n)
                 for (b, x) in factors {
-                    guard let f = factor(b, x) else { return nil }
-                    value = value * f
+                    guard let f = try factor(b, x) else { return nil }
+                    value = try times(value, f)
                 }
             case .power(let b, let x):
-                guard let f = factor(b, x) else { return nil }
+                guard let f = try factor(b, x) else { return nil }
                 value = f
             case .call(let f, let u):
                 value = FactoredRationalFunction(constant: .one, variableCount: n)
-                for (k, m) in KernelMap.split(f, u, options) { value = value * variable(k, m) }
+                for (k, m) in KernelMap.split(f, u, options) { value = try times(value, variable(k, m)) }
             }
             memo[e.id] = value
         }
@@ -260,6 +289,15 @@ struct KernelMap {
     /// `3*y*(y - 2*x)` one operation smaller than `-3*y*(2*x - y)`.
     func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
                     absorbingSign: Bool = false) -> Expr {
+        do {
+            return try expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator,
+                                  absorbingSign: absorbingSign, meter: nil)
+        } catch { return f.isZero ? .zero : expression(f) }  // no meter: never throws
+    }
+
+    /// The expression as above, the multiplied-out products charged to `meter`.
+    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
+                    absorbingSign: Bool = false, meter: WorkMeter?) throws(WorkExhausted) -> Expr {
         if f.isZero { return .zero }
         let n = variableCount
         var c = f.coefficient
@@ -271,7 +309,7 @@ struct KernelMap {
             } else if let p = f.expandedFactors.first(where: { $0.exponent > 0 && $0.exponent & 1 == 1 && $0.factor.terms.count > 1 }) {
                 flip = p.factor
             } else {
-                return expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator)
+                return try expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator, meter: meter)
             }
             c = -c
         }
@@ -280,10 +318,11 @@ struct KernelMap {
         var parts: [Expr] = [Expr(Rational(expandingNumerator ? .one : c.numerator, expandingDenominator ? .one : c.denominator))]
         for (p, e) in f.expandedFactors {
             if e > 0 && expandingNumerator {
-                numerator = numerator * p.power(e)
+                numerator = try numerator.multiplied(by: p.power(e, meter: meter), meter: meter)
             } else if e < 0 && expandingDenominator {
-                denominator = denominator * p.power(-e)
+                denominator = try denominator.multiplied(by: p.power(-e, meter: meter), meter: meter)
             } else {
+                try meter?.charge(p.work(p.terms.count))
                 parts.append(Expr.power(expression(p == flip ? -p : p), Expr(e)))
             }
         }

@@ -64,6 +64,32 @@ public struct RewriteRule: Sendable {
         }
     }
 
+    /// The rule at every node, bottom-up, to a fixpoint of at most `passes` passes, each
+    /// node visit charged to `meter` (1 plus its number of children).
+    func apply(_ e: Expr, passes: Int, meter: WorkMeter) throws(WorkExhausted) -> Expr {
+        var current = e
+        for _ in 0..<passes {
+            let next = try current.foldPostorder { (node: Expr, value: (Expr) -> Expr) throws(WorkExhausted) -> Expr in
+                try meter.charge(RewriteRule.visitCost(node))
+                let rebuilt = node.mappingChildren(value)
+                return rewrite(rebuilt) ?? rebuilt
+            }
+            if next == current { break }
+            current = next
+        }
+        return current
+    }
+
+    /// The work of visiting one node: 1, plus one per summand or factor.
+    static func visitCost(_ e: Expr) -> Int {
+        switch e.kind {
+        case .number, .symbol: return 1
+        case .call, .power: return 2
+        case .sum(_, let terms): return 1 + terms.count
+        case .product(_, let factors): return 1 + factors.count
+        }
+    }
+
     /// `rule` at every node, children first (each distinct node once), rebuilding parents
     /// canonically: `nil` when it applied nowhere.
     ///

@@ -7,48 +7,156 @@ import Exact
 extension Expr {
     /// The smallest equal expression among the candidates: the input, its rule rewrites
     /// (see ``RewriteRule/standard``), and rational normal forms of both (factored, and with
-    /// the numerator multiplied out), with tangents as sin/cos and exponentials split.
+    /// the numerator multiplied out), with tangents as sin/cos and exponentials split; for a
+    /// sum, also the sum of its terms simplified one by one. Runs under
+    /// ``SimplificationBudget/standard``.
     ///
     ///     try Expr.parse("2*x*y + 3*y^2").simplified()            // y*(2*x + 3*y)
     ///     try Expr.parse("sin(x)^2 + cos(x)^2").simplified()      // 1
     ///
     /// Never larger than the input by `operationCount`; equal in value wherever the input
-    /// is defined.
-    public func simplified() -> Expr {
-        if case .number = kind { return self }
-        if case .symbol = kind { return self }
-        var best = self
-        var bestCost = Simplifier.cost(self)
-        func consider(_ e: Expr) {
+    /// is defined. Never fails and always finishes: see ``simplified(budget:)``.
+    public func simplified() -> Expr { simplified(budget: .standard) }
+
+    /// The smallest equal expression the candidate search finds within `budget`: every
+    /// step is charged in counted operations, and a step that runs out is abandoned while
+    /// the candidates found before it are kept, so the result is the same on every run.
+    ///
+    ///     try Expr.parse("x/(x + 1) + 1/(x + 1)").simplified(budget: .standard)   // 1
+    ///     try Expr.parse("x/(x + 1) + 1/(x + 1)").simplified(budget: .none)       // x/(x + 1) + 1/(x + 1)
+    ///
+    /// A sum is combined over one denominator only when that is provably cheap (its
+    /// numerator, bounded before multiplying, is not much larger than its parts); otherwise
+    /// it stays a sum of simplified terms. Equal in value to `self` wherever `self` is
+    /// defined, and never larger by `operationCount`.
+    public func simplified(budget: SimplificationBudget) -> Expr {
+        Simplifier.simplify(self, budget: budget).result
+    }
+
+    /// ``simplified(budget:)`` with an account of the search: the result, the work it
+    /// charged, and whether some step was cut short by its budget.
+    ///
+    ///     let s = try Expr.parse("sin(x)^2 + cos(x)^2").simplification(budget: .standard)
+    ///     s.result       // 1
+    ///     s.budgetRanOut // false
+    ///
+    /// `s.work ≤ budget.search` always; the same input and budget give the same outcome.
+    public func simplification(budget: SimplificationBudget) -> SimplificationOutcome {
+        Simplifier.simplify(self, budget: budget)
+    }
+}
+
+/// What one ``Expr/simplification(budget:)`` found, and the work it took.
+public struct SimplificationOutcome: Sendable, Hashable {
+    /// The smallest equal expression found.
+    public var result: Expr
+    /// Work units charged (see ``SimplificationBudget``); at most the budget's `search`.
+    public var work: Int
+    /// `true` when some step (the whole search, a rational normal form, one summand, one
+    /// gcd) ran out of its budget and was abandoned: a larger budget might find more.
+    public var budgetRanOut: Bool
+}
+
+enum Simplifier {
+    static func simplify(_ e: Expr, budget: SimplificationBudget) -> SimplificationOutcome {
+        let meter = WorkMeter(limit: budget.search)
+        var search = Search(e)
+        do { try search.run(budget, meter: meter) } catch {}  // the candidates found so far stand
+        search.finish()
+        return SimplificationOutcome(result: search.best, work: meter.spent, budgetRanOut: meter.anyStepRanOut)
+    }
+
+    /// The candidate search over one input: the cheapest candidate so far, by ``cost(_:)``.
+    struct Search {
+        let input: Expr
+        private(set) var best: Expr
+        private var bestCost: Int
+        /// The term-wise candidates of a sum, considered after the others (so that the
+        /// whole-sum forms win ties, as they did before) but built first (so that a search
+        /// that runs out in a whole-sum step still has them).
+        private var termwise: [Expr] = []
+
+        init(_ e: Expr) {
+            input = e
+            best = e
+            bestCost = Simplifier.cost(e)
+        }
+
+        mutating func consider(_ e: Expr) {
             let c = Simplifier.cost(e)
             if c < bestCost {
                 best = e
                 bestCost = c
             }
         }
-        let functions = Simplifier.functions(in: self)
-        let rules = RewriteRule.applicable(to: functions)
-        let rewritten = rules.apply(self)
-        consider(rewritten)
-        let sources = rewritten == self ? [self] : [self, rewritten]
-        for source in sources {
-            let factored = RewriteRule.factorTerms.apply(source)
-            consider(factored)
-            consider(rules.apply(factored))
+
+        mutating func finish() {
+            for e in termwise { consider(e) }
+            termwise = []
         }
-        for source in sources {
-            for options in Simplifier.kernelOptions(for: functions) {
-                for form in Simplifier.rationalForms(source, options) {
-                    consider(form)
-                    consider(rules.apply(form))
+
+        /// Every candidate, in order, charged to `meter`; throws when it runs out.
+        mutating func run(_ budget: SimplificationBudget, meter: WorkMeter, splittingSums: Bool = true) throws(WorkExhausted) {
+            if case .number = input.kind { return }
+            if case .symbol = input.kind { return }
+            try meter.charge(input.treeSize)  // the traversals below, and costing candidates
+            let functions = Simplifier.functions(in: input)
+            let rules = RewriteRule.applicable(to: functions)
+            if splittingSums, case .sum(let c, let terms) = input.kind, terms.count >= 2 {
+                let sum = Simplifier.termByTerm(c, terms, budget, meter: meter)
+                termwise.append(sum)
+                if let factored = try? RewriteRule.factorTerms.apply(sum, passes: budget.rulePasses, meter: meter) {
+                    termwise.append(factored)
+                }
+            }
+            let rewritten = try rules.apply(input, passes: budget.rulePasses, meter: meter)
+            consider(rewritten)
+            let sources = rewritten == input ? [input] : [input, rewritten]
+            for source in sources {
+                let factored = try RewriteRule.factorTerms.apply(source, passes: budget.rulePasses, meter: meter)
+                consider(factored)
+                consider(try rules.apply(factored, passes: budget.rulePasses, meter: meter))
+            }
+            for source in sources {
+                for options in Simplifier.kernelOptions(for: functions) {
+                    let formMeter = meter.child(limit: budget.rationalForm)
+                    do {
+                        try Simplifier.rationalForms(source, options, budget, meter: formMeter) { form throws(WorkExhausted) in
+                            consider(form)
+                            consider(try rules.apply(form, passes: budget.rulePasses, meter: formMeter))
+                        }
+                    } catch {
+                        if meter.isExhausted { throw error }  // the whole search ran out, not just this form
+                    }
                 }
             }
         }
-        return best
     }
-}
 
-enum Simplifier {
+    /// c + Σ kᵢ·tᵢ with every tᵢ simplified on its own (under `budget.term` each); once
+    /// `meter` runs out, the remaining terms stay as they are.
+    static func termByTerm(_ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
+                           meter: WorkMeter) -> Expr {
+        var parts: [Expr] = [Expr(c)]
+        parts.reserveCapacity(terms.count + 1)
+        var exhausted = false
+        for (t, k) in terms {
+            if exhausted {
+                parts.append(t.scaled(by: k))
+                continue
+            }
+            var search = Search(t)
+            do {
+                try search.run(budget, meter: meter.child(limit: budget.term), splittingSums: false)
+            } catch {
+                exhausted = meter.isExhausted
+            }
+            search.finish()
+            parts.append(search.best.scaled(by: k))
+        }
+        return Expr.sum(parts)
+    }
+
     /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.
     static func kernelOptions(for functions: Set<ElementaryFunction>) -> [KernelOptions] {
         var out = [KernelOptions(), KernelOptions(rationalizesRoots: true)]
@@ -78,16 +186,27 @@ enum Simplifier {
         return ops >= Int.max / 4096 ? Int.max : ops * 4096 + min(e.treeSize, 4095)
     }
 
-    /// The rational normal forms of e in the kernels that `options` give: factored, and with
-    /// the numerator multiplied out.
-    static func rationalForms(_ e: Expr, _ options: KernelOptions) -> [Expr] {
+    /// Most kernels (variables) a rational normal form is tried with: past that, the
+    /// polynomials' monomials grow too wide to be worth it.
+    static let maximumKernels = 24
+
+    /// The rational normal forms of e in the kernels that `options` give, each passed to
+    /// `body` as soon as it is built: factored, and with the numerator multiplied out (and
+    /// both with a negative sign moved into a factor). Sums are combined only when provably
+    /// cheap (`budget.combinedTerms`, and a numerator at most twice the size of its parts).
+    static func rationalForms(_ e: Expr, _ options: KernelOptions, _ budget: SimplificationBudget, meter: WorkMeter,
+                              _ body: (Expr) throws(WorkExhausted) -> Void) throws(WorkExhausted) {
         let map = KernelMap([e], options: options)
-        if options.rationalizesRoots && !map.hasCompositeRoots { return [] }
-        guard map.variableCount <= 24, let f = map.rationalFunction(e) else { return [] }
+        if options.rationalizesRoots && !map.hasCompositeRoots { return }
+        guard map.variableCount <= maximumKernels,
+            let f = try map.rationalFunction(e, termLimit: budget.combinedTerms, meter: meter, gcdLimit: budget.gcd, combiningGrowth: 2)
+        else { return }
+        try body(try map.expression(f, meter: meter))
         let numeratorTerms = f.factors.reduce(1) { $1.value > 0 ? FactoredRationalFunction.bound($0, $1.key.terms.count, $1.value) : $0 }
-        if numeratorTerms > 2_000 { return [map.expression(f)] }
-        if f.coefficient.signum() >= 0 { return [map.expression(f), map.expression(f, expandingNumerator: true)] }
-        return [map.expression(f), map.expression(f, expandingNumerator: true),
-                map.expression(f, absorbingSign: true), map.expression(f, expandingNumerator: true, absorbingSign: true)]
+        if numeratorTerms > budget.combinedTerms { return }
+        try body(try map.expression(f, expandingNumerator: true, meter: meter))
+        if f.coefficient.signum() >= 0 { return }
+        try body(try map.expression(f, absorbingSign: true, meter: meter))
+        try body(try map.expression(f, expandingNumerator: true, absorbingSign: true, meter: meter))
     }
 }

@@ -20,6 +20,15 @@ var checks = 0
     print("\(location): threw \(error)")
 }
 
+// CodeGen.md:132
+do {
+    let cse = CommonSubexpressions([try Expr.parse("sin(x*y) + x*y"), try Expr.parse("cos(x*y)")])
+    check(cse.definitions.map { "\($0.name) = \($0.value)" }, #"["t0 = x*y"]"#, "CodeGen.md:133")
+    check(cse.outputs, #"[t0 + sin(t0), cos(t0)]"#, "CodeGen.md:134")
+} catch {
+    fail("CodeGen.md:132", error)
+}
+
 // GettingStarted.md:83
 do {
 

@@ -83,27 +83,10 @@ struct PlanColumn {
     }
 
     /// Whether the reverse kernel of this opcode can write its contributions instead of adding them.
-    var canAssign: Bool {
-        switch ins.opcode {
-        case .add, .subtract, .negate, .addConstant, .subtractFromConstant, .multiplyConstant, .square, .multiply: true
-        case .input, .constant, .branchGuard, .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos,
-            .tan, .exp, .log, .sqrt, .atan, .asin, .acos, .sinh, .cosh, .tanh, .abs:
-            false
-        }
-    }
+    var canAssign: Bool { ins.opcode.reverseCanAssign }
 
     /// Whether the reverse rule reads operand values (and, for the table's opcodes, its own).
-    var reverseReadsValues: (operands: Bool, own: Bool) {
-        switch ins.opcode {
-        case .input, .constant, .branchGuard, .add, .subtract, .negate, .addConstant, .subtractFromConstant,
-            .multiplyConstant:
-            (false, false)
-        case .square, .multiply: (true, false)
-        case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
-            .asin, .acos, .sinh, .cosh, .tanh, .abs:
-            (true, true)
-        }
-    }
+    var reverseReadsValues: (operands: Bool, own: Bool) { ins.opcode.reverseReads }
 }
 
 /// P instructions repeated R times from slot `start`.
@@ -175,15 +158,7 @@ final class PlanBlock {
             for op in [col.a, col.b] where op.kind == .local && op.distance > 0 { inHalo[op.column] = true }
         }
         for j in columns.indices {
-            let total: Bool
-            switch columns[j].ins.opcode {
-            case .input, .constant, .add, .subtract, .multiply, .negate, .addConstant, .subtractFromConstant,
-                .multiplyConstant, .square:
-                total = true
-            case .divide, .reciprocal, .powerInteger, .powerConstant, .power, .sin, .cos, .tan, .exp, .log, .sqrt, .atan,
-                .asin, .acos, .sinh, .cosh, .tanh, .abs, .branchGuard:
-                total = false
-            }
+            let total = columns[j].ins.opcode.isTotal
             columns[j].neededWithoutValue = (columns[j].neededInReverse && inHalo[j]) || columns[j].readOutside || !total
         }
         for j in columns.indices.reversed() where columns[j].neededWithoutValue {
