@@ -6,7 +6,7 @@ import Jacobi
 /// `--at-file` as a JSON object) or many (`--points`, on `--jobs` threads), and whether to
 /// print the symbolic column beside the values.
 struct PointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4).", valueName: "x=1/2,y=-3"),
+    @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4; exact constants such as pi/4 or sqrt(2) too).", valueName: "x=1/2,y=-3"),
             transform: Arguments.point)
     var at: Point?
 
@@ -38,7 +38,7 @@ struct PointOptions: ParsableArguments {
             throw CLIError("cannot read the file '\(atFile)'")
         }
         do {
-            return try Point(PointText.jsonObject(Array(data)))
+            return try Point(exactly: PointText.jsonObject(Array(data)))
         } catch {
             throw CLIError("\(atFile): \(error)")
         }

@@ -49,7 +49,7 @@ enum LaTeXRenderer {
         case .vector(_, let l, let v): return ["\(l.latex) &= " + column(v.map { Expr($0) })]
         case .symbolic(let q): return rows(q)
         case .point(let a, _):
-            return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ")]
+            return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \($0.1.latex)" }.joined(separator: ",\\ ")]
         case .values(_, let q, _, let shown): return shown ? rows(q) : []
         case .custom(_, _, let latex): return latex
         }

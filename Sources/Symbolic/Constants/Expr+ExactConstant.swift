@@ -12,6 +12,12 @@ public struct NotAConstant: Error, Equatable, Sendable, CustomStringConvertible 
     /// A variable it names.
     public let variable: Symbol
 
+    /// The error for `text`, which names `variable`.
+    public init(text: String, variable: Symbol) {
+        self.text = text
+        self.variable = variable
+    }
+
     public var description: String {
         "'\(ErrorText.clipped(text))' is not a constant (it has the variable \(variable))"
     }

@@ -155,50 +155,78 @@ do {
     fail("UserGuide.md:169", error)
 }
 
-// UserGuide.md:186
+// UserGuide.md:185
+do {
+
+    let s = try Function(Expr.parse("y*sin(x)"))
+    let a = try Point(exactly: [(Symbol("x"), Expr.exactConstant(parsing: "pi/4")), (Symbol("y"), Expr(2))])
+    check(try s.gradient(at: a), #"[sqrt(2), sqrt(2)/2]"#, "UserGuide.md:189")
+    check(try s.hessian(at: a, engine: .symbolic).rowList, #"[[-sqrt(2), sqrt(2)/2], [sqrt(2)/2, 0]]"#, "UserGuide.md:190")
+} catch {
+    fail("UserGuide.md:185", error)
+}
+
+// UserGuide.md:203
 do {
 
     let q = try Function(Expr.parse("(x - 1/3)^2 + 2*(y + 5/7)^2"))
     let model = try q.taylor(at: [0, 0], order: 2)
-    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:190")
+    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:207")
     let x0: [Rational] = [7, -2]
     let step = try q.hessian(at: x0).solve(q.gradient(at: x0))
-    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:193")
+    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:210")
     let cubic = try Function(Expr.parse("x^3"))
-    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:195")
+    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:212")
+    check(try cubic.taylor(at: [-1], order: 3), #"-1 + 3*(x + 1) - 3*(x + 1)^2 + (x + 1)^3"#, "UserGuide.md:213")
+    let g = try Function(Expr.parse("exp(x)/(1 - y)"))
+    let t = try g.taylor(at: [0, 0], order: 3)
+    check(t, #"1 + x + y + 1/2*x^2 + x*y + y^2 + 1/6*x^3 + 1/2*x^2*y + x*y^2 + y^3"#, "UserGuide.md:216")
+    check(t.terms.count, #"10"#, "UserGuide.md:217")
 } catch {
-    fail("UserGuide.md:186", error)
+    fail("UserGuide.md:203", error)
 }
 
-// UserGuide.md:205
+// UserGuide.md:232
+do {
+
+    let f = try Function(Expr.parse("exp(x)*sin(y)"))
+    let d3: Rational = try f.directionalDerivative(at: [0, 0], along: [2, 1], order: 3)
+    check(d3, #"11"#, "UserGuide.md:236")
+    check(try f.directionalDerivative(along: [Expr(1), Expr(0)], order: 2), #"exp(x)*sin(y)"#, "UserGuide.md:237")
+    check(try f.tape.taylorCoefficients(at: [Rational(0), 0], direction: [1, 1], order: 3), #"[[0, 1, 1, 1/3]]"#, "UserGuide.md:238")
+} catch {
+    fail("UserGuide.md:232", error)
+}
+
+// UserGuide.md:248
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let report = try CrossCheck(.init(points: 20, seed: 7)).check([Expr.parse("x^2/(1 + y)")], variables: [x, y])
-    check(report.passed, #"true"#, "UserGuide.md:209")
-    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:210")
+    check(report.passed, #"true"#, "UserGuide.md:252")
+    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:253")
     let square: ([Traced]) -> Traced = { x in x[0] * x[0] * x[1] }
-    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:212")
+    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:255")
 } catch {
-    fail("UserGuide.md:205", error)
+    fail("UserGuide.md:248", error)
 }
 
-// UserGuide.md:224
+// UserGuide.md:267
 do {
 
     do {
         _ = try Expr.parse("x^2 +* y")
     } catch {
-        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:229")
+        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:272")
     }
     let f = try Function(Expr.parse("1/x"))
     do {
         _ = try f.gradient(at: [Rational(0)])
     } catch {
-        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:235")
+        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:278")
     }
 } catch {
-    fail("UserGuide.md:224", error)
+    fail("UserGuide.md:267", error)
 }
 
 // Verification.md:90
