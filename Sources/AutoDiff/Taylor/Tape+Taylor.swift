@@ -28,10 +28,19 @@ extension Tape {
     public func taylorCoefficients<S: TapeScalar>(
         at point: [S], seeds: [[S]], order k: Int
     ) throws(TapeError) -> (layout: TaylorLayout, coefficients: [[S]]) {
-        try checkDimension("point", point.count, inputCount)
         try checkDimension("seed matrix", seeds.count, inputCount)
         let m = seeds.first?.count ?? 1
         for row in seeds { try checkDimension("seed row", row.count, m) }
+        return try taylorCoefficients(at: point, flatSeeds: seeds.flatMap { $0 }, columns: m, order: k)
+    }
+
+    /// ``taylorCoefficients(at:seeds:order:)`` with V given row-major (n × m), so that a
+    /// direction (m = 1) needs no array per input.
+    @inlinable
+    func taylorCoefficients<S: TapeScalar>(
+        at point: [S], flatSeeds: [S], columns m: Int, order k: Int
+    ) throws(TapeError) -> (layout: TaylorLayout, coefficients: [[S]]) {
+        try checkDimension("point", point.count, inputCount)
         if k < 0 { throw .taylorOrder(k, reason: "the order must be at least 0") }
         let limit = Tape.taylorCoefficientBudget / Swift.max(count + TaylorSweep<S>.scratchCount, 1)
         guard let width = TaylorLayout.coefficientCount(variables: Swift.max(m, 1), order: k, limit: limit),
@@ -41,9 +50,8 @@ extension Tape {
                 + "\(Tape.taylorCoefficientBudget) for a tape of \(count) slots")
         }
         let layout = TaylorLayout(variables: Swift.max(m, 1), order: k)
-        let flatSeeds = seeds.flatMap { $0 }
         let c = constants.map { S($0) }
-        let sweep = TaylorSweep<S>(layout: layout, slots: count)
+        var sweep = TaylorSweep<S>(layout: layout, slots: count)
         for (i, ins) in instructions.enumerated() {
             do throws(TaylorSweepFailure) {
                 try sweep.step(ins, slot: i, point: point, seeds: flatSeeds, constants: c, exponents: constants)
@@ -92,7 +100,7 @@ extension Tape {
     @inlinable
     public func taylorCoefficients<S: TapeScalar>(at point: [S], direction v: [S], order k: Int) throws(TapeError) -> [[S]] {
         try checkDimension("direction", v.count, inputCount)
-        return try taylorCoefficients(at: point, seeds: v.map { [$0] }, order: k).coefficients
+        return try taylorCoefficients(at: point, flatSeeds: v, columns: 1, order: k).coefficients
     }
 
     /// The k-th directional derivative dᵏ/dtᵏ f(a + t·v) at t = 0 of each output (k! times

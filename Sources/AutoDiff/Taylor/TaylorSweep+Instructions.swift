@@ -13,9 +13,10 @@ extension TaylorSweep {
     ///   at 0 for sqrt, abs and fractional powers; asin, acos at ±1); a violated guard as
     ///   ``TaylorSweepFailure/guardViolated``.
     @inlinable
-    func step(
+    mutating func step(
         _ ins: Instruction, slot i: Int, point: [S], seeds: [S], constants: [S], exponents: [Rational]
     ) throws(TaylorSweepFailure) {
+        start(i)
         let w = series(i)
         let u = UnsafePointer(series(Int(ins.a)))
         let v = UnsafePointer(series(Int(ins.b)))

@@ -42,6 +42,11 @@ struct TaylorSweep<S: TapeScalar>: ~Copyable {
     @usableFromInline let integers: [S]
     @usableFromInline let inverses: [S]
 
+    /// Slots 0..<initializedSlots hold initialized series: each slot is zeroed when its
+    /// instruction runs (one short, cache-hot fill per instruction, instead of zeroing the
+    /// whole table up front, which cost as much as the sweep itself at small k).
+    @usableFromInline var initializedSlots = 0
+
     @usableFromInline static var scratchCount: Int { 3 }
 
     @inlinable
@@ -52,15 +57,24 @@ struct TaylorSweep<S: TapeScalar>: ~Copyable {
         self.slots = slots
         let total = (slots + Self.scratchCount) * layout.width
         base = .allocate(capacity: Swift.max(total, 1))
-        base.initialize(repeating: .zero, count: total)
+        (base + slots * layout.width).initialize(repeating: .zero, count: Self.scratchCount * layout.width)
         integers = (0...layout.order).map { S(Rational($0)) }
         inverses = (0...layout.order).map { $0 == 0 ? .zero : S(Rational(1, $0)) }
     }
 
     @inlinable
     deinit {
-        base.deinitialize(count: (slots + Self.scratchCount) * width)
+        base.deinitialize(count: initializedSlots * width)
+        (base + slots * width).deinitialize(count: Self.scratchCount * width)
         base.deallocate()
+    }
+
+    /// Zeroes the series of the next slot, `slot` (slots are written once, in order).
+    @inlinable @inline(__always)
+    mutating func start(_ slot: Int) {
+        precondition(slot == initializedSlots, "Taylor sweep slots are written in order")
+        series(slot).initialize(repeating: .zero, count: width)
+        initializedSlots = slot + 1
     }
 
     @inlinable func series(_ slot: Int) -> UnsafeMutablePointer<S> { base + slot * width }
@@ -76,11 +90,18 @@ struct TaylorSweep<S: TapeScalar>: ~Copyable {
         if layout.variables == 1 {
             // One seed variable: block d is the single coefficient at offset d.
             var sum = S.zero
-            for j in lo...hi {
-                let x = a[j]
-                if x.isZero { continue }
-                let p = x * b[d - j]
-                sum = sum + (weights.map { $0[j] * p } ?? p)
+            if let weights {
+                for j in lo...hi {
+                    let x = a[j]
+                    if x.isZero { continue }
+                    sum = sum + weights[j] * (x * b[d - j])
+                }
+            } else {
+                for j in lo...hi {
+                    let x = a[j]
+                    if x.isZero { continue }
+                    sum = sum + x * b[d - j]
+                }
             }
             dst[d] = dst[d] + sum
             return
