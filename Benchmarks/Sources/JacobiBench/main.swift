@@ -27,6 +27,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W11", W11.run),
     ("W13", W13.run),
     ("W13H", W13Hunt.run),
+    ("SC", SimplifierCorpusBench.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)
