@@ -4,8 +4,8 @@
 //
 //     swift run -c release --package-path Benchmarks jacobi-bench [W3 …] [--n N]
 //
-// Prints one JSON line per measurement, in the same shape as ../shared/peers (see
-// ../shared/BENCHMARKS.md), so that Jacobi's lines and the peers' can be compared directly.
+// Prints one JSON line per measurement, in the same shape as the peers' scripts in peers/
+// (see Docs/Benchmarks.md), so that Jacobi's lines and the peers' can be compared directly.
 import PackageDescription
 
 let package = Package(

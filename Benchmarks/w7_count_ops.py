@@ -4,7 +4,8 @@
     python3 Benchmarks/w7_count_ops.py JACOBI_DETAIL.json [SYMPY_DETAIL.json]
 
 JACOBI_DETAIL is the w7_detail_jacobi-simplify.json that `jacobi-bench W7` writes;
-SYMPY_DETAIL defaults to ../shared/peers/results/w7_detail_sympy-simplify.json. Each
+SYMPY_DETAIL defaults to Benchmarks/results/w7_detail_sympy-simplify.json (written by
+Benchmarks/peers/w7_simplify.py). Each
 result string is parsed by SymPy exactly as w7_simplify.py parses the corpus (`^` -> `**`),
 then counted with sympy.count_ops. Prints the totals, the per-partial differences, and
 checks that every partial equals SymPy's diff at random points.
@@ -14,7 +15,7 @@ import sympy
 
 here = os.path.dirname(os.path.abspath(__file__))
 ours = json.load(open(sys.argv[1]))
-ref_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "../../shared/peers/results/w7_detail_sympy-simplify.json")
+ref_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "results", "w7_detail_sympy-simplify.json")
 ref = {(r["f"], r["var"]): r for r in json.load(open(ref_path))}
 x, y, z = sympy.symbols("x y z")
 loc = {"x": x, "y": y, "z": z}

@@ -1,7 +1,7 @@
 """A thin bridge from the notebooks to the `jacobi` CLI.
 
 Every number and formula in the notebooks comes from `jacobi ... --format json` (the
-contract in Docs/CLI.md): exact values arrive as strings "p/q" and become `Fraction`s here,
+contract of Docs/CLI.md, "JSON output"): exact values arrive as strings "p/q" and become `Fraction`s here,
 expressions arrive in Jacobi's syntax with their LaTeX beside them (the `latex` key), or
 become NumPy functions (through SymPy, which reads the syntax after ^ -> **) for plots.
 Many points go through one process: `jacobi_points` sends them as JSON lines to

@@ -193,8 +193,10 @@ private struct Compiler {
 }
 
 extension UnaryFunction {
-    /// The tape's function for an expression's function.
-    init(_ f: ElementaryFunction) {
+    /// The tape's function for an expression's function (one case each, no `default:`).
+    ///
+    ///     UnaryFunction(ElementaryFunction.sin)   // .sin
+    public init(_ f: ElementaryFunction) {
         switch f {
         case .sin: self = .sin
         case .cos: self = .cos

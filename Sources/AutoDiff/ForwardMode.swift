@@ -54,9 +54,9 @@ extension Tape {
     ///     // f(x, y) = x*y + sin(x) at (0, 2), v = (1, 0):
     ///     try tape.jvp(at: [0.0, 2.0], direction: [1.0, 0.0])   // (value: [0.0], tangent: [3.0])
     ///
-    /// Linear in v: J·(a·v + b·u) = a·J·v + b·J·u; ⟨w, J·v⟩ = ⟨Jᵀ·w, v⟩ with ``vjp(at:weights:)``.
+    /// Linear in v: J·(a·v + b·u) = a·J·v + b·J·u; ⟨w, J·v⟩ = ⟨Jᵀ·w, v⟩ with ``vjp(at:weights:workspace:)``.
     ///
-    /// - Throws: as ``evaluate(at:)``, plus the errors of the derivative itself
+    /// - Throws: as ``evaluate(at:workspace:)``, plus the errors of the derivative itself
     ///   (``ScalarError/notDifferentiable(expression:)``).
     @inlinable
     public func jvp<S: TapeScalar>(
@@ -71,7 +71,7 @@ extension Tape {
     ///
     ///     try tape.jvp(at: [0.0, 2.0], directions: [[1, 0], [0, 1]])   // tangents: [[3.0], [0.0]]
     ///
-    /// - Throws: as ``jvp(at:direction:)``.
+    /// - Throws: as ``jvp(at:direction:workspace:)``.
     @inlinable
     public func jvp<S: TapeScalar>(
         at point: [S], directions: [[S]], workspace: Workspace? = nil
@@ -119,7 +119,7 @@ extension Tape {
     ///
     ///     try tape.directionalDerivative(at: [0.0, 2.0], direction: [1.0, 1.0])   // 3.0
     ///
-    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``jvp(at:direction:)``.
+    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``jvp(at:direction:workspace:)``.
     @inlinable
     public func directionalDerivative<S: TapeScalar>(at point: [S], direction: [S]) throws(TapeError) -> S {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }

@@ -15,7 +15,7 @@ extension Tape {
     ///
     /// Linear in v; H·v = (Hessian)·v; ⟨u, H·v⟩ = ⟨H·u, v⟩.
     ///
-    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
+    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:workspace:)``.
     @inlinable
     public func hvp<S: TapeScalar>(at point: [S], direction: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
@@ -37,7 +37,7 @@ extension Tape {
     ///     try tape.hvp(at: [1.0, 2.0], direction: [1.0, 0.0], weights: [1.0])
     ///     // (value: [2.0], gradient: [4.0, 1.0], hvp: [4.0, 2.0])   for x²·y
     ///
-    /// - Throws: as ``vjp(at:weights:)``.
+    /// - Throws: as ``vjp(at:weights:workspace:)``.
     @inlinable
     public func hvp<S: TapeScalar>(
         at point: [S], direction: [S], weights: [S], workspace: Workspace? = nil
@@ -56,7 +56,7 @@ extension Tape {
     ///
     /// Symmetric (exactly, over exact scalars, where f is twice differentiable).
     ///
-    /// - Throws: as ``hvp(at:direction:)``.
+    /// - Throws: as ``hvp(at:direction:workspace:)``.
     @inlinable
     public func hessian<S: TapeScalar>(at point: [S]) throws(TapeError) -> [[S]] {
         let n = inputCount

@@ -106,7 +106,7 @@ extension Opcode {
     }
 }
 
-/// The elementary functions a tape can apply, in DESIGN.md's order.
+/// The elementary functions a tape can apply, in the order the CLI reference lists them.
 public enum UnaryFunction: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case sin, cos, tan, exp, log, sqrt, atan, asin, acos, sinh, cosh, tanh, abs
 

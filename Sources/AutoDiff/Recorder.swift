@@ -157,7 +157,7 @@ extension Tape {
     ///     try Tape.record(inputs: 2) { x in x[0] * x[1] + sin(x[0]) }   // [x0, x1, mul(0,1), sin(0), add(2,3)]
     ///
     /// - Throws: ``TapeError/comparisonWithoutPoint(instruction:)`` if the program compares
-    ///   traced values (the branch would be a guess; use ``record(at:_:)-…`` instead), and
+    ///   traced values (the branch would be a guess; use `record(at:_:)` instead), and
     ///   domain errors of constant subexpressions (`1/0`).
     public static func record(inputs: Int, _ body: ([Traced]) -> Traced) throws(TapeError) -> Tape {
         try record(inputs, nil) { [body($0)] }
@@ -167,7 +167,7 @@ extension Tape {
     ///
     ///     try Tape.record(inputs: 2) { x in [x[0] * x[1], x[0] - x[1]] }.outputCount   // 2
     ///
-    /// - Throws: as ``record(inputs:_:)-…``.
+    /// - Throws: as `record(inputs:_:)`.
     public static func record(inputs: Int, _ body: ([Traced]) -> [Traced]) throws(TapeError) -> Tape {
         try record(inputs, nil, body)
     }
@@ -183,7 +183,7 @@ extension Tape {
         try record(point.count, point.map(\.recordingPrimal)) { [body($0)] }
     }
 
-    /// Records a vector-valued program at a point (see ``record(at:_:)-…``).
+    /// Records a vector-valued program at a point (see `record(at:_:)`).
     public static func record<C: TapeConstant>(at point: [C], _ body: ([Traced]) -> [Traced]) throws(TapeError) -> Tape {
         try record(point.count, point.map(\.recordingPrimal), body)
     }

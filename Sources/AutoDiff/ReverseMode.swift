@@ -23,9 +23,9 @@ extension Tape {
     ///     // f(x, y) = x*y + sin(x) at (0, 2):
     ///     try tape.vjp(at: [0.0, 2.0], weights: [1.0])   // (value: [0.0], cotangent: [3.0, 0.0])
     ///
-    /// Linear in w; ⟨w, J·v⟩ = ⟨Jᵀ·w, v⟩ with ``jvp(at:direction:)``.
+    /// Linear in w; ⟨w, J·v⟩ = ⟨Jᵀ·w, v⟩ with ``jvp(at:direction:workspace:)``.
     ///
-    /// - Throws: as ``evaluate(at:)``, plus ``ScalarError/notDifferentiable(expression:)``.
+    /// - Throws: as ``evaluate(at:workspace:)``, plus ``ScalarError/notDifferentiable(expression:)``.
     @inlinable
     public func vjp<S: TapeScalar>(
         at point: [S], weights: [S], workspace: Workspace? = nil
@@ -52,7 +52,7 @@ extension Tape {
     ///
     ///     try tape.gradient(at: [Rational(0), 2])   // [3, 0]  (for x*y + sin(x))
     ///
-    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
+    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:workspace:)``.
     @inlinable
     public func gradient<S: TapeScalar>(at point: [S], workspace: Workspace? = nil) throws(TapeError) -> [S] {
         if outputCount != 1 { throw .notScalarValued(outputs: outputCount) }
@@ -67,7 +67,7 @@ extension Tape {
     ///
     ///     try tape.valueAndGradient(at: [0.0, 2.0])   // (value: 0.0, gradient: [3.0, 0.0])
     ///
-    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:)``.
+    /// - Throws: ``TapeError/notScalarValued(outputs:)``, and as ``vjp(at:weights:workspace:)``.
     @inlinable
     public func valueAndGradient<S: TapeScalar>(
         at point: [S], workspace: Workspace? = nil
@@ -84,7 +84,7 @@ extension Tape {
     /// With `.automatic`, n forward sweeps when n ≤ m, else m reverse sweeps after one
     /// primal sweep. Both modes give the same matrix (exactly, over exact scalars).
     ///
-    /// - Throws: as ``jvp(at:direction:)`` / ``vjp(at:weights:)``.
+    /// - Throws: as ``jvp(at:direction:workspace:)`` / ``vjp(at:weights:workspace:)``.
     @inlinable
     public func jacobian<S: TapeScalar>(at point: [S], mode: JacobianMode = .automatic) throws(TapeError) -> [[S]] {
         let n = inputCount

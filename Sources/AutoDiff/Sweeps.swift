@@ -68,6 +68,10 @@ public final class Workspace {
     @inlinable
     func memory<S>(_ i: Int, _ type: S.Type, count: Int) -> UnsafeMutablePointer<S> {
         let bytes = Swift.max(count, 1) * MemoryLayout<S>.stride
+        while blocks.count <= i {  // blocks past the sweeps' two (the compressed Hessian's planes)
+            blocks.append(nil)
+            sizes.append(0)
+        }
         if sizes[i] < bytes || blocks[i] == nil {
             blocks[i]?.deallocate()
             blocks[i] = .allocate(byteCount: bytes, alignment: 64)

@@ -22,7 +22,7 @@ import Exact
 /// 16 bytes (``Instruction``); there is no object per node and no closure, so the sweeps are
 /// tight loops over contiguous memory.
 ///
-/// Two ways in: ``record(inputs:_:)`` traces a Swift program (branches become guards), and
+/// Two ways in: `record(inputs:_:)` traces a Swift program (branches become guards), and
 /// the expression compiler turns an expression DAG into a tape.
 public struct Tape: Sendable {
     /// The instructions; instruction i writes slot i.

@@ -300,26 +300,6 @@ public struct CodeGenerator: Sendable {
     }
 }
 
-extension UnaryFunction {
-    /// The tape's function for an expression's function.
-    init(_ f: ElementaryFunction) {
-        switch f {
-        case .sin: self = .sin
-        case .cos: self = .cos
-        case .tan: self = .tan
-        case .exp: self = .exp
-        case .log: self = .log
-        case .atan: self = .atan
-        case .asin: self = .asin
-        case .acos: self = .acos
-        case .sinh: self = .sinh
-        case .cosh: self = .cosh
-        case .tanh: self = .tanh
-        case .abs: self = .abs
-        }
-    }
-}
-
 extension String {
     func replacingOccurrences(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)

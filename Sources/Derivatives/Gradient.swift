@@ -6,7 +6,7 @@ extension Expr {
     ///
     ///     (x^2 * y).gradient(withRespectTo: [x, y])   // [2*x*y, x^2]
     ///
-    /// Entry i is ``derivative(withRespectTo:)`` by xᵢ. One pass finds the variables each
+    /// Entry i is `derivative(withRespectTo:)` by xᵢ. One pass finds the variables each
     /// node contains, so entries for absent variables are 0 at no cost and subexpressions
     /// free of xᵢ are skipped; local derivatives (f′(u) of each call) are built once for all
     /// entries.

@@ -8,7 +8,7 @@ import Exact
 ///
 /// Invariant: `elements.count == rows * columns`. Generic over the element, so the same type
 /// holds exact (`Rational`), floating-point (`Double`) and symbolic (`Expr`) matrices;
-/// arithmetic needs the element to be an ``AlgebraicField``.
+/// arithmetic needs the element to be an `AlgebraicField`.
 public struct Matrix<Element> {
     /// Number of rows m.
     public let rows: Int

@@ -147,14 +147,14 @@ public struct TaylorModel: Sendable {
 
     /// T(x) as an exact rational.
     ///
-    /// - Throws: ``EvaluationError`` when a coefficient is not rational (e.g. `cos(1/2)`).
+    /// - Throws: `EvaluationError` when a coefficient is not rational (e.g. `cos(1/2)`).
     public func evaluated(at x: [Rational]) throws(EvaluationError) -> Rational {
         try evaluatedExactly(at: x).evaluated(at: [:])
     }
 
     /// The remainder f(x) − T(x), exactly (an expression; a rational when everything is).
     ///
-    /// - Throws: ``EvaluationError`` from evaluating f at x (÷0, log of a non-positive number).
+    /// - Throws: `EvaluationError` from evaluating f at x (÷0, log of a non-positive number).
     public func remainder(of f: Expr, at x: [Rational]) throws(EvaluationError) -> Expr {
         let values = Dictionary(uniqueKeysWithValues: zip(variables, x))
         return try f.evaluatedExactly(at: values) - evaluatedExactly(at: x)

@@ -4,7 +4,7 @@
 // so its address is stable for the object's lifetime and there is one allocation for the
 // header (GMP allocates the limbs). GMP functions may alias output and input operands,
 // which is safe here because we only ever hand GMP raw pointers, never `inout` Swift
-// values (that would trip Swift's exclusivity checks, see ECOSYSTEM.md §1).
+// values (passing one Swift value as two `inout` arguments would violate exclusivity).
 //
 // Not Sendable itself (ManagedBuffer forbids it); the enums that hold it are
 // @unchecked Sendable because a storage object is written only while it is being built (or when its

@@ -22,7 +22,7 @@ extension Function {
     /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``,
     ///   ``FunctionError/notRationalCoordinate(_:value:)`` (see ``exactCoordinates(of:)``).
     public func coordinates(of a: Point) throws -> [Rational] {
-        try a.coordinates(for: variables)
+        try a.coordinates(for: variables)  // O(n) when already in order (a program's points)
     }
 
     /// The exact coordinates of `a` in ``variables`` order (rational or not).
@@ -93,7 +93,7 @@ extension Function {
                 }
             }
             let p = Dictionary(uniqueKeysWithValues: zip(variables, try coordinates(of: a)))
-            return try outputs.map { try $0.evaluatedExactly(at: p) }
+            return try expressions().map { try $0.evaluatedExactly(at: p) }
         }
         return try exactly(a, { try value(at: $0).map { Expr($0) } }, else: { try value(at: $0) })
     }
@@ -116,7 +116,7 @@ extension Function {
     ///     try Function(x^2 * y).partials(withRespectTo: [y], at: Point([(x, 3), (y, 2)]))   // [9]
     ///
     /// - Throws: ``FunctionError/unlistedVariable(_:)`` for a `wrt` symbol that is not a
-    ///   variable; as ``gradient(at:engine:)-swift.method``.
+    ///   variable; as `gradient(at:engine:)`.
     public func partials(withRespectTo wrt: [Symbol], at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         let picked = try indices(of: wrt)
         if engine == .symbolic {
@@ -227,6 +227,10 @@ extension Array: ExactResult where Element == Expr {
 
 extension Matrix: ExactResult where Element == Expr {
     var exactEntries: [Expr] { elements }
+}
+
+extension SparseMatrix: ExactResult where Element == Expr {
+    var exactEntries: [Expr] { values }
 }
 
 extension TaylorModel: ExactResult {

@@ -1,4 +1,6 @@
 import AutoDiff
+import Foundation
+import Programs
 import Derivatives
 import Differentials
 import Exact
@@ -50,7 +52,7 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
 ///
 ///     let x = Symbol("x"), y = Symbol("y")
 ///     let f = try Function([Expr(x) * Expr(y), .call(.sin, Expr(x)) + Expr(y) * Expr(y)], variables: [x, y])
-///     f.jacobian()                                    // [[y, x], [cos(x), 2*y]]
+///     try f.jacobian()                                // [[y, x], [cos(x), 2*y]]
 ///     try f.jacobian(at: [Rational(1, 2), 3])         // throws: cos(1/2) is not rational
 ///     try f.jacobian(at: [Expr(Rational(1, 2)), 3])   // [[3, 1/2], [cos(1/2), 6]]
 ///
@@ -60,15 +62,21 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
 /// directional derivatives, and for Jacobians n forward or m reverse sweeps, whichever is
 /// fewer.
 public struct Function: Sendable {
-    /// The component functions f₁, …, fₘ.
-    public let outputs: [Expr]
-    /// The variables x₁, …, xₙ, in order.
-    public let variables: [Symbol]
+    /// The component functions f₁, …, fₘ. For a function made from a program
+    /// (``init(program:parameters:budget:)``), its outputs as an expression DAG, built on first
+    /// use; empty when the program is past the symbolic budget (``expressions()`` throws why).
+    public var outputs: [Expr] { (try? symbolicSide.expressions()) ?? [] }
+    /// The variables x₁, …, xₙ, in order (for a program: one symbol per input entry, `x_3`
+    /// for `x[3]`; built on first use).
+    public var variables: [Symbol] { symbolicSide.variables }
     /// The compiled tape (shared subexpressions computed once).
     public let tape: Tape
+    /// The compiled program this function was made from, if any.
+    public let program: CompiledProgram?
+    let symbolicSide: SymbolicSide
 
     /// The function with components `outputs` in `variables` (default: the free symbols in
-    /// natural order, ``Symbol/naturalOrder(_:_:)``: `x2` before `x10`).
+    /// natural order, `Symbol.naturalOrder(_:_:)`: `x2` before `x10`).
     ///
     /// - Throws: `UndefinedConstant` when an expression holds a constant without a value
     ///   (`0^(-1)`, `log(0)`: see `Expr.checkDefined()`); ``FunctionError/unlistedVariable(_:)``
@@ -81,8 +89,8 @@ public struct Function: Sendable {
         var seen = Set<Symbol>()
         for s in vars where !seen.insert(s).inserted { throw FunctionError.duplicateVariable(s) }
         if let missing = free.first(where: { !seen.contains($0) }) { throw FunctionError.unlistedVariable(missing) }
-        self.outputs = outputs
-        self.variables = vars
+        self.symbolicSide = SymbolicSide(outputs: outputs, variables: vars)
+        self.program = nil
         self.tape = try ExprCompiler.compile(outputs, inputs: vars)
     }
 
@@ -91,13 +99,36 @@ public struct Function: Sendable {
         try self.init([output], variables: variables)
     }
 
+    /// The function a program computes, for the parameter values given: its tape is the
+    /// program's (compiled in time linear in the text and the loop counts, loops kept as
+    /// loops); its symbolic side (``outputs``, ``variables``) is built only when a symbolic
+    /// object is asked for, and only for a tape of at most `budget` instructions.
+    ///
+    ///     let p = try Program(parsing: "param n = 2\ninput x[n]\nf = sum(i = 1..n, x[i]^2)\noutput f")
+    ///     try Function(program: p, parameters: ["n": 3]).gradient(at: [Rational(1), 2, 3])   // [2, 4, 6]
+    ///
+    /// - Throws: `ProgramError` (an unknown parameter, a range or index error).
+    public init(
+        program: Program, parameters: [String: Int] = [:], budget: Int = CompiledProgram.defaultExpressionBudget
+    ) throws {
+        let compiled = try program.compile(parameters: parameters)
+        self.program = compiled
+        self.tape = compiled.tape
+        self.symbolicSide = SymbolicSide(program: compiled, budget: budget)
+    }
+
+    /// The outputs as expressions: for a program, its Expr DAG under the budget.
+    ///
+    /// - Throws: `ProgramError` past the budget (the message says to use `--engine reverse`).
+    public func expressions() throws -> [Expr] { try symbolicSide.expressions() }
+
     /// n, the number of variables.
-    public var inputDimension: Int { variables.count }
+    public var inputDimension: Int { tape.inputCount }
     /// m, the number of components.
-    public var outputDimension: Int { outputs.count }
+    public var outputDimension: Int { tape.outputCount }
 
     func requireScalar() throws {
-        if outputs.count != 1 { throw FunctionError.notScalarValued(outputs: outputs.count) }
+        if outputDimension != 1 { throw FunctionError.notScalarValued(outputs: outputDimension) }
     }
 
     func check(_ what: String, _ count: Int, _ expected: Int) throws {
@@ -113,12 +144,14 @@ public struct Function: Sendable {
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
     public func gradient() throws -> [Expr] {
         try requireScalar()
-        return outputs[0].gradient(withRespectTo: variables)
+        return try expressions()[0].gradient(withRespectTo: variables)
     }
 
     /// The Jacobian J (m×n), Jᵢⱼ = ∂fᵢ/∂xⱼ, simplified.
-    public func jacobian() -> Matrix<Expr> {
-        Matrix(outputs.jacobian(withRespectTo: variables))
+    ///
+    /// - Throws: for a program past the symbolic budget (``expressions()``).
+    public func jacobian() throws -> Matrix<Expr> {
+        Matrix(try expressions().jacobian(withRespectTo: variables))
     }
 
     /// The Hessian H (n×n), Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ, symmetric (each mixed partial computed once).
@@ -126,7 +159,7 @@ public struct Function: Sendable {
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``.
     public func hessian() throws -> Matrix<Expr> {
         try requireScalar()
-        return Matrix(outputs[0].hessian(withRespectTo: variables))
+        return Matrix(try expressions()[0].hessian(withRespectTo: variables))
     }
 
     /// The partials ∂f/∂v for the variables `wrt` only (a sublist of ``variables``, any
@@ -139,7 +172,7 @@ public struct Function: Sendable {
     public func partials(withRespectTo wrt: [Symbol]) throws -> [Expr] {
         try requireScalar()
         _ = try indices(of: wrt)
-        return outputs[0].gradient(withRespectTo: wrt)
+        return try expressions()[0].gradient(withRespectTo: wrt)
     }
 
     func indices(of wrt: [Symbol]) throws -> [Int] {
@@ -154,7 +187,7 @@ public struct Function: Sendable {
     ///     try Function([x*y]).jvp(direction: [1, 2])   // [2*x + y]
     public func jvp(direction v: [Expr]) throws -> [Expr] {
         try check("direction", v.count, inputDimension)
-        return jacobian().applied(to: v).map { $0.simplified() }
+        return try jacobian().applied(to: v).map { $0.simplified() }
     }
 
     /// wᵀJ as expressions (the VJP), each entry simplified.
@@ -162,7 +195,7 @@ public struct Function: Sendable {
     ///     try Function([x*y, x]).vjp(weights: [1, 1])   // [y + 1, x]
     public func vjp(weights w: [Expr]) throws -> [Expr] {
         try check("weights", w.count, outputDimension)
-        return jacobian().transposeApplied(to: w).map { $0.simplified() }
+        return try jacobian().transposeApplied(to: w).map { $0.simplified() }
     }
 
     /// H·v as expressions (the HVP), each entry simplified.
@@ -173,7 +206,7 @@ public struct Function: Sendable {
         return try hessian().applied(to: v).map { $0.simplified() }
     }
 
-    /// The engine ``jacobian(at:engine:)`` uses when none is given: n forward sweeps when
+    /// The engine `jacobian(at:engine:)` uses when none is given: n forward sweeps when
     /// n ≤ m, else m reverse sweeps.
     ///
     ///     try Function([x*y, x+y, x]).cheapestJacobianEngine   // .forward (n = 2 ≤ m = 3)
@@ -185,6 +218,47 @@ public struct Function: Sendable {
     public func directionalDerivative(along v: [Expr]) throws -> Expr {
         try requireScalar()
         try check("direction", v.count, inputDimension)
-        return outputs[0].directionalDerivative(along: v, withRespectTo: variables)
+        return try expressions()[0].directionalDerivative(along: v, withRespectTo: variables)
+    }
+}
+
+/// The symbolic side of a `Function`: given (expressions), or built on first use from a
+/// program under a budget. Thread-safe: a `Function` is `Sendable` and may be shared by
+/// the threads of a batch.
+final class SymbolicSide: @unchecked Sendable {  // guarded by `lock`
+    private let lock = NSLock()
+    private let program: CompiledProgram?
+    private let budget: Int
+    private var built: Result<[Expr], ProgramError>?
+    private var symbols: [Symbol]?
+
+    init(outputs: [Expr], variables: [Symbol]) {
+        program = nil
+        budget = 0
+        built = .success(outputs)
+        symbols = variables
+    }
+
+    init(program: CompiledProgram, budget: Int) {
+        self.program = program
+        self.budget = budget
+    }
+
+    func expressions() throws -> [Expr] {
+        lock.lock()
+        defer { lock.unlock() }
+        if built == nil, let program {
+            built = Result { () throws(ProgramError) in try program.expressions(budget: budget) }
+        }
+        return try built?.get() ?? []
+    }
+
+    var variables: [Symbol] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let symbols { return symbols }
+        let s = program?.symbols ?? []
+        symbols = s
+        return s
     }
 }

@@ -6,9 +6,4 @@
 @_exported import Symbolic
 @_exported import Derivatives
 @_exported import Verification
-
-/// The library's version, printed by `jacobi --version`.
-public enum JacobiVersion {
-    /// Semantic version of this build.
-    public static let string = "0.1.0"
-}
+@_exported import Programs

@@ -15,10 +15,17 @@ import Symbolic
 public struct Point: Sendable, Equatable {
     /// The variables, in the order given.
     public let symbols: [Symbol]
-    /// Their values, exact constants, in the same order.
-    public let values: [Expr]
     /// The values as rationals, when every one of them is rational (else `nil`).
     public let rationalValues: [Rational]?
+    /// The values when one of them is not rational (a rational point keeps only its
+    /// rationals: a program's point may have 10⁶ of them, and an `Expr` each would cost).
+    private let constants: [Expr]?
+
+    /// Their values, exact constants, in the same order.
+    public var values: [Expr] {
+        if let constants { return constants }
+        return (rationalValues ?? []).map { Expr($0) }
+    }
 
     /// The point with these (variable, value) pairs.
     ///
@@ -27,7 +34,7 @@ public struct Point: Sendable, Equatable {
         try Point.checkDistinct(pairs.map(\.0))
         symbols = pairs.map(\.0)
         rationalValues = pairs.map(\.1)
-        values = pairs.map { Expr($0.1) }
+        constants = nil
     }
 
     /// The point with these (variable, exact constant) pairs; a value that is a number is
@@ -45,7 +52,6 @@ public struct Point: Sendable, Equatable {
             try v.checkDefined()
         }
         symbols = pairs.map(\.0)
-        values = pairs.map(\.1)
         var rational: [Rational] = []
         rational.reserveCapacity(pairs.count)
         for (_, v) in pairs {
@@ -53,6 +59,7 @@ public struct Point: Sendable, Equatable {
             rational.append(r)
         }
         rationalValues = rational.count == pairs.count ? rational : nil
+        constants = rationalValues == nil ? pairs.map(\.1) : nil
     }
 
     /// The point whose i-th variable has the i-th value.
@@ -65,7 +72,7 @@ public struct Point: Sendable, Equatable {
                      "a point needs one value per distinct variable")
         symbols = variables
         rationalValues = values
-        self.values = values.map { Expr($0) }
+        constants = nil
     }
 
     static func checkDistinct(_ symbols: [Symbol]) throws {
@@ -82,6 +89,14 @@ public struct Point: Sendable, Equatable {
     /// Whether every value is rational.
     public var isRational: Bool { rationalValues != nil }
 
+    /// The values as printed (`1/2`, `pi/4`), without building an `Expr` per rational.
+    ///
+    ///     try Point([(Symbol("x"), Rational(1, 2))]).valueTexts   // ["1/2"]
+    public var valueTexts: [String] {
+        if let rationalValues { return rationalValues.map(\.description) }
+        return values.map(\.description)
+    }
+
     /// The (variable, value) pairs, in order.
     public var pairs: [(Symbol, Expr)] { Array(zip(symbols, values)) }
 
@@ -93,8 +108,9 @@ public struct Point: Sendable, Equatable {
     ///   value is not rational (use ``exactCoordinates(for:)``).
     public func coordinates(for variables: [Symbol]) throws -> [Rational] {
         guard let rationalValues else {
-            let i = values.firstIndex { $0.rationalValue == nil } ?? 0
-            throw FunctionError.notRationalCoordinate(symbols[i], value: values[i])
+            let exact = values
+            let i = exact.firstIndex { $0.rationalValue == nil } ?? 0
+            throw FunctionError.notRationalCoordinate(symbols[i], value: exact[i])
         }
         return try Point.select(variables, from: symbols, rationalValues)
     }

@@ -42,7 +42,7 @@ extension Symbol {
 }
 
 extension Sequence where Element == Symbol {
-    /// The symbols in ``Symbol/naturalOrder(_:_:)``, without duplicates.
+    /// The symbols in `Symbol.naturalOrder(_:_:)`, without duplicates.
     ///
     ///     [Symbol("x10"), Symbol("x2"), Symbol("x2")].naturallySorted()   // [x2, x10]
     public func naturallySorted() -> [Symbol] {

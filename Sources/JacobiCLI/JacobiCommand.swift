@@ -13,7 +13,7 @@ struct JacobiCommand: AsyncParsableCommand {
         subcommands: [
             Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,
             JVPCommand.self, VJPCommand.self, HVPCommand.self, Linearize.self, Taylor.self,
-            Simplify.self, Expand.self, CodeGenCommand.self, Check.self,
+            Simplify.self, Expand.self, CodeGenCommand.self, Sparsity.self, Check.self,
         ]
     )
 

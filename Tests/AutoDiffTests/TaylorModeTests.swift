@@ -84,7 +84,7 @@ import TestSupport
         for _ in 0..<120 {
             let f = generator.expression(using: &g)
             guard let tape = try? ExprCompiler.compile([f], inputs: Self.xy) else { continue }
-            let a = [generator.rational(using: &g), generator.rational(using: &g)]
+            let a = [generator.specification.constants.rational(using: &g), generator.specification.constants.rational(using: &g)]
             guard let h = try? tape.hessian(at: a), let grad = try? tape.gradient(at: a),
                 let value = try? tape.evaluate(at: a)
             else { continue }
@@ -105,8 +105,8 @@ import TestSupport
         for _ in 0..<80 {
             let f = generator.expression(using: &g)
             guard let tape = try? ExprCompiler.compile([f], inputs: Self.xy) else { continue }
-            let a = [generator.rational(using: &g), generator.rational(using: &g)]
-            let v = [generator.rational(using: &g), generator.rational(using: &g)]
+            let a = [generator.specification.constants.rational(using: &g), generator.specification.constants.rational(using: &g)]
+            let v = [generator.specification.constants.rational(using: &g), generator.specification.constants.rational(using: &g)]
             guard let (layout, full) = try? tape.taylorCoefficients(at: a, order: 5),
                 let along = try? tape.taylorCoefficients(at: a, direction: v, order: 5)
             else { continue }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes derivative_fixtures.tsv: (function, variable, SymPy's derivative) per line, for
-the W7 corpus (../../../shared/peers/corpus_w7.txt, or the copy of its functions below
+the W7 corpus (Benchmarks/peers/corpus_w7.txt, or the copy of its functions below
 when that file is absent) and for extra functions that cover every elementary function.
 
     python3 Tests/Fixtures/make_derivative_fixtures.py      # SymPy 1.14 (pip install sympy)
@@ -14,7 +14,7 @@ import os
 import sympy
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "../../../shared/peers/corpus_w7.txt")
+CORPUS = os.path.join(HERE, "../../Benchmarks/peers/corpus_w7.txt")
 
 EXTRA = """
 asin(x*y/4)
@@ -79,7 +79,7 @@ def main():
     exprs = []
     for src, _, d in rows:
         exprs += [src, d]
-    detail = os.path.join(HERE, "../../../shared/peers/results/w7_detail_sympy-simplify.json")
+    detail = os.path.join(HERE, "../../Benchmarks/results/w7_detail_sympy-simplify.json")
     if os.path.exists(detail):
         import json
         exprs += [r["result"] for r in json.load(open(detail))]

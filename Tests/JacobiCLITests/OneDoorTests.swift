@@ -33,7 +33,7 @@ import Testing
         let dir = try Self.json(["dir", "x^2*y + sin(x)/y", "--dir", "2,-1/3"] + at)
         #expect(dir["exact"] as? String == (try f.directionalDerivative(at: a, along: v, engine: e)).description)
         let jacobian = try Self.json(["jacobian", "x*y", "exp(x) + y^3"] + at)
-        #expect(jacobian["symbolic"] as? [[String]] == Self.rows(g.jacobian()))
+        #expect(jacobian["symbolic"] as? [[String]] == Self.rows(try g.jacobian()))
         #expect(jacobian["exact"] as? [[String]] == Self.rows(try g.jacobian(at: a, engine: e)))
         let hessian = try Self.json(["hessian", "x^2*y + sin(x)/y"] + at)
         #expect(hessian["exact"] as? [[String]] == Self.rows(try f.hessian(at: a, engine: e)))

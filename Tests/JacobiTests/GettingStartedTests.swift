@@ -9,7 +9,7 @@ import Testing
     @Test func article() throws {
         // BEGIN ARTICLE
         let f = try Function([Expr.parse("x*y"), Expr.parse("sin(x) + y^2")])
-        let j = f.jacobian()
+        let j = try f.jacobian()
         #expect(j.rowList.map { $0.map(\.description) } == [["y", "x"], ["cos(x)", "2*y"]])
 
         let g = try Function(Expr.parse("x^2*y + x/(1 + y^2)"))

@@ -19,7 +19,7 @@ import TestSupport
             for _ in 0..<(d == degree ? 2 : Int.random(in: 0...2, using: &g)) {
                 var e = [0, 0, 0]
                 for _ in 0..<d { e[Int.random(in: 0...2, using: &g)] += 1 }
-                var c = generator.rational(using: &g)
+                var c = generator.specification.constants.rational(using: &g)
                 if c.isZero { c = 1 }
                 terms.append(Expr(c) * Expr.product(zip([x, y, z], e).map { Expr.power(Expr($0), Expr($1)) }))
             }
@@ -32,7 +32,7 @@ import TestSupport
         for k in 1...6 {
             let p = Self.polynomial(degree: k, &g)
             let f = try Function(p, variables: [Self.x, Self.y, Self.z])
-            let a = (0..<3).map { _ in ExpressionGenerator().rational(using: &g) }
+            let a = (0..<3).map { _ in ExpressionGenerator().specification.constants.rational(using: &g) }
             for engine in DifferentialEngine.allCases {
                 let model = try f.taylor(at: a, order: k, engine: engine)
                 #expect(model.expression == (try p.expanded()), "order \(k), \(engine): \(p) at \(a)")
@@ -85,7 +85,7 @@ import TestSupport
         for trial in 0..<40 {
             let e = generator.expression(using: &g)
             guard let f = try? Function(e, variables: [Self.x, Self.y]) else { continue }
-            let a = [generator.rational(using: &g), generator.rational(using: &g)]
+            let a = [generator.specification.constants.rational(using: &g), generator.specification.constants.rational(using: &g)]
             let k = 1 + trial % 6
             guard let symbolic = try? f.taylor(at: a, order: k, engine: .symbolic) else { continue }
             let tape = try f.taylor(at: a, order: k, engine: .forward)
@@ -109,7 +109,7 @@ import TestSupport
         for trial in 0..<40 {
             let e = generator.expression(using: &g)
             guard let f = try? Function(e, variables: [Self.x, Self.y]) else { continue }
-            let a = [generator.rational(using: &g), generator.rational(using: &g)]
+            let a = [generator.specification.constants.rational(using: &g), generator.specification.constants.rational(using: &g)]
             let k = 1 + trial % 4
             guard let symbolic = try? f.taylor(at: a, order: k, engine: .symbolic),
                 let tape = try? f.taylor(at: a, order: k, engine: .forward)
@@ -121,7 +121,7 @@ import TestSupport
                     exactly += 1
                 } else if let p = try? s.coefficient.evaluated(at: [Symbol: Double]()),
                     let q = try? t.coefficient.evaluated(at: [Symbol: Double]()), p.isFinite && q.isFinite {
-                    #expect(abs(p - q) <= 1e-8 * max(1, abs(p)), "\(e) at \(a): \(s.powers): \(s.coefficient) vs \(t.coefficient)")
+                    #expect((p - q).magnitude <= 1e-8 * Swift.max(1, p.magnitude), "\(e) at \(a): \(s.powers): \(s.coefficient) vs \(t.coefficient)")
                 }
             }
             checked += 1

@@ -1,20 +1,11 @@
 import Exact
+// The tests draw from the library's own generators (one SplitMix64, one expression
+// generator), so a test and `jacobi check --seed` replay the same way everywhere.
+@_exported import Verification
 
-/// A deterministic random number generator (SplitMix64), so that a failing random test
+/// The tests' seeded generator: the library's `SplitMix64`, so that a failing random test
 /// can be replayed from its seed.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+public typealias SeededGenerator = SplitMix64
 
 /// Random exact values that deliberately include the word boundaries, where the inline
 /// fast path hands over to GMP.

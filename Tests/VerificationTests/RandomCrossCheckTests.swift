@@ -3,6 +3,7 @@ import Derivatives
 import Exact
 import Symbolic
 import Testing
+import TestSupport
 import Verification
 
 /// The bulk of the evidence: random functions at random rational points, every engine
@@ -119,53 +120,11 @@ import Verification
         var g = SplitMix64(seed: 400)
         var tally = Tally()
         for k in 0..<150 {
-            let tape = RandomProgram.tape(inputs: 1 + k % 3, outputs: 1 + k % 2, steps: 8, using: &g)
+            let tape = RandomPrograms.tape(inputs: 1 + k % 3, outputs: 1 + k % 2, steps: 8, operations: .elementary, using: &g)
             let check = CrossCheck(.init(points: 8, seed: UInt64(k)), symbolic: DerivativesEngine(simplifying: false))
             tally.add(try check.check(tape))
         }
         #expect(tally.failures.isEmpty, "\(tally.failures)")
         #expect(tally.checked >= 800, "\(tally)")
-    }
-}
-
-/// Random straight-line programs over `Traced`, with every operation the recorder offers
-/// (constants, integer and rational powers, sqrt, the elementary functions).
-enum RandomProgram {
-    static func tape(inputs n: Int, outputs m: Int, steps: Int, using g: inout SplitMix64) -> Tape {
-        var choices = (0..<(steps * 4)).map { _ in Int(g.next() % 1_000_003) }
-        var cursor = 0
-        func next(_ bound: Int) -> Int {
-            defer { cursor += 1 }
-            return choices[cursor % choices.count] % bound
-        }
-        let tape = try! Tape.record(inputs: n) { (x: [Traced]) -> [Traced] in
-            var pool = x
-            for _ in 0..<steps {
-                let a = pool[next(pool.count)]
-                let b = pool[next(pool.count)]
-                let c = Rational(next(7) - 3, next(3) + 1)
-                let y: Traced
-                switch next(16) {
-                case 0, 1: y = a + b
-                case 2: y = a - b
-                case 3, 4: y = a * b
-                case 5: y = a / b
-                case 6: y = pow(a, next(5) - 2)
-                case 7: y = a * c + 1
-                case 8: y = sqrt(a * a + 1)
-                case 9: y = pow(a * a + 2, Rational(3, 2))
-                case 10: y = sin(a)
-                case 11: y = exp(a / 4)
-                case 12: y = log(a * a + 1)
-                case 13: y = atan(a) * b
-                case 14: y = tanh(a) - cosh(b / 3)
-                default: y = abs(a) + c
-                }
-                pool.append(y)
-            }
-            return (0..<m).map { pool[pool.count - 1 - $0] }
-        }
-        choices.removeAll()
-        return tape
     }
 }

@@ -26,7 +26,15 @@ import Verification
 
     /// The fixture holds the generator's problems (SymPy drops only those it finds
     /// undefined), at least 400 of them, besides W7's partials.
-    @Test func fixture_isTheGeneratedCorpus() {
+    ///
+    /// With `SIMPLIFIER_CORPUS_WRITE=path` set, writes the generated problems there instead
+    /// (the lines `jacobi-bench SC` writes first, without building the benchmarks).
+    @Test func fixture_isTheGeneratedCorpus() throws {
+        if let path = ProcessInfo.processInfo.environment["SIMPLIFIER_CORPUS_WRITE"] {
+            let text = SimplifierCorpus.generated().map { $0.line + "\t-\t" + $0.family + "\n" }.joined()
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
         let generated = SimplifierCorpus.generated().map(\.line)
         let fixture = Self.rows.filter { !["w7", "derivative-fixtures"].contains($0.problem.family) }.map(\.problem.line)
         #expect(fixture.count >= 400 && fixture.count <= generated.count, "\(fixture.count) of \(generated.count)")

@@ -1,5 +1,5 @@
 // Timing and reporting shared by every workload: the same protocol as the peers'
-// C floors (../shared/peers/c/bench.h): up to 7 repetitions while the total stays under
+// C floors (Benchmarks/peers/c/floors.h): up to 7 repetitions while the total stays under
 // 20 s, median wall time and median process CPU time, one JSON line per measurement.
 import Foundation
 import Jacobi
@@ -69,7 +69,7 @@ func emit(workload: String, system: String = "jacobi", n: Int, medianSeconds: Do
     FileHandle.standardOutput.write(Data(line.utf8))  // unbuffered: a killed run keeps its lines
 }
 
-/// The peers' exact-result hash (../shared/peers/common.py `qhash`, c/bench.h `qh_step`):
+/// The peers' exact-result hash (Benchmarks/peers/harness.py `qhash`, c/floors.h `hash_step`):
 /// h ← (h·1000003 + (p mod M61)) mod M61, then the same for q, over every rational in order.
 struct QHash {
     static let m61: UInt64 = (1 << 61) - 1

@@ -1,5 +1,5 @@
 // W1: symbolic Jacobian of two n×n systems (x₀ = xₙ₊₁ = 0), as in
-// ../shared/peers/w1_jacobian.py:
+// Benchmarks/peers/w1_jacobian.py:
 //   broyden  Fᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1
 //   chain    Fᵢ = exp(xᵢ)·sin(xᵢ₊₁) + xᵢ₋₁²/(1 + xᵢ²)
 // Timed: the Jacobian of the already-built F, raw (canonical, not simplified: what SymPy's
@@ -33,7 +33,7 @@ enum W1 {
     }
 }
 
-/// The peers' result sizes (../shared/peers/sizes.py), counted on Jacobi's Expr as SymPy
+/// The peers' result sizes (Benchmarks/peers/result_size.py), counted on Jacobi's Expr as SymPy
 /// would hold it: an n-ary Add or Mul counts n − 1, a Pow or a call 1, atoms 0; a sum's
 /// term k·t is SymPy's Mul(k, t…), a product's factor b^e its Pow(b, e).
 ///   tree_ops   over the tree (shared nodes at every use)

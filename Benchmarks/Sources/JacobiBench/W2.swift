@@ -1,5 +1,5 @@
 // W2: symbolic gradient and Hessian of two scalar functions of n variables, as in
-// ../shared/peers/w2_grad_hess.py:
+// Benchmarks/peers/w2_grad_hess.py:
 //   rosenbrock  f = Σᵢ₌₁ⁿ⁻¹ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)²
 //   logistic    f = Σⱼ₌₁¹⁰ log(1 + exp(−yⱼ·Σₖ aⱼₖxₖ)), aⱼₖ = ((7j + 3k² + 1) mod 7) − 3,
 //               yⱼ = 1 for even j, −1 for odd j

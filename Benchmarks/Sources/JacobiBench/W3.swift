@@ -1,4 +1,4 @@
-// W3: exact rational arithmetic, defined as in ../shared/peers/w3_rational.py and
+// W3: exact rational arithmetic, defined as in Benchmarks/peers/w3_rational.py and
 // c/w3_gmp.c (the raw-GMP floor):
 //   harmonic N   H_N = Σ_{k=1}^{N} 1/k by a plain loop (acc += 1/k), N = 10⁴, 10⁵
 //   muladd S     S = 10⁶ steps acc = acc·p + q over a period-8 table (small values)

@@ -1,5 +1,5 @@
 // W4: Double gradient of the extended Rosenbrock function by tape AD, defined as in
-// ../shared/peers/w4_grad.py and c/w4_rosen.c (the hand-written floor):
+// Benchmarks/peers/w4_grad.py and c/w4_rosen.c (the hand-written floor):
 //   f(x) = Σ_{i=0}^{n-2} 100 (x_{i+1} − x_i²)² + (1 − x_i)²,  x_i = ((i mod 13) − 6)/7,
 //   n = 10⁵, 10⁶. Lines: what = "f" (the tape's evaluation) and "grad" (one reverse sweep),
 //   with extra.build_s the one-off recording time (like the peers' compile_s / build_s) and
@@ -46,6 +46,7 @@ enum W4 {
                 ("median_cpu_s", g.medianCPU), ("what", "grad"), ("inner", g.inner), ("check1", c1), ("check2", c2),
                 ("build_s", build), ("n_instructions", tape.count),
             ])
+            W4Program.run(n: n)  // the same function as a program, in the same run
         }
     }
 }

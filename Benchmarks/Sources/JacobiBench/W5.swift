@@ -1,5 +1,5 @@
 // W5: Hessian-vector product of the extended Rosenbrock function (W4's f and point),
-// v_i = ((i mod 5) − 2)/3, n = 10⁵, as in ../shared/peers/w5_hvp.py and c/w4_rosen.c hvp.
+// v_i = ((i mod 5) − 2)/3, n = 10⁵, as in Benchmarks/peers/w5_hvp.py and c/w4_rosen.c hvp.
 // H·v by forward-over-reverse (the reverse sweep over dual numbers); f and grad through
 // the same tape for the ratios hvp/f and hvp/grad.
 import Jacobi

@@ -1,5 +1,5 @@
 // W6: exact gradient of f(x) = Σ_{i=1}^{n-1} x_i² / (1 + x_{i+1}²) at x_i = i/7,
-// n = 100, 1000, as in ../shared/peers/w6_exact_grad.py and c/w6_gmp.c (the raw-GMP
+// n = 100, 1000, as in Benchmarks/peers/w6_exact_grad.py and c/w6_gmp.c (the raw-GMP
 // hand formula, the floor). Jacobi records f once (extra.build_s) and runs one reverse
 // sweep over exact Rationals; median_s is the sweep (primal + reverse) at the point.
 // extra.hash is the peers' qhash of the gradient, which must equal theirs.

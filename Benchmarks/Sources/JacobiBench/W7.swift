@@ -1,5 +1,5 @@
-// W7: all first partials of the functions in ../shared/peers/corpus_w7.txt, simplified
-// (as in ../shared/peers/w7_simplify.py): median time per partial (derivative plus
+// W7: all first partials of the functions in Benchmarks/peers/corpus_w7.txt, simplified
+// (as in Benchmarks/peers/w7_simplify.py): median time per partial (derivative plus
 // simplification, the library's default `derivative(withRespectTo:)`), and every partial's
 // printed result, written to `w7_detail_jacobi-simplify.json` beside the peers' details
 // ($PEERS_RESULTS, else the current folder). `Benchmarks/w7_count_ops.py` computes SymPy's
@@ -13,7 +13,7 @@ enum W7 {
     static var corpusPath: String {
         if let p = ProcessInfo.processInfo.environment["W7_CORPUS"] { return p }
         let here = URL(fileURLWithPath: #filePath)
-        return here.deletingLastPathComponent().appendingPathComponent("../../../../shared/peers/corpus_w7.txt").standardized.path
+        return here.deletingLastPathComponent().appendingPathComponent("../../peers/corpus_w7.txt").standardized.path
     }
 
     static func corpus() throws -> [String] {

@@ -1,4 +1,4 @@
-// W8: SymEngine's expand2 benchmark (../shared/peers/w8_expand.py):
+// W8: SymEngine's expand2 benchmark (Benchmarks/peers/w8_expand.py):
 //   e = (x + y + z + w)^15, expand(e·(e + w)) → 6272 terms.
 // Also the construction cost of the W1 systems (issue 3): building the n component
 // expressions of the Broyden and chain systems, which must grow linearly in n.

@@ -1,5 +1,5 @@
 // jacobi-bench [W3 …] [--n N]: runs the named workloads (all when none is named), each at
-// its default sizes or at N, printing one JSON line per measurement (../shared/BENCHMARKS.md).
+// its default sizes or at N, printing one JSON line per measurement (Docs/Benchmarks.md).
 
 var workloads: [String] = []
 var sizes: [Int]?
@@ -18,9 +18,11 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W2", W2.run),
     ("W4", W4.run),
     ("W4T", W4Taylor.run),
+    ("W4C", W4Program.compileOnly),
     ("W5", W5.run),
     ("W10", W10.run),
     ("W6", W6.run),
+    ("W9", W9.run),
     ("W8", W8.run),
     ("W1C", W1Construction.run),
     ("W7", W7.run),

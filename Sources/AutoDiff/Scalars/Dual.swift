@@ -2,7 +2,7 @@ import Exact
 
 /// A dual number p + t·ε (ε² = 0): a primal value carried with one tangent. Running a tape
 /// over `Dual<S>` is forward mode; running the *reverse* sweep over `Dual<S>` is
-/// forward-over-reverse (``Tape/hvp(at:direction:)``), because every rule below comes from
+/// forward-over-reverse (``Tape/hvp(at:direction:workspace:)``), because every rule below comes from
 /// the same table of local partials (``LocalPartials``) that the sweeps use.
 ///
 ///     let x = Dual(3.0, 1.0)

@@ -187,7 +187,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     // (domains, non-differentiable points, guards), so status 0 means the interpreter would
     // give these numbers too (to rounding); any other status hands the call to it.
 
-    /// f(x), as ``Tape/evaluate(at:workspace:)``.
+    /// f(x), as `Tape.evaluate(at:workspace:)`.
     ///
     /// - Throws: the interpreter's `TapeError` (domain errors name the subexpression).
     public func evaluate(at x: [Double]) throws(TapeError) -> [Double] {
@@ -196,7 +196,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         return try tape.evaluate(at: x)
     }
 
-    /// ∇f(x), as ``Tape/gradient(at:workspace:)``.
+    /// ∇f(x), as `Tape.gradient(at:workspace:)`.
     ///
     /// - Throws: as the interpreter.
     public func gradient(at x: [Double]) throws(TapeError) -> [Double] {
@@ -216,7 +216,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         out = try tape.gradient(at: x)
     }
 
-    /// H(x)·v, as ``Tape/hvp(at:direction:workspace:)``.
+    /// H(x)·v, as `Tape.hvp(at:direction:workspace:)`.
     ///
     /// - Throws: as the interpreter.
     public func hvp(at x: [Double], direction v: [Double]) throws(TapeError) -> [Double] {
@@ -258,7 +258,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         out = result
     }
 
-    /// J(x)·v, the tangent of ``Tape/jvp(at:direction:workspace:)``.
+    /// J(x)·v, the tangent of `Tape.jvp(at:direction:workspace:)`.
     ///
     /// - Throws: as the interpreter.
     public func jvp(at x: [Double], direction v: [Double]) throws(TapeError) -> [Double] {
@@ -267,7 +267,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         return try tape.jvp(at: x, direction: v).tangent
     }
 
-    /// wᵀJ(x), the cotangent of ``Tape/vjp(at:weights:workspace:)``.
+    /// wᵀJ(x), the cotangent of `Tape.vjp(at:weights:workspace:)`.
     ///
     /// - Throws: as the interpreter.
     public func vjp(at x: [Double], weights w: [Double]) throws(TapeError) -> [Double] {

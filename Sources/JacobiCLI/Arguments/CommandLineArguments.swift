@@ -16,12 +16,17 @@ enum CommandLineArguments {
 
     /// Long options that take no value (so the word after one is not its value).
     static let flags: Set<String> = ["--no-symbolic", "--canonical", "--help", "--version", "--sparse",
-                                     "--hessian", "--compile", "--numeric", "--trace", "--exact"]
+                                     "--hessian", "--compile", "--numeric", "--trace", "--trace-all", "--exact"]
 
     /// `codegen` also takes `-o FILE` (elsewhere `-o` stays an expression, minus o).
     static let codegenShortOptions: Set<String> = ["-o"]
 
     static func prepared(_ arguments: [String]) -> [String] {
+        // `--trace all` is spelled `--trace-all` for argument-parser (a flag takes no value).
+        var arguments = arguments.map { $0 == "--trace=all" ? "--trace-all" : $0 }
+        if let k = arguments.firstIndex(of: "--trace"), k + 1 < arguments.count, arguments[k + 1] == "all" {
+            arguments.replaceSubrange(k...(k + 1), with: ["--trace-all"])
+        }
         let codegen = arguments.first == "codegen"
         var out: [String] = []
         var afterTerminator = false

@@ -20,8 +20,11 @@ struct CommonOptions: ParsableArguments {
             transform: Arguments.variables)
     var vars: [Symbol]?
 
-    @Option(help: "Output format: text, latex or json.")
+    @Option(help: "Output format: text, latex, json, or mtx (Matrix Market, for sparse matrices).")
     var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("A program's integer parameter (repeatable): overrides its 'param' default.", valueName: "n=1000"))
+    var param: [String] = []
 
     /// How many functions a command takes.
     enum Arity {
@@ -29,7 +32,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The functions as parsed, each with where it came from (for error messages).
-    func parsedExpressions() throws -> [Expr] {
+    func parsedExpressions(fileText: String? = nil) throws -> [Expr] {
         var sources: [(text: String, origin: String?)] = []
         for word in expressions {
             let text = word.trimmingCharacters(in: .whitespaces)
@@ -41,7 +44,9 @@ struct CommonOptions: ParsableArguments {
         }
         if let file {
             let data: Data
-            if file == "-" {
+            if let fileText {
+                data = Data(fileText.utf8)
+            } else if file == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 guard let d = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read the file '\(file)'") }
@@ -70,7 +75,10 @@ struct CommonOptions: ParsableArguments {
     /// - Throws: when `command` takes one function and gets several; when a command that
     ///   differentiates gets a constant and no `--vars` (nothing to differentiate by).
     func function(for command: String, arity: Arity, differentiates: Bool = true) throws -> Function {
-        let outputs = try parsedExpressions()
+        let (program, fileText) = try programFunction(for: command, arity: arity)
+        if let program { return program }
+        if !param.isEmpty { throw CLIError("--param is for programs (--file model.jac)") }
+        let outputs = try parsedExpressions(fileText: fileText)
         if arity == .one && outputs.count != 1 {
             throw CLIError("\(command) takes one function, got \(outputs.count)")
         }
@@ -82,9 +90,38 @@ struct CommonOptions: ParsableArguments {
         return f
     }
 
-    /// Prints a report in the chosen format.
-    func render(_ report: Report) {
-        print(report.rendered(format))
+    /// The function of a program file (`--file model.jac`, see `ProgramInput`), or nil and
+    /// the file's text (read once: it may be standard input) when the file holds expressions.
+    func programFunction(for command: String, arity: Arity) throws -> (Function?, String?) {
+        guard let file else { return (nil, nil) }
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read the file '\(file)'") }
+            data = d
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) is not UTF-8 text") }
+        guard ProgramInput.isProgram(path: file, text: text) else { return (nil, text) }
+        if !expressions.isEmpty { throw CLIError("a program file (--file \(file)) takes no expressions beside it") }
+        if vars != nil { throw CLIError("--vars does not apply to a program: its variables are its inputs") }
+        let f = try ProgramInput.function(
+            text: text, origin: file == "-" ? "<stdin>" : file, parameters: try ProgramInput.parameters(param))
+        if arity == .one && f.outputDimension != 1 {
+            throw CLIError("\(command) takes one function, but the program has \(f.outputDimension) outputs")
+        }
+        return (f, nil)
+    }
+
+    /// Prints a report in the chosen format; a program's variables are printed as it names
+    /// them (`x[3]`).
+    func render(_ report: Report, for f: Function? = nil) throws {
+        let rename: (String) -> String = { f?.program?.displayingVariables(in: $0) ?? $0 }
+        if format == .json {
+            JSONRenderer.stream(report, rename: rename)
+        } else {
+            print(rename(try report.rendered(format)))
+        }
     }
 }
 

@@ -13,7 +13,7 @@ struct CompileOption: ParsableArguments {
     /// point, the engine ("compiled" or "interpreted"), the numbers.
     func run(_ command: String, _ f: Function, inputs: [Field], _ point: PointOptions, _ common: CommonOptions,
              label: Label, _ product: @escaping @Sendable (CompiledTape, [Double]) throws -> [Double]) async throws {
-        guard try point.point() != nil || point.points != nil else {
+        guard try point.typedPoint() != nil || point.points != nil else {
             throw CLIError("--compile needs a point: --at x=1/2,y=-3 (or --at-file, --points)")
         }
         let tape = f.compiled()

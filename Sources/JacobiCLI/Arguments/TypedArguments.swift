@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Jacobi
 
-/// How results are written.
+/// How results are written (`mtx`: Matrix Market, for sparse matrices).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, latex, json
+    case text, latex, json, mtx
 }
 
 extension DifferentialEngine: ExpressibleByArgument {}
@@ -36,24 +36,6 @@ enum Arguments {
             let t = String(item).trimmingCharacters(in: .whitespaces)
             do { return try Rational(parsing: t) } catch { throw ArgumentError("'\(t)' is not an exact number: \(error)") }
         }
-    }
-
-    /// `x=1/2,y=-3`: a value for each named variable; a value may be an exact constant
-    /// expression (`x=pi/4,y=sqrt(2)`; commas inside parentheses belong to the value).
-    static func point(_ text: String) throws -> Point {
-        var pairs: [(Symbol, Expr)] = []
-        for item in topLevelItems(text) {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw ArgumentError("expected name=value pairs separated by commas, got '\(item)'") }
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            guard let s = Symbol(validating: name) else { throw ArgumentError("'\(name)' is not a variable name") }
-            if pairs.contains(where: { $0.0 == s }) { throw ArgumentError("the variable \(name) appears twice") }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
-            do { pairs.append((s, try PointText.number(value, for: name))) } catch {
-                throw ArgumentError("\(error)")
-            }
-        }
-        return try Point(exactly: pairs)
     }
 
     /// The comma-separated items of `text`, keeping commas inside parentheses.

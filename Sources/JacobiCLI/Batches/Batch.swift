@@ -74,6 +74,7 @@ struct Batch {
                 let chunk = Array(lines[start..<min(start + size, lines.count)])
                 group.addTask {
                     var names = SymbolNames()
+                    names.program = computation.function.program
                     var output = Output()
                     output.bytes.reserveCapacity(chunk.count * (prefix.count + 256))
                     for (k, line) in chunk.enumerated() {
@@ -103,10 +104,15 @@ struct Batch {
             }
             pairs = parsed
             let fields = try computation.atPoint(try Point(exactly: parsed))
+            let start = out.count
             out.append(contentsOf: prefix)
             var first = prefix.count == 1
             for field in fields where !(noSymbolic && field.isSymbolic) { JSONRenderer.write(field, to: &out, first: &first) }
             out.append(contentsOf: "}\n".utf8)
+            if let program = computation.function.program {  // a program's symbols x_3 are printed x[3]
+                let line = program.displayingVariables(in: String(decoding: out[start...], as: UTF8.self))
+                out.replaceSubrange(start..., with: Array(line.utf8))
+            }
             return false
         } catch {
             let at: JSONValue = pairs.map { .object($0.map { ($0.0.name, .string($0.1.description)) }) } ?? .null

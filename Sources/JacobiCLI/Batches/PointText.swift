@@ -164,10 +164,18 @@ struct JSONObjectReader {
 /// each name is validated once.
 struct SymbolNames {
     var known: [String: Symbol] = [:]
+    /// For a program's points: entries named as the program names them (`x[3]`).
+    var program: CompiledProgram?
 
     mutating func symbol(_ name: String) -> Symbol? {
         if let s = known[name] { return s }
-        guard let s = Symbol(validating: name) else { return nil }
+        let symbol: Symbol?
+        if let program {
+            symbol = program.variableIndex(of: name).map { _ in Symbol(program.symbolName(of: name)) }
+        } else {
+            symbol = Symbol(validating: name)
+        }
+        guard let s = symbol else { return nil }
         if known.count < 1024 { known[name] = s }
         return s
     }

@@ -31,8 +31,13 @@ struct Check: ParsableCommand {
     func run() throws {
         guard gradient.isEmpty else { return try checkGradient() }
         let f = try common.function(for: "check", arity: .many, differentiates: false)
-        let report = try CrossCheck(.init(points: points, seed: seed)).check(f.outputs, variables: f.variables)
-        common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)] + CheckReport.fields(report, seed: seed)))
+        let check = CrossCheck(.init(points: points, seed: seed))
+        // A program is checked on its own tape (its symbolic side is that tape over symbols).
+        let report = try f.program.map { try check.check($0.tape, variables: f.variables) }
+            ?? check.check(f.outputs, variables: f.variables)
+        let head: Field = f.program.map { .programHead(command: "check", program: $0) }
+            ?? .head(command: "check", variables: f.variables, functions: f.outputs)
+        try common.render(Report([head] + CheckReport.fields(report, seed: seed)), for: f)
         if !report.passed { throw ExitCode(1) }
     }
 
@@ -43,7 +48,7 @@ struct Check: ParsableCommand {
             try ExpressionText.parse(text.trimmingCharacters(in: .whitespaces), origin: "--gradient \(i + 1)")
         }
         let result = try f.checkGradient(formulas, configuration: .init(points: points, seed: seed))
-        common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)]
+        try common.render(Report([.head(command: "check", variables: f.variables, functions: f.outputs)]
                              + GradientCheckReport.fields(result, formulas: formulas, seed: seed)))
         if !result.passed { throw ExitCode(1) }
     }

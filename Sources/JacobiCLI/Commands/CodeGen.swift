@@ -44,7 +44,7 @@ struct CodeGenCommand: ParsableCommand {
         let json: [(String, JSONValue)] = [
             ("lang", .string(lang.rawValue)), ("what", .array(what.map { .string($0.rawValue) })), ("source", .string(source)),
         ]
-        common.render(Report([.head(command: "codegen", variables: f.variables, functions: f.outputs), .custom(json: json, text: text, latex: [])]))
+        try common.render(Report([.head(command: "codegen", variables: f.variables, functions: f.outputs), .custom(json: json, text: text, latex: [])]))
     }
 }
 

@@ -18,7 +18,13 @@ struct Diff: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "diff", arity: .one)
         let wrt = self.wrt ?? f.variables
-        try await point.run(Computation("diff", f, variables: wrt, symbolic: { [.symbolic(.entries(Label.partials(wrt), try f.partials(withRespectTo: wrt)))] },
+        try await point.run(Computation("diff", f, variables: wrt, engine: engine,
+                                  numeric: { x in
+                                      let g = try f.gradient(at: x, engine: engine)
+                                      let vars = f.variables
+                                      return [.numeric(.vector(.gradientAtPoint, wrt.compactMap { v in vars.firstIndex(of: v).map { g[$0] } }))]
+                                  },
+                                  symbolic: { [.symbolic(.entries(Label.partials(wrt), try f.partials(withRespectTo: wrt)))] },
                                   atPoint: { a in [.point(a, engine: engine),
                                                    .exact(.entries(Label.partials(wrt, atPoint: true), try f.partials(withRespectTo: wrt, at: a, engine: engine)))] }),
                       common)
@@ -37,13 +43,18 @@ struct Grad: AsyncParsableCommand {
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .reverse
     @OptionGroup var compiled: CompileOption
 
+    @OptionGroup var trace: TraceOptions
+
     func run() async throws {
         let f = try common.function(for: "grad", arity: .one)
         if compiled.compile {
             return try await compiled.run("grad", f, inputs: [], point, common, label: .gradientAtPoint) { try $0.gradient(at: $1) }
         }
-        try await point.run(Computation("grad", f, symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
-                                  atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))] }),
+        try await point.run(Computation("grad", f, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.gradientAtPoint, try f.gradient(at: x, engine: engine)))] },
+                                  symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
+                                  atPoint: { a in [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: [1], mode: .reverse, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }
@@ -74,7 +85,11 @@ struct Dir: AsyncParsableCommand {
         let v = dir.map { Expr($0) }
         let k = order
         let inputs: [Field] = [.vector(key: "direction", .direction, dir)] + (k == 1 ? [] : [.integer(key: "order", k)])
-        try await point.run(Computation("dir", f, inputs: inputs,
+        let doubles = dir.map { Double($0) }
+        try await point.run(Computation("dir", f, inputs: inputs, engine: engine,
+                                  numeric: { x in [.numeric(.scalar(.directional(order: k, atPoint: true),
+                                                                    k == 1 ? try f.directionalDerivative(at: x, along: doubles, engine: engine)
+                                                                           : try f.directionalDerivative(at: x, along: doubles, order: k, engine: engine)))] },
                                   symbolic: { [.symbolic(.scalar(.directional(order: k, atPoint: false),
                                                                  k == 1 ? try f.directionalDerivative(along: v)
                                                                         : try f.directionalDerivative(along: v, order: k)))] },

@@ -40,7 +40,7 @@ struct Expand: ParsableCommand {
     func run() throws {
         let f = try common.function(for: "expand", arity: .many, differentiates: false)
         let expanded = try f.outputs.map { try $0.expanded(termLimit: termLimit) }
-        common.render(Report([.head(command: "expand", variables: f.variables, functions: f.outputs), .symbolic(.expressions(expanded))]))
+        try common.render(Report([.head(command: "expand", variables: f.variables, functions: f.outputs), .symbolic(.expressions(expanded))]))
     }
 }
 

@@ -12,11 +12,15 @@ struct JacobianCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (default: the cheaper tape).") var engine: DifferentialEngine?
+    @Flag(help: "Every entry of the structural pattern (rows, cols, values), from one sweep per colour.") var sparse = false
 
     func run() async throws {
         let f = try common.function(for: "jacobian", arity: .many)
+        if sparse { return try await SparseOptions.run("jacobian", hessian: false, f, engine: engine, point, common) }
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("jacobian", f, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("jacobian", f, engine: engine,
+                                  numeric: { x in [.numeric(.matrix(.jacobianAtPoint, try f.jacobian(at: x, engine: engine).rowList))] },
+                                  symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)
     }
@@ -33,10 +37,14 @@ struct HessianCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point (reverse: forward-over-reverse).") var engine: DifferentialEngine = .reverse
+    @Flag(help: "Every entry of the structural pattern (rows, cols, values), from one Hessian-vector product per colour.") var sparse = false
 
     func run() async throws {
         let f = try common.function(for: "hessian", arity: .one)
-        try await point.run(Computation("hessian", f, symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
+        if sparse { return try await SparseOptions.run("hessian", hessian: true, f, engine: engine, point, common) }
+        try await point.run(Computation("hessian", f, engine: engine,
+                                  numeric: { x in [.numeric(.matrix(.hessianAtPoint, try f.hessian(at: x, engine: engine).rowList))] },
+                                  symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
                       common)
     }
@@ -56,7 +64,7 @@ struct Linearize: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "linearize", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, f.jacobian()))] },
+        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
                       common)

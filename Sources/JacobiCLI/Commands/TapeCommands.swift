@@ -18,6 +18,7 @@ struct JVPCommand: AsyncParsableCommand {
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
+    @OptionGroup var trace: TraceOptions
     @OptionGroup var compiled: CompileOption
 
     func run() async throws {
@@ -28,10 +29,12 @@ struct JVPCommand: AsyncParsableCommand {
                 try $0.jvp(at: $1, direction: v)
             }
         }
-        try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))] }),
+                                                   .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }
@@ -49,6 +52,7 @@ struct VJPCommand: AsyncParsableCommand {
     var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
+    @OptionGroup var trace: TraceOptions
     @OptionGroup var compiled: CompileOption
 
     func run() async throws {
@@ -59,10 +63,12 @@ struct VJPCommand: AsyncParsableCommand {
                 try $0.vjp(at: $1, weights: w)
             }
         }
-        try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true,
+        try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))] }),
+                                                   .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))]
+                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : []) }),
                       common)
     }
 }
@@ -90,7 +96,8 @@ struct HVPCommand: AsyncParsableCommand {
                 try $0.hvp(at: $1, direction: v)
             }
         }
-        try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true,
+        try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                                  numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
                                   symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
                                   atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
                                                    .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine)))] }),

@@ -10,13 +10,15 @@ enum TextRenderer {
 
     static func lines(_ field: Field) -> [String] {
         switch field {
-        case .head, .vector, .integer: return []
+        case .head, .programHead, .vector, .integer: return []
+        case .numeric(let q): return q.textLines
         case .symbolic(let q): return lines(q, \.description)
         case .point(let a, let engine):
-            let at = a.pairs.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+            let at = zip(a.symbols, a.valueTexts).map { "\($0) = \($1)" }.joined(separator: ", ")
             return ["at \(at)" + (engine.map { " (engine: \($0.rawValue))" } ?? "") + ":"]
         case .values(_, let q, _, let shown): return shown ? lines(q, PointValues.text) : []
         case .custom(_, let text, _): return text
+        case .sparse(let s): return s.text
         }
     }
 
@@ -45,13 +47,15 @@ enum LaTeXRenderer {
 
     static func rows(_ field: Field) -> [String] {
         switch field {
-        case .head, .integer: return []
+        case .head, .programHead, .integer: return []
+        case .numeric(let q): return q.latexRows
         case .vector(_, let l, let v): return ["\(l.latex) &= " + column(v.map { Expr($0) })]
         case .symbolic(let q): return rows(q)
         case .point(let a, _):
             return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \($0.1.latex)" }.joined(separator: ",\\ ")]
         case .values(_, let q, _, let shown): return shown ? rows(q) : []
         case .custom(_, _, let latex): return latex
+        case .sparse(let s): return s.latex
         }
     }
 
@@ -85,6 +89,40 @@ enum JSONRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes the report to standard output as it goes, through a 1 MB buffer: the large parts
+    /// (a program's `vars`, `numeric` vectors) entry by entry, the other fields one by one,
+    /// with `rename` applied to them (a program's symbols `x_3` → `x[3]`).
+    static func stream(_ report: Report, rename: (String) -> String) {
+        var out = JSONStream()
+        out.raw("{")
+        var first = true
+        for field in report.fields {
+            switch field {
+            case .programHead(let command, let program):
+                out.raw(first ? "\"command\": " : ", \"command\": ")
+                out.string(command)
+                out.raw(", \"vars\": ")
+                out.variableNames(program)
+                out.raw(", \"functions\": ")
+                var names: [UInt8] = []
+                writeList(program.outputNames, to: &names) { JSONValue.writeString($0, to: &$1) }
+                out.raw(String(decoding: names, as: UTF8.self))
+            case .numeric(let q):
+                out.raw(first ? "\"numeric\": " : ", \"numeric\": ")
+                q.writeJSON(to: &out)
+            case .head, .vector, .integer, .symbolic, .point, .values, .custom, .sparse:
+                var bytes: [UInt8] = []
+                var fieldFirst = first
+                write(field, to: &bytes, first: &fieldFirst)
+                if bytes.isEmpty { continue }
+                out.raw(rename(String(decoding: bytes, as: UTF8.self)))
+            }
+            first = false
+        }
+        out.raw("}\n")
+        out.flush()
+    }
+
     /// Appends the field's members (`"key": value`, comma-separated; `first` says whether
     /// one has been written before in this object).
     static func write(_ field: Field, to out: inout [UInt8], first: inout Bool) {
@@ -102,6 +140,16 @@ enum JSONRenderer {
             writeList(variables, to: &out) { JSONValue.writeString($0.name, to: &$1) }
             key("functions")
             writeList(functions, to: &out) { JSONValue.writeString($0.description, to: &$1) }
+        case .programHead(let command, let program):
+            key("command")
+            JSONValue.writeString(command, to: &out)
+            key("vars")
+            writeList(Array(0..<program.tape.inputCount), to: &out) { JSONValue.writeString(program.variableName(at: $0), to: &$1) }
+            key("functions")
+            writeList(program.outputNames, to: &out) { JSONValue.writeString($0, to: &$1) }
+        case .numeric(let q):
+            key("numeric")
+            q.json.write(to: &out)
         case .vector(let k, _, let v):
             key(k)
             writeList(v, to: &out) { JSONValue.writeString($0.description, to: &$1) }
@@ -121,7 +169,7 @@ enum JSONRenderer {
         case .point(let a, let engine):
             key("at")
             out.append(UInt8(ascii: "{"))
-            for (i, (s, v)) in a.pairs.enumerated() {
+            for (i, (s, v)) in zip(a.symbols, a.valueTexts).enumerated() {
                 if i > 0 { out.append(contentsOf: ", ".utf8) }
                 JSONValue.writeString(s.name, to: &out)
                 out.append(contentsOf: ": ".utf8)
@@ -141,6 +189,11 @@ enum JSONRenderer {
             }
         case .custom(let json, _, _):
             for (k, v) in json {
+                key(k)
+                v.write(to: &out)
+            }
+        case .sparse(let s):
+            for (k, v) in s.json {
                 key(k)
                 v.write(to: &out)
             }

@@ -34,6 +34,11 @@ enum Quantity: Sendable {
 enum Field: Sendable {
     /// `command`, `vars`, `functions`.
     case head(command: String, variables: [Symbol], functions: [Expr])
+    /// The head for a program: `vars` named as the program names them (`x[3]`), written one
+    /// by one; `functions` the names of its outputs.
+    case programHead(command: String, program: CompiledProgram)
+    /// Floats at the point under `numeric`, from the Double sweeps (`--numeric`: no `exact`).
+    case numeric(NumericQuantity)
     /// A vector given as input (`direction`, `weights`), exact.
     case vector(key: String, Label, [Rational])
     /// A number given as input (`order`).
@@ -48,6 +53,8 @@ enum Field: Sendable {
     case values(key: String, Quantity, numeric: String?, shown: Bool = true)
     /// Anything else (check's verdict, taylor's terms): JSON members, text and LaTeX lines.
     case custom(json: [(String, JSONValue)], text: [String], latex: [String])
+    /// A sparse matrix: pattern, colouring, entries (`--sparse`, `sparsity`).
+    case sparse(SparseMatrixReport)
 
     var isSymbolic: Bool {
         if case .symbolic = self { return true }
@@ -61,11 +68,12 @@ struct Report {
 
     init(_ fields: [Field]) { self.fields = fields }
 
-    func rendered(_ format: OutputFormat) -> String {
+    func rendered(_ format: OutputFormat) throws -> String {
         switch format {
         case .text: return TextRenderer.render(self)
         case .latex: return LaTeXRenderer.render(self)
         case .json: return JSONRenderer.render(self)
+        case .mtx: return try MatrixMarketRenderer.render(self)
         }
     }
 }

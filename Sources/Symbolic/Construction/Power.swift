@@ -55,6 +55,10 @@ extension Expr {
 
     /// r^q in canonical form, or `nil` when it stays the plain power r^q.
     static func numericPower(_ r: Rational, _ q: Rational) -> Expr? {
+        // 0^q and (−1)^n whatever their size (0^(103^100) = 0: found by the fuzzer, it stayed
+        // unevaluated because the exponent does not fit an Int, and the tape refused it).
+        if r.isZero && q.signum() > 0 { return .zero }
+        if r == Rational(-1) && q.isInteger { return q.numerator.isOdd ? .minusOne : .one }
         if q.isInteger {
             guard let n = Int(exactly: q.numerator) else { return nil }
             if r.isZero && n < 0 { return nil }

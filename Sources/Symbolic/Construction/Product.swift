@@ -11,7 +11,7 @@ extension Expr {
     ///     Expr.product([x, y, x, Expr(3)])   // 3*x^2*y
     ///
     /// Commutative and associative by construction. Treats every base as nonzero, so
-    /// x/x = 1 and 0·u = 0 for any u (also for u = 1/0, which ``evaluated(at:)`` rejects).
+    /// x/x = 1 and 0·u = 0 for any u (also for u = 1/0, which ``evaluated(at:)->Rational`` rejects).
     public static func product<S: Sequence>(_ factors: S) -> Expr where S.Element == Expr {
         var builder = ProductBuilder()
         for f in factors { builder.multiply(by: f) }

@@ -1,6 +1,6 @@
 import Exact
 
-// An operator-precedence parser for the syntax of DESIGN.md, with an explicit stack:
+// An operator-precedence parser for the expression syntax (Docs/CLI.md, "Conventions"), with an explicit stack:
 //
 //     expression = term (("+" | "-") term)*
 //     term       = "-"* power (("*" | "/") unary)*  (the minus negates the whole product)
@@ -75,14 +75,22 @@ struct Parser {
     /// A rule waiting for the value of its next operand. `start` is the index of the rule's
     /// first token (for the columns of an error).
     enum Frame {
-        case sum(SumBuilder, sign: Rational)
+        case sum(Accumulator<SumBuilder>, sign: Rational)
         case term(negative: Bool, start: Int)
-        case product(ProductBuilder, negative: Bool, start: Int, dividing: Bool)
+        case product(Accumulator<ProductBuilder>, negative: Bool, start: Int, dividing: Bool)
         case negate(Bool)
         case powerBase(start: Int)
         case exponent(base: Expr, start: Int)
         case parenthesis(open: Token)
         case call(name: String, nameToken: Token, open: Token, arguments: [Expr])
+    }
+
+    /// A sum's or product's builder, held by reference: the frame goes off the stack and
+    /// back for every operand, and a builder held by value in it would copy its dictionary
+    /// each time, O(n²) for n terms (a 10⁵-term sum took minutes).
+    final class Accumulator<Builder> {
+        var builder: Builder
+        init(_ builder: Builder) { self.builder = builder }
     }
 
     init(input: String, tokens: [Token], maximumDepth: Int) {
@@ -141,7 +149,7 @@ struct Parser {
     mutating func descend(_ goal: Goal, frames: inout [Frame], value: inout Expr) throws(ParseError) -> Goal? {
         switch goal {
         case .expression:
-            frames.append(.sum(SumBuilder(), sign: .one))
+            frames.append(.sum(Accumulator(SumBuilder()), sign: .one))
             return .term
         case .term:
             let start = position
@@ -227,28 +235,28 @@ struct Parser {
             }
             var product = ProductBuilder()
             product.multiply(by: v)
-            frames.append(.product(product, negative: negative, start: start, dividing: current.kind == .slash))
+            frames.append(.product(Accumulator(product), negative: negative, start: start, dividing: current.kind == .slash))
             position += 1
             return .unary
-        case .product(var product, let negative, let start, let dividing):
+        case .product(let product, let negative, let start, let dividing):
             if dividing {
                 if v.isZero { throw undefined(.divisionByZero, span(from: start)) }
-                product.multiply(by: Expr.power(v, .minusOne))
+                product.builder.multiply(by: Expr.power(v, .minusOne))
             } else {
-                product.multiply(by: v)
+                product.builder.multiply(by: v)
             }
             guard current.kind == .star || current.kind == .slash else {
-                if negative { product.coefficient = -product.coefficient }
-                value = product.build()
+                if negative { product.builder.coefficient = -product.builder.coefficient }
+                value = product.builder.build()
                 return nil
             }
             frames.append(.product(product, negative: negative, start: start, dividing: current.kind == .slash))
             position += 1
             return .unary
-        case .sum(var sum, let sign):
-            sum.add(v, times: sign)
+        case .sum(let sum, let sign):
+            sum.builder.add(v, times: sign)
             guard current.kind == .plus || current.kind == .minus else {
-                value = sum.build()
+                value = sum.builder.build()
                 return nil
             }
             frames.append(.sum(sum, sign: current.kind == .plus ? .one : Rational(-1)))

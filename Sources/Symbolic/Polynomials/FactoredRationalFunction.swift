@@ -110,8 +110,8 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     ///
     ///     FactoredRationalFunction(x + 1).power(-2)   // 1/(x₀ + 1)²
     ///
-    /// (a·b)ⁿ = aⁿ·bⁿ. - Throws: ``ExactError/divisionByZero`` for 0 to a negative power,
-    /// ``ExactError/sizeLimitExceeded(bits:limit:)`` when the coefficient's power is too large.
+    /// (a·b)ⁿ = aⁿ·bⁿ. - Throws: `ExactError.divisionByZero` for 0 to a negative power,
+    /// `ExactError.sizeLimitExceeded(bits:limit:)` when the coefficient's power is too large.
     public func power(_ n: Int) throws(ExactError) -> FactoredRationalFunction {
         if n == 0 { return FactoredRationalFunction(constant: .one, variableCount: variableCount) }
         if isZero {

@@ -237,7 +237,7 @@ public struct IntegerPolynomial: Hashable, Sendable {
     ///
     ///     (x*x - 1).evaluated(at: [3])   // 8
     ///
-    /// - Throws: ``ExactError/sizeLimitExceeded(bits:limit:)`` from a power that is too large.
+    /// - Throws: `ExactError.sizeLimitExceeded(bits:limit:)` from a power that is too large.
     public func evaluated(at point: [Rational]) throws(ExactError) -> Rational {
         var sum = Rational.zero
         for (m, c) in terms {

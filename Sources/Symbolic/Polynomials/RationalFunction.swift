@@ -143,7 +143,7 @@ public struct RationalFunction: Hashable, Sendable {
     ///
     ///     try one.dividing(by: zero)   // throws ExactError.divisionByZero
     ///
-    /// - Throws: ``ExactError/divisionByZero`` when b = 0.
+    /// - Throws: `ExactError.divisionByZero` when b = 0.
     public func dividing(by b: RationalFunction) throws(ExactError) -> RationalFunction {
         if b.isZero { throw .divisionByZero }
         return self / b
@@ -164,7 +164,7 @@ public struct RationalFunction: Hashable, Sendable {
     ///
     ///     (1 / x).evaluated(at: [2])   // 1/2
     ///
-    /// - Throws: ``ExactError/divisionByZero`` when the denominator vanishes there.
+    /// - Throws: `ExactError.divisionByZero` when the denominator vanishes there.
     public func evaluated(at point: [Rational]) throws(ExactError) -> Rational {
         let q = try denominator.evaluated(at: point)
         if q.isZero { throw .divisionByZero }

@@ -57,7 +57,7 @@ struct DisplayKey {
     /// integer powers, sorted by key; else nil.
     static func monomialPowers(_ t: Expr, _ text: (Expr) -> Text) -> [(Text, Int)]? {
         var out: [(Text, Int)] = []
-        for (b, e) in PlainPrinter.factors(of: t) {
+        for (b, e) in factors(of: t) {
             guard let p = atomPower(b, e, text) else { return nil }
             out.append(p)
         }

@@ -85,15 +85,6 @@ enum PlainPrinter {
         return Printed(text: text, precedence: .sum, negative: pieces[0].negative)
     }
 
-    /// The factors (base, exponent) of a sum's term.
-    static func factors(of term: Expr) -> [(base: Expr, exponent: Expr)] {
-        switch term.kind {
-        case .product(_, let f): return f
-        case .power(let b, let x): return [(b, x)]
-        default: return [(term, .one)]
-        }
-    }
-
     /// c · Π bᵢ^eᵢ with negative numeric exponents moved to a denominator:
     /// `3*x/(2*y)`, `-x`, `sqrt(2)/2`, `1/(x + 1)`.
     static func product(coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], _ value: (Expr) -> Printed) -> Printed {

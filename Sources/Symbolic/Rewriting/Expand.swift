@@ -192,7 +192,7 @@ struct Expansion {
         var degree = 0
         func monomial(_ t: Expr) -> [(Int, Int)] {
             var out: [(Int, Int)] = []
-            for (b, x) in PlainPrinter.factors(of: t) {
+            for (b, x) in factors(of: t) {
                 if case .symbol = b.kind, let n = Expansion.structuralExponent(x) {
                     out.append((generator(b), n))
                 } else if case .call = b.kind, let n = Expansion.structuralExponent(x) {

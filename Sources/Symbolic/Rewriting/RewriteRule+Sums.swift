@@ -35,15 +35,6 @@ extension RewriteRule {
         return Expr.sum(summands)
     }
 
-    /// The factors (base, exponent) of a product-like term (coefficient excluded).
-    static func factors(of t: Expr) -> [(base: Expr, exponent: Expr)] {
-        switch t.kind {
-        case .product(_, let f): return f
-        case .power(let b, let x): return [(b, x)]
-        default: return [(t, .one)]
-        }
-    }
-
     /// The argument u when `e` is f(u), else `nil`.
     static func argument(_ e: Expr, of f: ElementaryFunction) -> Expr? {
         if case .call(let g, let u) = e.kind, g == f { return u }

@@ -119,7 +119,7 @@ public struct RewriteRule: Sendable {
         return RewriteRule.chain("standard", rules)
     }
 
-    /// Every family the simplifier uses, in order (``simplified()`` runs only those whose
+    /// Every family the simplifier uses, in order (``Expr/simplified()`` runs only those whose
     /// functions occur).
     ///
     ///     RewriteRule.standard.apply(sin(x)^2 + cos(x)^2 + exp(x)*exp(y))   // exp(x + y) + 1

@@ -18,33 +18,33 @@ import Exact
 public protocol TapeEngine: Sendable {
     /// (f(x), J(x)·v) by one forward sweep.
     ///
-    /// - Throws: ``TapeError`` (a domain error at an instruction, a guard, a dimension).
+    /// - Throws: `TapeError` (a domain error at an instruction, a guard, a dimension).
     func jvp<S: TapeScalar>(_ tape: Tape, at point: [S], direction: [S]) throws(TapeError) -> (value: [S], tangent: [S])
 
     /// (f(x), wᵀJ(x)) by one primal and one reverse sweep.
     ///
-    /// - Throws: ``TapeError``.
+    /// - Throws: `TapeError`.
     func vjp<S: TapeScalar>(_ tape: Tape, at point: [S], weights: [S]) throws(TapeError) -> (value: [S], cotangent: [S])
 
     /// ∇²(wᵀf)(x)·v by forward-over-reverse.
     ///
-    /// - Throws: ``TapeError``.
+    /// - Throws: `TapeError`.
     func hvp<S: TapeScalar>(_ tape: Tape, at point: [S], direction: [S], weights: [S]) throws(TapeError) -> [S]
 
     /// J(x), m rows by n columns, by n forward sweeps (`.forward`) or m reverse sweeps
     /// (`.reverse`).
     ///
-    /// - Throws: ``TapeError``.
+    /// - Throws: `TapeError`.
     func jacobian<S: TapeScalar>(_ tape: Tape, at point: [S], mode: JacobianMode) throws(TapeError) -> [[S]]
 
     /// ∇f(x) of a scalar-valued tape, by one reverse sweep.
     ///
-    /// - Throws: ``TapeError`` (``TapeError/notScalarValued(outputs:)`` for m ≠ 1).
+    /// - Throws: `TapeError` (`TapeError.notScalarValued(outputs:)` for m ≠ 1).
     func gradient<S: TapeScalar>(_ tape: Tape, at point: [S]) throws(TapeError) -> [S]
 
     /// ∇²(wᵀf)(x), n × n, column j by an HVP with eⱼ.
     ///
-    /// - Throws: ``TapeError``.
+    /// - Throws: `TapeError`.
     func hessian<S: TapeScalar>(_ tape: Tape, at point: [S], weights: [S]) throws(TapeError) -> [[S]]
 }
 

@@ -8,10 +8,14 @@ import Symbolic
 ///     let e = ExpressionGenerator(.rational(variables: [x, y])).expression(using: &g)
 ///     // such as (x - 2*y)^2/(x + 1/3)
 ///
-/// It avoids nothing on purpose: `log` of a possibly negative argument, `1/(x - y)`,
-/// `asin(3*x)`, `abs(x)` at 0 all occur, and the harness must skip (and count) the points
-/// where they are undefined rather than crash. Every expression is built through `Expr`'s
-/// canonicalising constructors, so some draws collapse (`x - x` is 0).
+/// It avoids nothing that depends on the point on purpose: `log` of a possibly negative
+/// argument, `1/(x - y)`, `asin(3*x)`, `abs(x)` at 0 all occur, and the harness must skip
+/// (and count) the points where they are undefined rather than crash. Every expression is
+/// built through `Expr`'s canonicalising constructors, so some draws collapse (`x - x` is
+/// 0). Constants without a real value are different: they are undefined everywhere, and
+/// `Expr.parse` and every entry point for user input refuse them (`sqrt(-4)`, `1/0`,
+/// `log(0)`, see `UndefinedConstant`), so a node that would contain one is replaced by a
+/// fresh leaf: every draw passes `checkDefined()`.
 public struct ExpressionGenerator: Sendable {
     /// What to draw.
     public var specification: Specification
@@ -37,14 +41,22 @@ public struct ExpressionGenerator: Sendable {
     }
 
     func expression<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
+        let e = node(depth: depth, using: &g)
+        // The operands are defined (by induction), so a constant without a real value can only
+        // come from this node's own combination of them (sqrt(-4), 1/(x - x), log(1 - 1)).
+        return e.undefinedConstant == nil ? e : leaf(using: &g)
+    }
+
+    /// A leaf or an inner node over fresh subexpressions, defined or not.
+    func node<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
         let spec = specification
-        if depth == 0 || Int.random(in: 0..<100, using: &g) < spec.leafPercentage { return leaf(using: &g) }
+        if depth == 0 || g.uniform(in: 0..<100) < spec.leafPercentage { return leaf(using: &g) }
         let w = spec.operationWeights
         let callWeight = spec.rationalOnly || spec.functionWeights.isEmpty ? 0 : w.call
         let weights = [w.sum, w.product, w.quotient, w.difference, w.power, w.negation, callWeight]
         guard let choice = Self.pick(weights, using: &g) else { return leaf(using: &g) }
         func sub() -> Expr { expression(depth: depth - 1, using: &g) }
-        let operands = Int.random(in: 2...max(2, spec.maximumOperands), using: &g)
+        let operands = g.uniform(in: 2...max(2, spec.maximumOperands))
         switch Operation.allCases[choice] {
         case .sum: return Expr.sum((0..<operands).map { _ in sub() })
         case .product: return Expr.product((0..<operands).map { _ in sub() })
@@ -62,28 +74,28 @@ public struct ExpressionGenerator: Sendable {
     /// A variable, or (one time in three) a constant.
     func leaf<G: RandomNumberGenerator>(using g: inout G) -> Expr {
         let vars = specification.variables
-        if vars.isEmpty || Int.random(in: 0..<3, using: &g) == 0 { return Expr(specification.constants.rational(using: &g)) }
-        return Expr(vars[Int.random(in: 0..<vars.count, using: &g)])
+        if vars.isEmpty || g.uniform(in: 0..<3) == 0 { return Expr(specification.constants.rational(using: &g)) }
+        return Expr(vars[g.uniform(in: 0..<vars.count)])
     }
 
     /// An integer exponent, or (unless rational-only) a fractional or a symbolic one.
     func exponent<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
         let spec = specification
-        let roll = Int.random(in: 0..<10, using: &g)
+        let roll = g.uniform(in: 0..<10)
         if !spec.rationalOnly && roll == 0 && !spec.fractionalExponents.isEmpty {
-            return Expr(spec.fractionalExponents[Int.random(in: 0..<spec.fractionalExponents.count, using: &g)])
+            return Expr(spec.fractionalExponents[g.uniform(in: 0..<spec.fractionalExponents.count)])
         }
         if !spec.rationalOnly && roll == 1 && spec.symbolicExponents {
             return expression(depth: min(depth, 1), using: &g)
         }
-        return Expr(Int.random(in: spec.exponents, using: &g))
+        return Expr(g.uniform(in: spec.exponents))
     }
 
     /// An index drawn with probability proportional to `weights`; `nil` when all are 0.
     static func pick<G: RandomNumberGenerator>(_ weights: [Int], using g: inout G) -> Int? {
         let total = weights.reduce(0) { $0 + max($1, 0) }
         guard total > 0 else { return nil }
-        var r = Int.random(in: 0..<total, using: &g)
+        var r = g.uniform(in: 0..<total)
         for (i, w) in weights.enumerated() where w > 0 {
             if r < w { return i }
             r -= w

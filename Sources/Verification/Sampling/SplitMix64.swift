@@ -4,7 +4,7 @@ import Exact
 /// that every random check can be replayed from its seed.
 ///
 ///     var g = SplitMix64(seed: 7)
-///     Int.random(in: 1...6, using: &g)   // the same number on every run and platform
+///     g.uniform(in: 1...6)   // the same number on every run and platform
 ///
 /// Not cryptographic. Two generators with the same seed produce the same sequence.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -46,19 +46,40 @@ public struct RationalSampler: Sendable, Hashable {
     public var numerators: ClosedRange<Int>
     /// The range of denominators (positive).
     public var denominators: ClosedRange<Int>
+    /// The chance, in percent, that a draw is wide instead: numerator and denominator each a
+    /// product of one to three random machine words plus a small offset, so values at and
+    /// beyond the machine word (where arithmetic hands over to GMP) turn up. 0 by default,
+    /// and then a draw consumes exactly the random numbers it did before this existed.
+    public var widePercentage: Int
 
-    /// A sampler of n/d for n in `numerators`, d in `denominators`.
+    /// A sampler of n/d for n in `numerators`, d in `denominators`, wide `widePercentage`% of the time.
     ///
-    /// - Precondition: `denominators.lowerBound >= 1`.
-    public init(numerators: ClosedRange<Int> = -9...9, denominators: ClosedRange<Int> = 1...5) {
+    ///     RationalSampler(numerators: -4...4, denominators: 2...3).rational(using: &g)   // such as -3/2
+    ///
+    /// - Precondition: `denominators.lowerBound >= 1`, `widePercentage` in 0...100.
+    public init(numerators: ClosedRange<Int> = -9...9, denominators: ClosedRange<Int> = 1...5, widePercentage: Int = 0) {
         precondition(denominators.lowerBound >= 1, "denominators must be positive")
+        precondition((0...100).contains(widePercentage), "widePercentage is a percentage")
         self.numerators = numerators
         self.denominators = denominators
+        self.widePercentage = widePercentage
     }
 
     /// One random rational.
     public func rational<G: RandomNumberGenerator>(using g: inout G) -> Rational {
-        Rational(Int.random(in: numerators, using: &g), Int.random(in: denominators, using: &g))
+        if widePercentage > 0 && g.uniform(in: 0..<100) < widePercentage {
+            var denominator = Self.wideInteger(using: &g)
+            if denominator.isZero { denominator = 1 }
+            return Rational(Self.wideInteger(using: &g), denominator)
+        }
+        return Rational(g.uniform(in: numerators), g.uniform(in: denominators))
+    }
+
+    /// ±(w₁·w₂·…·wₖ) + c for k in 1...3 random 63-bit words and c in −5...5.
+    static func wideInteger<G: RandomNumberGenerator>(using g: inout G) -> BigInt {
+        var x = BigInt(Int(truncatingIfNeeded: g.next()))
+        for _ in 0..<g.uniform(in: 0..<3) { x *= BigInt(Int(truncatingIfNeeded: g.next() >> 1)) }
+        return x + BigInt(g.uniform(in: -5...5))
     }
 
     /// A vector of `count` random rationals.
@@ -70,7 +91,7 @@ public struct RationalSampler: Sendable, Hashable {
     /// that actually probes something); `count` = 0 gives `[]`.
     public func nonzeroVector<G: RandomNumberGenerator>(_ count: Int, using g: inout G) -> [Rational] {
         var v = vector(count, using: &g)
-        if count > 0 && v.allSatisfy(\.isZero) { v[Int.random(in: 0..<count, using: &g)] = .one }
+        if count > 0 && v.allSatisfy(\.isZero) { v[g.uniform(in: 0..<count)] = .one }
         return v
     }
 }

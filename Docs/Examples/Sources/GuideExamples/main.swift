@@ -39,197 +39,317 @@ do {
     fail("GettingStarted.md:83", error)
 }
 
-// UserGuide.md:34
+// Limits.md:23
+do {
+    let refused = ExactLimits.$maximumBitWidth.withValue(1 << 9) { (try? BigInt(3).power(1000)) == nil }
+    check(refused, #"true"#, "Limits.md:24")
+    let power = try ExactLimits.$maximumBitWidth.withValue(1 << 11) { try BigInt(3).power(1000) }
+    check(power.description.count, #"478"#, "Limits.md:26")
+    let generatedText = Array(repeating: "x", count: 2000).joined(separator: " + ")
+    let tooLong = ParseLimits.$maximumInputLength.withValue(4096) { (try? Expr.parse(generatedText)) == nil }
+    check(tooLong, #"true"#, "Limits.md:29")
+    let sum = try ParseLimits.$maximumInputLength.withValue(8192) { try Expr.parse(generatedText) }
+    check(sum, #"2000*x"#, "Limits.md:31")
+} catch {
+    fail("Limits.md:23", error)
+}
+
+// Programs.md:141
+do {
+    let program = try Program(parsing: """
+        param n = 3
+        input x[n]
+        f = sum(i = 1..n-1, 100*(x[i+1] - x[i]^2)^2 + (1 - x[i])^2)
+        output f
+        """)
+    let compiled = try program.compile(parameters: ["n": 4])
+    check(compiled.variables, #"["x[1]", "x[2]", "x[3]", "x[4]"]"#, "Programs.md:148")
+    let x: [Rational] = [1, 2, 3, 4]
+    check(try compiled.tape.gradient(at: x), #"[-400, 1002, 5804, -1000]"#, "Programs.md:150")
+    check(compiled.symbols, #"[x_1, x_2, x_3, x_4]"#, "Programs.md:151")
+    check(try compiled.expressions()[0].gradient(withRespectTo: compiled.symbols)[3], #"-200*x_3^2 + 200*x_4"#, "Programs.md:152")
+
+    let xy = try Program(parsing: "input x, y\nf = x*y + sin(x)\noutput f")
+    let trace = try xy.trace(at: [Expr(Rational(1, 2)), Expr(3)], seed: [Expr(1), Expr(0)], mode: .forward)
+    check(trace.rows.map(\.name), #"["x", "y", "f"]"#, "Programs.md:156")
+    check(trace.rows[2].value, #"sin(1/2) + 3/2"#, "Programs.md:157")
+    check(trace.rows[2].derivative, #"cos(1/2) + 3"#, "Programs.md:158")
+} catch {
+    fail("Programs.md:141", error)
+}
+
+// Sparsity.md:32
+do {
+
+    let f = try Function(Expr.parse("sin(x)^2*y + cos(x)^2*y + z^3"))
+    check(try f.hessianSparsity(.structural).drawing.split(separator: "\n"), #"["x x .", "x . .", ". . x"]"#, "Sparsity.md:35")
+    check(try f.hessianSparsity(.exact).drawing.split(separator: "\n"), #"[". . .", ". . .", ". . x"]"#, "Sparsity.md:36")
+    check(try f.hessianSparsity(.exact).isSubset(of: f.hessianSparsity(.structural)), #"true"#, "Sparsity.md:37")
+} catch {
+    fail("Sparsity.md:32", error)
+}
+
+// Sparsity.md:64
+do {
+
+    let band = try SparsityPattern(rows: 6, columns: 6, entries: (0..<6).flatMap { i in (max(0, i - 1)...min(5, i + 1)).map { (i, $0) } })
+    check(band.columnColoring().count, #"3"#, "Sparsity.md:67")
+    check(try band.starColoring().count, #"3"#, "Sparsity.md:68")
+    check(try band.starColoring().colors, #"[2, 0, 1, 0, 2, 0]"#, "Sparsity.md:69")
+    let arrow = try SparsityPattern(rows: 5, columns: 5, entries: (0..<5).flatMap { [(0, $0), ($0, 0), ($0, $0)] })
+    check(arrow.columnColoring().count, #"5"#, "Sparsity.md:71")
+    check(try arrow.starColoring().count, #"2"#, "Sparsity.md:72")
+} catch {
+    fail("Sparsity.md:64", error)
+}
+
+// Sparsity.md:85
+do {
+
+    let rosen = try Function(Expr.parse("100*(y - x^2)^2 + (1 - x)^2 + 100*(z - y^2)^2 + (1 - y)^2 + 100*(w - z^2)^2 + (1 - z)^2"),
+                             variables: ["x", "y", "z", "w"].map(Symbol.init))
+    let c = try rosen.hessianCompression()
+    check(c.coloring.count, #"3"#, "Sparsity.md:90")
+    let a: [Rational] = [1, Rational(1, 2), 0, -1]
+    let h = try rosen.sparseHessian(at: a, compression: c)
+    check(h.values, #"[1002, -400, -400, 502, -200, -200, 602, 0, 0, 200]"#, "Sparsity.md:93")
+    check(h.dense == (try rosen.hessian(at: a)), #"true"#, "Sparsity.md:94")
+} catch {
+    fail("Sparsity.md:85", error)
+}
+
+// Sparsity.md:104
+do {
+
+    let n = 1000
+    let tape = try Tape.record(inputs: n) { x in
+        var s = x[0].constant(0)
+        for i in 0..<(n - 1) { s = s + 100 * (x[i + 1] - x[i] * x[i]) * (x[i + 1] - x[i] * x[i]) + (1 - x[i]) * (1 - x[i]) }
+        return s
+    }
+    let compression = try SparseCompression.hessian(of: tape)
+    check("\(compression.pattern.nonzeroCount) \(compression.coloring.count)", #"2998 3"#, "Sparsity.md:113")
+    let point = (0..<n).map { Double(($0 % 13) - 6) / 7 }
+    var values: [Double] = []
+    try tape.sparseHessian(at: point, compression: compression, workspace: Workspace(), into: &values)
+    check(values.count, #"2998"#, "Sparsity.md:117")
+} catch {
+    fail("Sparsity.md:104", error)
+}
+
+// Sparsity.md:128
+do {
+
+    let s = try SparseMatrix(rows: 2, columns: 3, triplets: [(0, 0, Rational(2)), (1, 2, Rational(5)), (0, 0, Rational(1))])
+    check("\(s[0, 0]) \(s[0, 1]) \(s.nonzeroCount)", #"3 0 2"#, "Sparsity.md:131")
+    check(s.applied(to: [1, 1, 1]), #"[3, 5]"#, "Sparsity.md:132")
+    check(s.transposed.transposed == s, #"true"#, "Sparsity.md:133")
+    check(Matrix(s).rowList, #"[[3, 0, 0], [0, 0, 5]]"#, "Sparsity.md:134")
+} catch {
+    fail("Sparsity.md:128", error)
+}
+
+// Sparsity.md:138
+do {
+
+    let map = LinearMap(sparse: SparseMatrix(Matrix([[Rational(3), 0, 0], [0, 0, 5]])), engine: .forward)
+    check(try map.applyTransposed([1, 1]), #"[3, 0, 5]"#, "Sparsity.md:141")
+    check(map.isLazy, #"false"#, "Sparsity.md:142")
+} catch {
+    fail("Sparsity.md:138", error)
+}
+
+// UserGuide.md:35
 do {
 
     let h = (1...10).reduce(Rational.zero) { $0 + Rational(1, $1) }
-    check(h, #"7381/2520"#, "UserGuide.md:37")
+    check(h, #"7381/2520"#, "UserGuide.md:38")
     let tenth = try Rational(parsing: "0.1")
-    check(tenth, #"1/10"#, "UserGuide.md:39")
-    check(tenth * 3 == Rational(3, 10), #"true"#, "UserGuide.md:40")
-    check(Double(Rational(1, 3)), #"0.3333333333333333"#, "UserGuide.md:41")
-    check(try Rational(2, 3).power(-3), #"27/8"#, "UserGuide.md:42")
+    check(tenth, #"1/10"#, "UserGuide.md:40")
+    check(tenth * 3 == Rational(3, 10), #"true"#, "UserGuide.md:41")
+    check(Double(Rational(1, 3)), #"0.3333333333333333"#, "UserGuide.md:42")
+    check(try Rational(2, 3).power(-3), #"27/8"#, "UserGuide.md:43")
 } catch {
-    fail("UserGuide.md:34", error)
+    fail("UserGuide.md:35", error)
 }
 
-// UserGuide.md:54
+// UserGuide.md:55
 do {
 
     let f = try Expr.parse("x^2*y + x*y/y + 0.5*x")
-    check(f, #"x^2*y + 3*x/2"#, "UserGuide.md:57")
+    check(f, #"x^2*y + 3*x/2"#, "UserGuide.md:58")
     let x = Symbol("x"), y = Symbol("y")
     let g = Expr(x) * Expr(x) + .call(.sin, Expr(y))
-    check(g, #"x^2 + sin(y)"#, "UserGuide.md:60")
-    check(g.latex, #"x^{2} + \sin\left(y\right)"#, "UserGuide.md:61")
-    check(try Expr.parse("(x + 1)^3").expanded(), #"x^3 + 3*x^2 + 3*x + 1"#, "UserGuide.md:62")
-    check(f.freeSymbols, #"[x, y]"#, "UserGuide.md:63")
+    check(g, #"x^2 + sin(y)"#, "UserGuide.md:61")
+    check(g.latex, #"x^{2} + \sin\left(y\right)"#, "UserGuide.md:62")
+    check(try Expr.parse("(x + 1)^3").expanded(), #"x^3 + 3*x^2 + 3*x + 1"#, "UserGuide.md:63")
+    check(f.freeSymbols, #"[x, y]"#, "UserGuide.md:64")
 } catch {
-    fail("UserGuide.md:54", error)
+    fail("UserGuide.md:55", error)
 }
 
-// UserGuide.md:70
+// UserGuide.md:71
 do {
 
     let f = try Expr.parse("x^2*y + sin(x)")
     let x = Symbol("x"), y = Symbol("y")
-    check(try Expr.parse("x^2*y").evaluated(at: [x: Rational(1, 2), y: 3]), #"3/4"#, "UserGuide.md:74")
-    check(try f.evaluatedExactly(at: [x: Rational(1, 2), y: 3]), #"sin(1/2) + 3/4"#, "UserGuide.md:75")
-    check(try f.evaluated(at: [x: 0.5, y: 3.0]), #"1.229425538604203"#, "UserGuide.md:76")
-    check(f.substituting(y, with: Expr(2)), #"2*x^2 + sin(x)"#, "UserGuide.md:77")
+    check(try Expr.parse("x^2*y").evaluated(at: [x: Rational(1, 2), y: 3]), #"3/4"#, "UserGuide.md:75")
+    check(try f.evaluatedExactly(at: [x: Rational(1, 2), y: 3]), #"sin(1/2) + 3/4"#, "UserGuide.md:76")
+    check(try f.evaluated(at: [x: 0.5, y: 3.0]), #"1.229425538604203"#, "UserGuide.md:77")
+    check(f.substituting(y, with: Expr(2)), #"2*x^2 + sin(x)"#, "UserGuide.md:78")
 } catch {
-    fail("UserGuide.md:70", error)
+    fail("UserGuide.md:71", error)
 }
 
-// UserGuide.md:86
+// UserGuide.md:87
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let f = try Expr.parse("x^2*y + sin(x)")
-    check(f.derivative(withRespectTo: x), #"2*x*y + cos(x)"#, "UserGuide.md:90")
-    check(f.gradient(withRespectTo: [x, y]), #"[2*x*y + cos(x), x^2]"#, "UserGuide.md:91")
-    check(f.hessian(withRespectTo: [x, y]), #"[[2*y - sin(x), 2*x], [2*x, 0]]"#, "UserGuide.md:92")
-    check(try Expr.parse("x^5").derivative(withRespectTo: x, order: 3), #"60*x^2"#, "UserGuide.md:93")
-    check(f.directionalDerivative(along: [Expr(1), Expr(2)], withRespectTo: [x, y]), #"2*x^2 + 2*x*y + cos(x)"#, "UserGuide.md:94")
+    check(f.derivative(withRespectTo: x), #"2*x*y + cos(x)"#, "UserGuide.md:91")
+    check(f.gradient(withRespectTo: [x, y]), #"[2*x*y + cos(x), x^2]"#, "UserGuide.md:92")
+    check(f.hessian(withRespectTo: [x, y]), #"[[2*y - sin(x), 2*x], [2*x, 0]]"#, "UserGuide.md:93")
+    check(try Expr.parse("x^5").derivative(withRespectTo: x, order: 3), #"60*x^2"#, "UserGuide.md:94")
+    check(f.directionalDerivative(along: [Expr(1), Expr(2)], withRespectTo: [x, y]), #"2*x^2 + 2*x*y + cos(x)"#, "UserGuide.md:95")
     let F = [try Expr.parse("x*y"), try Expr.parse("sin(x) + y^2")]
-    check(F.jacobian(withRespectTo: [x, y]), #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:96")
+    check(F.jacobian(withRespectTo: [x, y]), #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:97")
 } catch {
-    fail("UserGuide.md:86", error)
+    fail("UserGuide.md:87", error)
 }
 
-// UserGuide.md:108
+// UserGuide.md:109
 do {
 
     let f = try Function([Expr.parse("x*y"), Expr.parse("sin(x) + y^2")])
-    check(f.variables, #"[x, y]"#, "UserGuide.md:111")
-    check(f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:112")
+    check(f.variables, #"[x, y]"#, "UserGuide.md:112")
+    check(try f.jacobian().rowList, #"[[y, x], [cos(x), 2*y]]"#, "UserGuide.md:113")
     let a: [Expr] = [Expr(Rational(1, 2)), Expr(3)]
-    check(try f.jacobian(at: a).rowList, #"[[3, 1/2], [cos(1/2), 6]]"#, "UserGuide.md:114")
+    check(try f.jacobian(at: a).rowList, #"[[3, 1/2], [cos(1/2), 6]]"#, "UserGuide.md:115")
     let aD: [Double] = [0.5, 3]
-    check(try f.jvp(at: aD, direction: [1, 2]), #"[4.0, 12.877582561890373]"#, "UserGuide.md:116")
+    check(try f.jvp(at: aD, direction: [1, 2]), #"[4.0, 12.877582561890373]"#, "UserGuide.md:117")
 } catch {
-    fail("UserGuide.md:108", error)
+    fail("UserGuide.md:109", error)
 }
 
-// UserGuide.md:123
+// UserGuide.md:124
 do {
 
     let g = try Function(Expr.parse("x^2*y + x/(1 + y^2)"))
     let a: [Rational] = [Rational(1, 2), 3]
-    check(try g.gradient(at: a, engine: .reverse), #"[31/10, 11/50]"#, "UserGuide.md:127")
-    check(try g.gradient(at: a, engine: .forward), #"[31/10, 11/50]"#, "UserGuide.md:128")
-    check(try g.gradient(at: a, engine: .symbolic), #"[31/10, 11/50]"#, "UserGuide.md:129")
-    check(try g.hvp(at: a, direction: [1, 0]), #"[6, 47/50]"#, "UserGuide.md:130")
-    check(try g.hessian(at: a).rowList, #"[[6, 47/50], [47/50, 13/500]]"#, "UserGuide.md:131")
-    check(try g.directionalDerivative(at: a, along: [1, 1]), #"83/25"#, "UserGuide.md:132")
+    check(try g.gradient(at: a, engine: .reverse), #"[31/10, 11/50]"#, "UserGuide.md:128")
+    check(try g.gradient(at: a, engine: .forward), #"[31/10, 11/50]"#, "UserGuide.md:129")
+    check(try g.gradient(at: a, engine: .symbolic), #"[31/10, 11/50]"#, "UserGuide.md:130")
+    check(try g.hvp(at: a, direction: [1, 0]), #"[6, 47/50]"#, "UserGuide.md:131")
+    check(try g.hessian(at: a).rowList, #"[[6, 47/50], [47/50, 13/500]]"#, "UserGuide.md:132")
+    check(try g.directionalDerivative(at: a, along: [1, 1]), #"83/25"#, "UserGuide.md:133")
 } catch {
-    fail("UserGuide.md:123", error)
+    fail("UserGuide.md:124", error)
 }
 
-// UserGuide.md:144
+// UserGuide.md:145
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let tape = try Tape(compiling: [Expr.parse("x*y + sin(x)")], inputs: [x, y])
-    check(tape.count, #"5"#, "UserGuide.md:148")
-    check(try tape.gradient(at: [0.0, 2.0]), #"[3.0, 0.0]"#, "UserGuide.md:149")
-    check(try tape.jvp(at: [Rational(0), 2], direction: [1, 0]).tangent, #"[3]"#, "UserGuide.md:150")
-    check(try tape.gradient(at: [Expr(x), Expr(y)]), #"[y + cos(x), x]"#, "UserGuide.md:151")
+    check(tape.count, #"5"#, "UserGuide.md:149")
+    check(try tape.gradient(at: [0.0, 2.0]), #"[3.0, 0.0]"#, "UserGuide.md:150")
+    check(try tape.jvp(at: [Rational(0), 2], direction: [1, 0]).tangent, #"[3]"#, "UserGuide.md:151")
+    check(try tape.gradient(at: [Expr(x), Expr(y)]), #"[y + cos(x), x]"#, "UserGuide.md:152")
     let J: [[Double]] = try tape.jacobian(at: [0.5, 2.0], mode: .reverse)
-    check(J.count, #"1"#, "UserGuide.md:153")
+    check(J.count, #"1"#, "UserGuide.md:154")
 } catch {
-    fail("UserGuide.md:144", error)
+    fail("UserGuide.md:145", error)
 }
 
-// UserGuide.md:169
+// UserGuide.md:170
 do {
 
     let f = try Function([Expr.parse("x*y/(1 + z^2)"), Expr.parse("x - y*z")])
     let df: LinearMap<Rational> = try f.differential(at: [Rational(2, 3), Rational(-5, 4), Rational(1, 7)])
     let v: [Rational] = [1, 2, 3], w: [Rational] = [5, -1]
-    check(try df.apply(v), #"[2303/3000, 125/28]"#, "UserGuide.md:174")
-    check(try df.applyTransposed(w), #"[-57/8, 358/105, -8/75]"#, "UserGuide.md:175")
-    check(try dot(w, df.apply(v)) == dot(df.applyTransposed(w), v), #"true"#, "UserGuide.md:176")
-    check(df.isLazy, #"true"#, "UserGuide.md:177")
+    check(try df.apply(v), #"[2303/3000, 125/28]"#, "UserGuide.md:175")
+    check(try df.applyTransposed(w), #"[-57/8, 358/105, -8/75]"#, "UserGuide.md:176")
+    check(try dot(w, df.apply(v)) == dot(df.applyTransposed(w), v), #"true"#, "UserGuide.md:177")
+    check(df.isLazy, #"true"#, "UserGuide.md:178")
 } catch {
-    fail("UserGuide.md:169", error)
+    fail("UserGuide.md:170", error)
 }
 
-// UserGuide.md:185
+// UserGuide.md:186
 do {
 
     let s = try Function(Expr.parse("y*sin(x)"))
     let a = try Point(exactly: [(Symbol("x"), Expr.exactConstant(parsing: "pi/4")), (Symbol("y"), Expr(2))])
-    check(try s.gradient(at: a), #"[sqrt(2), sqrt(2)/2]"#, "UserGuide.md:189")
-    check(try s.hessian(at: a, engine: .symbolic).rowList, #"[[-sqrt(2), sqrt(2)/2], [sqrt(2)/2, 0]]"#, "UserGuide.md:190")
+    check(try s.gradient(at: a), #"[sqrt(2), sqrt(2)/2]"#, "UserGuide.md:190")
+    check(try s.hessian(at: a, engine: .symbolic).rowList, #"[[-sqrt(2), sqrt(2)/2], [sqrt(2)/2, 0]]"#, "UserGuide.md:191")
 } catch {
-    fail("UserGuide.md:185", error)
+    fail("UserGuide.md:186", error)
 }
 
-// UserGuide.md:203
+// UserGuide.md:204
 do {
 
     let q = try Function(Expr.parse("(x - 1/3)^2 + 2*(y + 5/7)^2"))
     let model = try q.taylor(at: [0, 0], order: 2)
-    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:207")
+    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:208")
     let x0: [Rational] = [7, -2]
     let step = try q.hessian(at: x0).solve(q.gradient(at: x0))
-    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:210")
+    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:211")
     let cubic = try Function(Expr.parse("x^3"))
-    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:212")
-    check(try cubic.taylor(at: [-1], order: 3), #"-1 + 3*(x + 1) - 3*(x + 1)^2 + (x + 1)^3"#, "UserGuide.md:213")
+    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:213")
+    check(try cubic.taylor(at: [-1], order: 3), #"-1 + 3*(x + 1) - 3*(x + 1)^2 + (x + 1)^3"#, "UserGuide.md:214")
     let g = try Function(Expr.parse("exp(x)/(1 - y)"))
     let t = try g.taylor(at: [0, 0], order: 3)
-    check(t, #"1 + x + y + 1/2*x^2 + x*y + y^2 + 1/6*x^3 + 1/2*x^2*y + x*y^2 + y^3"#, "UserGuide.md:216")
-    check(t.terms.count, #"10"#, "UserGuide.md:217")
+    check(t, #"1 + x + y + 1/2*x^2 + x*y + y^2 + 1/6*x^3 + 1/2*x^2*y + x*y^2 + y^3"#, "UserGuide.md:217")
+    check(t.terms.count, #"10"#, "UserGuide.md:218")
 } catch {
-    fail("UserGuide.md:203", error)
+    fail("UserGuide.md:204", error)
 }
 
-// UserGuide.md:232
+// UserGuide.md:233
 do {
 
     let f = try Function(Expr.parse("exp(x)*sin(y)"))
     let d3: Rational = try f.directionalDerivative(at: [0, 0], along: [2, 1], order: 3)
-    check(d3, #"11"#, "UserGuide.md:236")
-    check(try f.directionalDerivative(along: [Expr(1), Expr(0)], order: 2), #"exp(x)*sin(y)"#, "UserGuide.md:237")
-    check(try f.tape.taylorCoefficients(at: [Rational(0), 0], direction: [1, 1], order: 3), #"[[0, 1, 1, 1/3]]"#, "UserGuide.md:238")
+    check(d3, #"11"#, "UserGuide.md:237")
+    check(try f.directionalDerivative(along: [Expr(1), Expr(0)], order: 2), #"exp(x)*sin(y)"#, "UserGuide.md:238")
+    check(try f.tape.taylorCoefficients(at: [Rational(0), 0], direction: [1, 1], order: 3), #"[[0, 1, 1, 1/3]]"#, "UserGuide.md:239")
 } catch {
-    fail("UserGuide.md:232", error)
+    fail("UserGuide.md:233", error)
 }
 
-// UserGuide.md:248
+// UserGuide.md:249
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let report = try CrossCheck(.init(points: 20, seed: 7)).check([Expr.parse("x^2/(1 + y)")], variables: [x, y])
-    check(report.passed, #"true"#, "UserGuide.md:252")
-    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:253")
+    check(report.passed, #"true"#, "UserGuide.md:253")
+    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:254")
     let square: ([Traced]) -> Traced = { x in x[0] * x[0] * x[1] }
-    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:255")
+    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:256")
 } catch {
-    fail("UserGuide.md:248", error)
+    fail("UserGuide.md:249", error)
 }
 
-// UserGuide.md:267
+// UserGuide.md:268
 do {
 
     do {
         _ = try Expr.parse("x^2 +* y")
     } catch {
-        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:272")
+        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:273")
     }
     let f = try Function(Expr.parse("1/x"))
     do {
         _ = try f.gradient(at: [Rational(0)])
     } catch {
-        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:278")
+        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:279")
     }
 } catch {
-    fail("UserGuide.md:267", error)
+    fail("UserGuide.md:268", error)
 }
 
-// Verification.md:90
+// Verification.md:92
 do {
 
     // f(x, y) = (1 - x)^2 + 100 (y - x^2)^2, and a hand-written gradient with a slip.
@@ -248,13 +368,13 @@ do {
             wrong.append("at (\(p[0]), \(p[1])): hand \(handGradient(p[0], p[1])), exact \(exact)")
         }
     }
-    check(wrong.count, #"2"#, "Verification.md:108")
-    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:109")
+    check(wrong.count, #"2"#, "Verification.md:110")
+    check(wrong[0], #"at (1/2, -3/7): hand [468/7, -950/7], exact [943/7, -950/7]"#, "Verification.md:111")
 } catch {
-    fail("Verification.md:90", error)
+    fail("Verification.md:92", error)
 }
 
-// Verification.md:117
+// Verification.md:119
 do {
 
     let rosenbrock: ([Traced]) -> Traced = { x in
@@ -266,10 +386,10 @@ do {
     let fixed: ([Rational]) -> [Rational] = { x in
         [-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])]
     }
-    check(GradientChecker.check(rosenbrock, gradient: fixed, dimension: 2), #"passed: 10 points, 0 skipped"#, "Verification.md:128")
+    check(GradientChecker.check(rosenbrock, gradient: fixed, dimension: 2), #"passed: 10 points, 0 skipped"#, "Verification.md:130")
     let caught = GradientChecker.check(rosenbrock, gradient: slipped, dimension: 2)
-    check(caught.passed, #"false"#, "Verification.md:130")
-    check(caught.failure!, #"gradient[0] is wrong at (-1, 9): the tape says 3196, the hand-written rule 1596"#, "Verification.md:131")
+    check(caught.passed, #"false"#, "Verification.md:132")
+    check(caught.failure!, #"gradient[0] is wrong at (-1, 9): the tape says 3196, the hand-written rule 1596"#, "Verification.md:133")
 }
 
 print("guide examples: \(checks - failures) passed, \(failures) failed")

@@ -1,0 +1,125 @@
+import AutoDiff
+
+// Repeating a loop or sum body R times.
+//
+// A body is "stampable" (Analysis.isStampable, plus: it reads no intermediate vector)
+// when the instructions of repetition r ≥ 1 are those of repetition 1 with every operand
+// moved by a fixed stride: operands made in the same repetition or the previous one move
+// by the body's length P, inputs x[a·i + b] by a, slots from before the loop by 0. (The
+// first repetition may differ: it reads what came before the loop.) Such a body is walked
+// three times (repetitions 0, 1, 2), checked to have one shape in repetitions 1 and 2, then
+// repetitions 3 … R−2 are written by adding the strides (no syntax tree walked, no name
+// looked up), and the last repetition is walked again, which checks every index at its
+// far end (indices are affine in the loop index, so both ends in range means all are).
+// This is the block `SweepPlan` recognises: P instructions, R repetitions, fixed strides.
+//
+// Anything else (nested loops, non-affine indices, traces) walks every repetition.
+
+extension Lowering {
+    mutating func repeatBody(
+        index name: String, from a: Int, to b: Int, stampable: Bool, usesIndexValue: Bool,
+        _ body: (inout Lowering) throws(ProgramError) -> Void
+    ) throws(ProgramError) {
+        let count = b - a + 1
+        guard count > 0 else { return }
+        depth += 1
+        defer {
+            depth -= 1
+            integers[name] = nil
+            indexSlots[name] = nil
+        }
+        // The index as a value: a slot counting a−1, a, a+1, … (one `addc` per repetition).
+        var previousIndex = usesIndexValue ? emit(Instruction(.constant, payload: constantPayload(.init(a - 1)))) : 0
+        let one = constantPayload(.one)
+        func iteration(_ me: inout Lowering, _ r: Int) throws(ProgramError) {
+            me.iterations += 1
+            if me.iterations & 0xFFF == 0 { try me.checkLimits() }
+            me.integers[name] = a + r
+            if usesIndexValue {
+                previousIndex = me.emit(Instruction(.addConstant, previousIndex, payload: one))
+                me.indexSlots[name] = previousIndex
+            }
+            try body(&me)
+        }
+        let stamp = stampable && !tracing && count >= 5
+        guard stamp else {
+            for r in 0..<count { try iteration(&self, r) }
+            return
+        }
+        try iteration(&self, 0)
+        let s1 = code.count
+        writeLog = []
+        try iteration(&self, 1)
+        let writes1 = writeLog ?? []
+        let s2 = code.count
+        writeLog = []
+        try iteration(&self, 2)
+        let writes2 = writeLog ?? []
+        writeLog = nil
+        let period = code.count - s2
+        guard period == s2 - s1, writes1.count == writes2.count, sameShape(s1, s2, period) else {
+            for r in 3..<count { try iteration(&self, r) }
+            return
+        }
+        // Repetitions 3 … count−2 by strides.
+        let stamped = count - 4
+        iterations += max(stamped, 0)
+        try checkLimits(adding: max(stamped, 0) * period)
+        if stamped > 0 {
+            var strideA = [Int](repeating: 0, count: period)
+            var strideB = [Int](repeating: 0, count: period)
+            for j in 0..<period {
+                strideA[j] = Int(code[s2 + j].a) - Int(code[s1 + j].a)
+                strideB[j] = Int(code[s2 + j].b) - Int(code[s1 + j].b)
+            }
+            // One bulk append, then the strided operands written in place: no per-instruction
+            // capacity or uniqueness check.
+            let first = code.count
+            code.reserveCapacity(first + stamped * period + period)
+            code.append(contentsOf: repeatElement(Instruction(.input), count: stamped * period))
+            code.withUnsafeMutableBufferPointer { buffer in
+                guard let p = buffer.baseAddress else { return }
+                // Row by row (repetition by repetition): each row is the previous one plus the strides.
+                var previous = p + s2
+                var out = p + first
+                for _ in 0..<stamped {
+                    for j in 0..<period {
+                        var ins = previous[j]
+                        ins.a = UInt32(truncatingIfNeeded: Int(ins.a) &+ strideA[j])
+                        ins.b = UInt32(truncatingIfNeeded: Int(ins.b) &+ strideB[j])
+                        out[j] = ins
+                    }
+                    previous = out
+                    out += period
+                }
+            }
+            for k in 1...stamped {
+                for (w1, w2) in zip(writes1, writes2) {
+                    vectors[w2.name, default: [:]][w2.index + k * (w2.index - w1.index)] = shifted(w2.value, from: s2, by: k * period)
+                }
+            }
+            // The state after repetition count−2: every slot made in repetition 2 moves on.
+            let shift = stamped * period
+            for (n, v) in scalars { scalars[n] = shifted(v, from: s2, by: shift) }
+            for i in accumulators.indices where accumulators[i] >= s2 { accumulators[i] += shift }
+            for (n, s) in indexSlots where s >= s2 { indexSlots[n] = s + shift }
+            if usesIndexValue && previousIndex >= s2 { previousIndex += shift }
+        }
+        try iteration(&self, count - 1)
+    }
+
+    func shifted(_ v: Value, from start: Int, by shift: Int) -> Value {
+        if case .slot(let s) = v, s >= start { return .slot(s + shift) }
+        return v
+    }
+
+    /// Repetitions at s1 and s2 (each `period` long) have the same opcodes and payloads.
+    func sameShape(_ s1: Int, _ s2: Int, _ period: Int) -> Bool {
+        for j in 0..<period {
+            let x = code[s1 + j]
+            let y = code[s2 + j]
+            if x.opcode != y.opcode || x.payload != y.payload { return false }
+        }
+        return true
+    }
+}

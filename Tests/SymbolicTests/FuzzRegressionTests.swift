@@ -1,0 +1,19 @@
+import Exact
+import Testing
+@testable import Symbolic
+
+/// Inputs the expression fuzzer (Fuzz/) found, each with the property it broke.
+@Suite struct SymbolicFuzzRegressionTests {
+    /// `0^103^100*x0*x`: 0 to a power too large for an Int stayed unevaluated (0^(103^100)),
+    /// symbolic evaluation said 0 and the tape refused the huge exponent. 0^q (q > 0) and
+    /// (−1)^n now fold whatever their size.
+    @Test func zeroAndMinusOne_toHugePowers_fold() throws {
+        #expect(try Expr.parse("0^103^100*x0*x") == .zero)
+        #expect(try Expr.parse("(-1)^(10^30)") == .one)
+        #expect(try Expr.parse("(-1)^(10^30 + 1)*x") == -Expr(Symbol("x")))
+        let huge = Expr(Rational(try BigInt(10).power(40)))
+        #expect(Expr.power(.zero, huge) == .zero)
+        #expect(Expr.power(.minusOne, huge) == .one)
+        #expect(Expr.power(.minusOne, huge + 1) == .minusOne)
+    }
+}
