@@ -57,6 +57,20 @@ import Testing
         }
     }
 
+    /// 10⁶ parentheses around x (2 000 001 characters, read from stdin on a 512 KiB stack): a
+    /// clean error naming the input-length limit, in two lines of at most 200 characters.
+    @Test func millionParentheses_areACleanError() throws {
+        // Built by the shell: an argument of 2 MB is beyond what exec passes.
+        let r = try Self.shell(
+            "ulimit -s 512; { head -c 1000000 /dev/zero | tr '\\0' '('; printf x; head -c 1000000 /dev/zero | tr '\\0' ')'; echo; }"
+                + " | \"$0\" simplify --file -", [])
+        #expect(r.status == 2)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.count <= 200 }, "\(lines.map(\.count))")
+        #expect(lines.first?.contains("input too long: 2000001 characters, the limit (ParseLimits.maximumInputLength) is 1048576") == true)
+    }
+
     /// A 120 000-character input with a syntax error deep inside: every stderr line stays
     /// within 200 characters, the excerpt is cut with …, and the caret is under the problem.
     @Test func longInput_givesShortErrorLines() throws {
