@@ -32,7 +32,7 @@ let package = Package(
         // Symbolic differentiation. AutoDiff must never depend on it (its own rule table).
         .target(name: "Derivatives", dependencies: ["Exact", "Symbolic"], exclude: ["README.md"]),
         // The tape engine. It must never depend on "Derivatives": the two engines share no rule.
-        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Plan/README.md", "Sparsity/README.md"]),
+        .target(name: "AutoDiff", dependencies: ["Exact", "Symbolic"], exclude: ["README.md", "Plan/README.md", "Sparsity/README.md", "Taylor/README.md"]),
         // Code generation (C, Swift, Python) and compiled tapes: uses both engines' outputs.
         .target(name: "CodeGen", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff"], exclude: ["README.md"]),
         // The program language: parse, check, compile to a tape or an Expr DAG, trace. Never Derivatives.

@@ -154,6 +154,14 @@ private struct Compiler {
             if let q = x.rationalValue { return power(memo[b]!, q, for: e) }
             return emit(Instruction(.power, memo[b]!, memo[x]!), for: e)
         case .call(let f, let u):
+            if e.isPi {
+                // π = 4·atan(1), not acos(−1): acos has no derivative at −1, and a sweep
+                // linearizes every slot (4·atan(1.0) is π correctly rounded; over Expr it
+                // folds back to pi).
+                let one = constant(.one, for: Expr.one)
+                let quarter = emit(Instruction(.atan, one), for: e)
+                return emit(Instruction(.multiplyConstant, quarter, payload: builder.constant(Rational(4))), for: e)
+            }
             return emit(Instruction(UnaryFunction(f).opcode, memo[u]!), for: e)
         }
     }

@@ -224,7 +224,7 @@ extension Tape {
         case .domain(let s, let i, nil): error(s, at: i)
         case .guardViolated(let i, nil): guardError(at: i)
         case .domain, .guardViolated, .comparisonWithoutPoint, .dimensionMismatch, .notScalarValued, .unknownVariable,
-            .malformed:
+            .malformed, .taylorOrder:
             e
         }
     }

@@ -69,6 +69,9 @@ public enum TapeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The instructions do not form a valid tape (an operand that is not an earlier slot,
     /// a constant or input index out of range, more slots than 32-bit indices reach).
     case malformed(instruction: Int, reason: String)
+    /// A Taylor sweep of this order cannot be run: the order is negative, or its series
+    /// would have more coefficients than the budget allows (`reason` says which).
+    case taylorOrder(Int, reason: String)
 
     public var description: String {
         switch self {
@@ -84,6 +87,7 @@ public enum TapeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notScalarValued(let m): "the function has \(m) outputs; this needs exactly one"
         case .unknownVariable(let name): "the variable \(name) is not among the inputs"
         case .malformed(let i, let reason): "malformed tape at instruction \(i): \(reason)"
+        case .taylorOrder(let k, let reason): "Taylor order \(k): \(reason)"
         }
     }
 }

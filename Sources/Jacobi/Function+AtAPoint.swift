@@ -113,21 +113,4 @@ extension Function {
         if engine == .symbolic { return LinearMap(matrix: try jacobian(at: a, engine: .symbolic), engine: .symbolic) }
         return LinearMap(tape: tape, at: a, engine: engine)
     }
-
-    /// The Taylor model of order 1 or 2 at a, with exact coefficients (expressions; numbers
-    /// where rational).
-    ///
-    ///     try Function(x^3).taylor(at: [1], order: 2).expression   // 3*x^2 - 3*x + 1
-    ///
-    /// - Throws: ``FunctionError/notScalarValued(outputs:)``; evaluation errors at a.
-    /// - Precondition: `order` is 1 or 2.
-    public func taylor(at a: [Rational], order: Int = 2, engine: DifferentialEngine = .reverse) throws -> TaylorModel {
-        precondition(order == 1 || order == 2, "Taylor models have order 1 or 2")
-        try requireScalar()
-        let point = a.map { Expr($0) }
-        let value = try value(at: point)[0]
-        let g: [Expr] = try gradient(at: point, engine: engine)
-        let h: Matrix<Expr>? = order == 2 ? try hessian(at: point, engine: engine) : nil
-        return TaylorModel(variables: variables, point: a, value: value, gradient: g, hessian: h, engine: engine)
-    }
 }

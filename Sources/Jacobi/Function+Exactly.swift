@@ -8,22 +8,41 @@ import Symbolic
 // (exact numbers, the cheap case), and only when a value is not rational (sin(1/2), √2)
 // once more over `Expr`, whose values stay exact expressions. Both runs give the same
 // numbers where both are defined, so the fallback changes only what can be represented.
+// A point whose coordinates are not all rational (`x = pi/4`) goes over `Expr` at once;
+// the canonical constructors then fold what they know (sin(pi/4) = sqrt(2)/2), and every
+// result is checked for constants without a real value (log(-pi), 1/0 after folding),
+// which the `Expr` sweeps cannot decide by themselves for non-numeric arguments.
 // The symbolic engine first evaluates f itself at the point (a derivative may have a value
 // where f has none, e.g. x·log(x)'s derivative's pieces), and turns the division by zero
 // in u/|u| (the derivative of abs at 0) into "not differentiable".
 
 extension Function {
-    /// The coordinates of `a` in ``variables`` order.
+    /// The rational coordinates of `a` in ``variables`` order.
     ///
-    /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``.
+    /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``,
+    ///   ``FunctionError/notRationalCoordinate(_:value:)`` (see ``exactCoordinates(of:)``).
     public func coordinates(of a: Point) throws -> [Rational] {
-        let variables = self.variables
-        if a.symbols == variables { return a.values }  // already in order (a program's points): O(n)
-        return try a.coordinates(for: variables)
+        try a.coordinates(for: variables)  // O(n) when already in order (a program's points)
     }
 
-    /// Runs `body` over Rational, or, when a value is not rational, over exact expressions.
-    func exactly<R>(_ a: Point, _ body: ([Rational]) throws -> R, else expression: ([Expr]) throws -> R) throws -> R {
+    /// The exact coordinates of `a` in ``variables`` order (rational or not).
+    ///
+    ///     try Function(sin(x)).exactCoordinates(of: Point(exactly: [(x, Expr.pi / 4)]))   // [pi/4]
+    ///
+    /// - Throws: ``FunctionError/missingCoordinate(_:)``, ``FunctionError/unknownCoordinate(_:variables:)``.
+    public func exactCoordinates(of a: Point) throws -> [Expr] {
+        try a.exactCoordinates(for: variables)
+    }
+
+    /// Runs `body` over Rational, or, when a value (or a coordinate) is not rational, over
+    /// exact expressions.
+    func exactly<R: ExactResult>(_ a: Point, _ body: ([Rational]) throws -> R, else expression: ([Expr]) throws -> R) throws -> R {
+        guard a.isRational else {
+            let e = try exactCoordinates(of: a)
+            let result = try notDifferentiableAtAbs { try expression(e) }
+            for value in result.exactEntries { try Function.checkDefined(value) }
+            return result
+        }
         let r = try coordinates(of: a)
         do {
             return try body(r)
@@ -32,16 +51,28 @@ extension Function {
         } catch let EvaluationError.divisionByZero(sub) where sub.callsAbs {
             throw FunctionError.notDifferentiable("abs has no derivative where its argument is 0 (in \(sub))")
         }
+        return try notDifferentiableAtAbs { try expression(r.map { Expr($0) }) }
+    }
+
+    private func notDifferentiableAtAbs<R>(_ body: () throws -> R) throws -> R {
         do {
-            return try expression(r.map { Expr($0) })
+            return try body()
         } catch let EvaluationError.divisionByZero(sub) where sub.callsAbs {
             throw FunctionError.notDifferentiable("abs has no derivative where its argument is 0 (in \(sub))")
         }
     }
 
-    /// The symbolic engine needs f defined at a before its derivatives are evaluated there.
+    /// An exact value with a constant subexpression that has no real value (`log(-pi)`)
+    /// is an error (`UndefinedConstant`), never a result.
+    static func checkDefined(_ value: Expr) throws {
+        try value.checkDefined()
+    }
+
+    /// The symbolic engine needs f defined at a before its derivatives are evaluated there;
+    /// at a point that is not rational every engine does (the `Expr` sweeps cannot decide
+    /// `log(-pi)` on their own).
     func requireDefined(at a: Point, _ engine: DifferentialEngine?) throws {
-        if engine == .symbolic { _ = try value(at: a, engine: .symbolic) }
+        if engine == .symbolic || !a.isRational { _ = try value(at: a, engine: .symbolic) }
     }
 
     /// f(a), exactly: numbers where rational, exact expressions otherwise; by the tape, or
@@ -53,6 +84,14 @@ extension Function {
     ///   `.symbolic`) where f is undefined.
     public func value(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         if engine == .symbolic {
+            guard a.isRational else {
+                let p = Dictionary(uniqueKeysWithValues: zip(variables, try exactCoordinates(of: a)))
+                return try outputs.map { e in
+                    let v = try Expr.evaluate(e, at: p)
+                    try Function.checkDefined(v)
+                    return v
+                }
+            }
             let p = Dictionary(uniqueKeysWithValues: zip(variables, try coordinates(of: a)))
             return try expressions().map { try $0.evaluatedExactly(at: p) }
         }
@@ -156,15 +195,46 @@ extension Function {
         return try jvp(at: a, direction: v, engine: engine)[0]
     }
 
-    /// The Taylor model of order 1 or 2 around `a` (see ``taylor(at:order:engine:)-swift.method``).
+    /// The Taylor model of order k around `a`, rational or of exact constants such as pi/4
+    /// (see ``taylor(at:order:engine:)-swift.method``).
     ///
     ///     try Function(x^3).taylor(at: Point([(x, 1)])).expression   // 3*x^2 - 3*x + 1
     ///
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors.
     public func taylor(at a: Point, order: Int = 2, engine: DifferentialEngine = .reverse) throws -> TaylorModel {
         try requireDefined(at: a, engine)
+        if !a.isRational {
+            let model = try taylor(at: exactCoordinates(of: a), order: order, engine: engine)
+            for c in model.exactEntries { try Function.checkDefined(c) }
+            return model
+        }
         return try taylor(at: coordinates(of: a), order: order, engine: engine)
     }
+}
+
+/// A result at a point whose entries are exact values (checked for undefined constants).
+protocol ExactResult {
+    var exactEntries: [Expr] { get }
+}
+
+extension Expr: ExactResult {
+    var exactEntries: [Expr] { [self] }
+}
+
+extension Array: ExactResult where Element == Expr {
+    var exactEntries: [Expr] { self }
+}
+
+extension Matrix: ExactResult where Element == Expr {
+    var exactEntries: [Expr] { elements }
+}
+
+extension SparseMatrix: ExactResult where Element == Expr {
+    var exactEntries: [Expr] { values }
+}
+
+extension TaylorModel: ExactResult {
+    var exactEntries: [Expr] { terms.map(\.coefficient) }
 }
 
 extension Expr {

@@ -22,6 +22,9 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingCoordinate(Symbol)
     /// A point gives a value for a symbol that is not a variable of the function.
     case unknownCoordinate(Symbol, variables: [Symbol])
+    /// A rational value was needed, but the point gives an exact constant that is not
+    /// rational (`pi/4`).
+    case notRationalCoordinate(Symbol, value: Expr)
     /// A derivative asked for at a point where it does not exist (`abs` at 0).
     case notDifferentiable(String)
     /// The engine cannot compute this object (forward mode has no H·v of its own).
@@ -37,6 +40,7 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingCoordinate(let s): return "no value given for the variable \(s)"
         case .unknownCoordinate(let s, let vars):
             return "the point gives a value for \(s), which is not one of the variables (\(vars.map(\.name).joined(separator: ",")))"
+        case .notRationalCoordinate(let s, let v): return "the value of \(s) is not rational (\(v))"
         case .notDifferentiable(let why): return "not differentiable at this point: \(why)"
         case .engineNotAvailable(let object, let engine): return "the \(engine.rawValue) engine does not compute \(object)"
         }

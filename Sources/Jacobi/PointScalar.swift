@@ -30,16 +30,19 @@ extension Double: PointScalar {
 
 extension Expr: PointScalar {
     /// Substitutes and lets the canonical constructors fold numbers; an exact rational point
-    /// gives exact numbers where the value is rational (`x^2` at 1/2 is `1/4`).
+    /// gives exact numbers where the value is rational (`x^2` at 1/2 is `1/4`), a point of
+    /// exact constants exact values (`sin(x)` at pi/4 is `sqrt(2)/2`), and a point with
+    /// symbols the substituted expression.
     ///
     /// - Throws: `EvaluationError` when the result divides by zero or takes the log of a
-    ///   non-positive number at a rational point.
+    ///   non-positive number at a point of constants.
     public static func evaluate(_ e: Expr, at point: [Symbol: Expr]) throws -> Expr {
         var rational: [Symbol: Rational] = [:]
+        var constant = true
         for (s, v) in point {
-            guard let r = v.rationalValue else { return e.substituting(point) }
-            rational[s] = r
+            if let r = v.rationalValue { rational[s] = r } else if !v.freeSymbols.isEmpty { constant = false; break }
         }
-        return try e.evaluatedExactly(at: rational)
+        if rational.count == point.count { return try e.evaluatedExactly(at: rational) }
+        return constant ? try e.evaluatedExactly(at: point) : e.substituting(point)
     }
 }

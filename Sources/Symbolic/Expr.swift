@@ -5,7 +5,8 @@ import Exact
 ///     Symbol("x") < Symbol("y")   // true
 ///
 /// Names follow the parser's identifier syntax `[A-Za-z_][A-Za-z0-9_]*` and may not be the
-/// name of an ``ElementaryFunction`` (`sin` could not be printed and read back as a symbol).
+/// name of an ``ElementaryFunction`` (`sin` could not be printed and read back as a symbol)
+/// or of a constant (`pi`, `E`: ``NamedConstant/variableNameHint`` says why).
 public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The name, as printed.
     public let name: String
@@ -32,7 +33,7 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(name)
     }
 
-    /// `true` for an identifier `[A-Za-z_][A-Za-z0-9_]*` that is not a function name.
+    /// `true` for an identifier `[A-Za-z_][A-Za-z0-9_]*` that is not a function or constant name.
     ///
     ///     Symbol.isValidName("sin")   // false
     public static func isValidName(_ name: String) -> Bool {
@@ -43,7 +44,7 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
             if !(letter || (digit && !first)) { return false }
             first = false
         }
-        return !first && ElementaryFunction(name: name) == nil && name != "sqrt"
+        return !first && ElementaryFunction(name: name) == nil && name != "sqrt" && NamedConstant(identifier: name) == nil
     }
 
     public static func == (a: Symbol, b: Symbol) -> Bool { a.name == b.name }
@@ -351,7 +352,7 @@ extension Expr {
 
     /// Whether `b^e` is an irreducible factor: what ``power(_:_:)`` returns unchanged.
     static func isCanonicalFactor(base b: Expr, exponent e: Expr) -> Bool {
-        if e.isZero { return false }
+        if e.isZero || (b.isE && !e.isOne) { return false }  // E^u is exp(u)
         guard let q = e.rationalValue else { return !b.isOne }
         switch b.kind {
         case .number(let r):

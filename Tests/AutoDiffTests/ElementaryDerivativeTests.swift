@@ -42,7 +42,7 @@ import Testing
 
     @Test func exactEvaluation_throwsNotRational_awayFromSpecialPoints() {
         let cases: [((Traced) -> Traced, Rational, String)] = [
-            (sin, Rational(1, 2), "sin(1/2)"), (exp, 1, "exp(1)"), (log, 2, "log(2)"),
+            (sin, Rational(1, 2), "sin(1/2)"), (exp, 1, "E"), (exp, 2, "exp(2)"), (log, 2, "log(2)"), (acos, -1, "pi"),
             (sqrt, 2, "sqrt(2)"), (acos, 0, "acos(0)"), ({ pow($0, Rational(1, 2)) }, 3, "(3)^(1/2)"),
         ]
         for (f, x, text) in cases {

@@ -31,15 +31,29 @@ import Testing
         }
     }
 
+    @Test func taylor_ofHigherOrder_listsEveryCoefficient() throws {
+        // exp(x)*y at (0, 1), order 3: c_(i,0) = 1/i!, c_(i,1) = 1/i!, c_(i,j≥2) = 0.
+        let t = try Self.json(["taylor", "exp(x)*y", "--at", "x=0,y=1", "--order", "3"])
+        let terms = t["terms"] as? [[String: Any]] ?? []
+        #expect(terms.map { $0["powers"] as? [Int] ?? [] } == [[0, 0], [1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [3, 0], [2, 1], [1, 2], [0, 3]])
+        #expect(terms.map { $0["exact"] as? String ?? "" } == ["1", "1", "1", "1/2", "1", "0", "1/6", "1/2", "0", "0"])
+        #expect(t["symbolic"] as? String == "1 + x + (y - 1) + 1/2*x^2 + x*(y - 1) + 1/6*x^3 + 1/2*x^2*(y - 1)")
+        // dir --order k: d³/dt³ of sin(t)·2t at 0 is 0; symbolically (∂x + 2∂y)³(y sin x).
+        let d = try Self.json(["dir", "sin(x)*y", "--dir", "1,2", "--order", "3", "--at", "x=1/2,y=0"])
+        #expect(d["symbolic"] as? String == "-y*cos(x) - 6*sin(x)")
+        #expect(d["exact"] as? String == "-6*sin(1/2)")
+        #expect(d["order"] as? Int == 3)
+    }
+
     @Test func taylor_ofACubicHasTheExpectedCoefficients() throws {
         let t = try Self.json(["taylor", "x^3", "--at", "x=1", "--order", "2"])
-        #expect(t["symbolic"] as? String == "3*x^2 - 3*x + 1")
+        #expect(t["symbolic"] as? String == "1 + 3*(x - 1) + 3*(x - 1)^2")  // centred at a = 1
         #expect(t["order"] as? Int == 2)
         #expect(t["value"] as? String == "1")
         #expect(t["gradient"] as? [String] == ["3"])
         #expect(t["hessian"] as? [[String]] == [["6"]])
         let first = try Self.json(["taylor", "x^3", "--at", "x=1", "--order", "1"])
-        #expect(first["symbolic"] as? String == "3*x - 2")
+        #expect(first["symbolic"] as? String == "1 + 3*(x - 1)")
         #expect(first["hessian"] is NSNull)  // the key is there (DESIGN.md), with no value at order 1
     }
 
@@ -51,7 +65,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["taylor", "x^3", "--at", "x=1", "--order", "3"], "--order must be 1 or 2"),
+        (["taylor", "x^3", "--at", "x=1", "--order", "13"], "--order must be 1 to 12"),
+        (["dir", "x^3", "--dir", "1", "--order", "0"], "--order must be 1 to 12"),
         (["linearize", "1/x", "--at", "x=0"], "division by zero"),
         (["taylor", "x*y", "--at", "x=1"], "no value given for the variable y"),
         (["linearize", "log(x)", "--at", "x=-1"], "log"),

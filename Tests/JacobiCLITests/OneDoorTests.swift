@@ -52,7 +52,7 @@ import Testing
         let taylor = try Self.json(["taylor", "x^2*y + sin(x)/y"] + at)
         let model = try f.taylor(at: a, engine: e)
         #expect(taylor["gradient"] as? [String] == Self.strings(model.gradient))
-        #expect(taylor["symbolic"] as? String == model.expression.simplified().description)
+        #expect(taylor["symbolic"] as? String == model.description)
     }
 
     /// A rational point first: exact rationals where the value is rational, exact

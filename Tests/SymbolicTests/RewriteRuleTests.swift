@@ -11,6 +11,9 @@ let ruleFacts: [(rule: RewriteRule, name: String, input: String, output: String)
     (.coshSquaredMinusSinhSquared, "pythagorean.coshSinh", "cosh(x)^2 - sinh(x)^2", "1"),
     (.productOfExponentials, "expLog.productOfExponentials", "exp(x)*exp(y)^2*z", "z*exp(x + 2*y)"),
     (.expOfLog, "expLog.expOfLog", "exp(y*log(x))", "x^y"),
+    (.hyperbolicQuotient, "expLog.hyperbolicQuotient", "y*exp(x*y)/(exp(x*y)^2 + 1)", "y/(2*cosh(x*y))"),
+    (.hyperbolicQuotient, "expLog.hyperbolicQuotient", "3*exp(x)/(1 - exp(2*x))", "-3/(2*sinh(x))"),
+    (.hyperbolicQuotient, "expLog.hyperbolicQuotient", "exp(x)/(-exp(x)^2 - 1)", "-1/(2*cosh(x))"),
     (.sinOverCos, "tangent.sinOverCos", "x*sin(y)/cos(y)", "x*tan(y)"),
     (.sinhOverCosh, "tangent.sinhOverCosh", "sinh(y)^2/cosh(y)^2", "tanh(y)^2"),
     (.onePlusTanSquared, "tangent.onePlusTanSquared", "1 + tan(x + y)^2", "1/cos(x + y)^2"),
@@ -25,7 +28,8 @@ let ruleFacts: [(rule: RewriteRule, name: String, input: String, output: String)
 ]
 
 /// Inputs that no rule may change.
-let untouched = ["x + y", "sin(x)^2 + cos(y)^2", "exp(x) + exp(y)", "cos(x)*cos(y)", "sin(x)*cos(y)", "x^2 + 1"]
+let untouched = ["x + y", "sin(x)^2 + cos(y)^2", "exp(x) + exp(y)", "cos(x)*cos(y)", "sin(x)*cos(y)", "x^2 + 1",
+                 "exp(x)/(exp(y)^2 + 1)", "exp(x)/(exp(x)^2 + 2)"]
 
 @Suite struct RewriteRuleTests {
     @Test(arguments: ruleFacts.indices)

@@ -17,6 +17,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W1", W1.run),
     ("W2", W2.run),
     ("W4", W4.run),
+    ("W4T", W4Taylor.run),
     ("W4C", W4Program.compileOnly),
     ("W5", W5.run),
     ("W10", W10.run),
@@ -28,6 +29,7 @@ let all: [(String, ([Int]?) -> Void)] = [
     ("W11", W11.run),
     ("W13", W13.run),
     ("W13H", W13Hunt.run),
+    ("SC", SimplifierCorpusBench.run),
 ]
 for (name, run) in all where workloads.isEmpty || workloads.contains(name) {
     run(sizes)

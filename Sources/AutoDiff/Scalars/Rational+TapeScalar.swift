@@ -52,6 +52,10 @@ extension Rational: TapeScalar {
         case .abs:
             return x.magnitude
         }
+        // acos(−1) and exp(1) are how pi and E reach a tape: name them as written.
+        if f == .acos && x == Rational(-1) { throw .notRational(expression: "pi") }
+        if f == .atan && x == .one { throw .notRational(expression: "pi/4") }
+        if f == .exp && x == .one { throw .notRational(expression: "E") }
         throw .notRational(expression: "\(f)(\(x))")
     }
 

@@ -20,7 +20,7 @@ struct CompileOption: ParsableArguments {
         let engine = tape.isCompiled ? "compiled" : "interpreted"
         let variables = f.variables
         let computation = Computation(command, f, inputs: inputs, needsPoint: true, symbolic: { [] }, atPoint: { a in
-            let x = try a.coordinates(for: variables).map { Double($0) }
+            let x = try a.exactCoordinates(for: variables).map { try $0.evaluated(at: [Symbol: Double]()) as Double }
             let values = try product(tape, x)
             guard values.allSatisfy(\.isFinite) else { throw CLIError("\(command): the result is not finite in Double") }
             let text = "\(label.text) ≈ [" + values.map { "\($0)" }.joined(separator: ", ") + "]"

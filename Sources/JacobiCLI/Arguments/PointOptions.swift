@@ -8,7 +8,7 @@ import Jacobi
 /// For a program, `--at x=1/2` sets every entry of the vector x and `x[3]=1/2` one entry,
 /// and `--at-file` gives vectors as lists.
 struct PointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4). For a program: x=1/2 sets every entry of the vector x, x[3]=1/2 one entry; a later setting overrides an earlier one.", valueName: "x=1/2,y=-3"),
+    @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4; exact constants such as pi/4 or sqrt(2) too). For a program: x=1/2 sets every entry of the vector x, x[3]=1/2 one entry; a later setting overrides an earlier one.", valueName: "x=1/2,y=-3"),
             transform: TypedPoint.parse)
     var at: TypedPoint?
 

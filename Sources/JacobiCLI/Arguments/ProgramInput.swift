@@ -44,10 +44,12 @@ struct TypedPoint: Sendable {
     init(assignments: [(name: String, value: ProgramPointValue<String>)]) { self.assignments = assignments }
 
     /// `x=1/2,y=-3,x[2]=0.25`: numbers are checked here (so a typo is reported with the
-    /// option); names are checked against the function later.
+    /// option); names are checked against the function later. A value may be an exact
+    /// constant (`x=pi/4`; a comma inside parentheses belongs to it), for expressions only:
+    /// a program's inputs take numbers.
     static func parse(_ text: String) throws -> TypedPoint {
         var out: [(name: String, value: ProgramPointValue<String>)] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+        for item in Arguments.topLevelItems(text) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw ArgumentError("expected name=value pairs separated by commas, got '\(item)'") }
             let name = parts[0].trimmingCharacters(in: .whitespaces)
@@ -55,7 +57,7 @@ struct TypedPoint: Sendable {
             let base = name.split(separator: "[", maxSplits: 1).first.map(String.init) ?? name
             guard Symbol(validating: base) != nil, name == base || (name.hasSuffix("]") && Int(name.dropFirst(base.count + 1).dropLast()) != nil)
             else { throw ArgumentError("'\(name)' is not a variable name") }
-            do { _ = try Rational(parsing: value) } catch { throw ArgumentError("invalid value for \(name): \(error.description)") }
+            do { _ = try PointText.number(value, for: name) } catch { throw ArgumentError("\(error)") }
             // One name twice in one --at is a slip (x=1 then x[3]=2 is a vector and an entry).
             if out.contains(where: { $0.name == name }) { throw ArgumentError("the variable \(name) appears twice") }
             out.append((name, .scalar(value)))
@@ -69,21 +71,21 @@ struct TypedPoint: Sendable {
         if let program = f.program {
             return Point(variables: f.variables, values: try program.point(try converted(Self.exact)))
         }
-        var pairs: [(Symbol, Rational)] = []
+        var pairs: [(Symbol, Expr)] = []
         for (name, value) in assignments {
             guard case .scalar(let text) = value, let s = Symbol(validating: name) else {
                 throw CLIError("'\(name)' is a vector or an entry of one: only programs (--file model.jac) have vectors")
             }
             if pairs.contains(where: { $0.0 == s }) { throw CLIError("the variable \(name) appears twice in the point") }
-            pairs.append((s, try Self.exact(text)))
+            do { pairs.append((s, try PointText.number(text, for: name))) } catch { throw CLIError("\(error)") }
         }
-        return try Point(pairs)
+        return try Point(exactly: pairs)
     }
 
     /// The point as floats (each number's text read to the nearest double), for `--numeric`.
     func doubles(for f: Function) throws -> [Double] {
         if let program = f.program { return try program.point(try converted(Self.double)) }
-        return try point(for: f).coordinates(for: f.variables).map { Double($0) }
+        return try point(for: f).exactCoordinates(for: f.variables).map { try $0.evaluated(at: [Symbol: Double]()) as Double }
     }
 
     func converted<V>(_ read: (String) throws -> V) throws -> [(name: String, value: ProgramPointValue<V>)] {

@@ -38,20 +38,22 @@ enum Arguments {
         }
     }
 
-    /// `x=1/2,y=-3`: a value for each named variable.
-    static func point(_ text: String) throws -> Point {
-        var pairs: [(Symbol, Rational)] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw ArgumentError("expected name=value pairs separated by commas, got '\(item)'") }
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            guard let s = Symbol(validating: name) else { throw ArgumentError("'\(name)' is not a variable name") }
-            if pairs.contains(where: { $0.0 == s }) { throw ArgumentError("the variable \(name) appears twice") }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
-            do { pairs.append((s, try Rational(parsing: value))) } catch {
-                throw ArgumentError("invalid value for \(name): \(error.description)")
+    /// The comma-separated items of `text`, keeping commas inside parentheses.
+    static func topLevelItems(_ text: String) -> [Substring] {
+        var items: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        for i in text.indices {
+            switch text[i] {
+            case "(": depth += 1
+            case ")": depth = Swift.max(depth - 1, 0)
+            case "," where depth == 0:
+                items.append(text[start..<i])
+                start = text.index(after: i)
+            default: break
             }
         }
-        return try Point(pairs)
+        items.append(text[start...])
+        return items
     }
 }

@@ -95,15 +95,15 @@ struct Batch {
     /// line. Returns whether the point failed.
     static func write(_ line: [UInt8], index: Int, format: Format, _ computation: Computation, prefix: [UInt8],
                       noSymbolic: Bool, names: inout SymbolNames, to out: inout [UInt8]) -> Bool {
-        var pairs: [(Symbol, Rational)]?
+        var pairs: [(Symbol, Expr)]?
         do {
-            let parsed: [(Symbol, Rational)]
+            let parsed: [(Symbol, Expr)]
             switch format {
             case .jsonLines: parsed = try PointText.jsonObject(line, names: &names)
             case .csv(let header): parsed = try PointText.csvRow(Substring(String(decoding: line, as: UTF8.self)), header: header)
             }
             pairs = parsed
-            let fields = try computation.atPoint(try Point(parsed))
+            let fields = try computation.atPoint(try Point(exactly: parsed))
             let start = out.count
             out.append(contentsOf: prefix)
             var first = prefix.count == 1

@@ -3,7 +3,8 @@ import Jacobi
 /// Points as text (DESIGN.md, "Batches"): a JSON object `{"x": "-3/4", "y": 0.25}` (one per
 /// line for `--points`, the whole file for `--at-file`) or a CSV row under a header row
 /// (`x,y` then `-3/4,0.25`). A value is a string in the number syntax or a JSON number, read
-/// from its decimal text exactly (`0.1` is 1/10, never the nearest double).
+/// from its decimal text exactly (`0.1` is 1/10, never the nearest double), or a string
+/// holding an exact constant expression (`"pi/4"`, `"sqrt(2)"`), as in `--at`.
 enum PointText {
     /// Why a point's text cannot be read.
     struct Failure: Error, CustomStringConvertible {
@@ -12,13 +13,13 @@ enum PointText {
     }
 
     /// The (name, value) pairs of a JSON object (its UTF-8 bytes), in order.
-    static func jsonObject(_ bytes: [UInt8], names: inout SymbolNames) throws -> [(Symbol, Rational)] {
+    static func jsonObject(_ bytes: [UInt8], names: inout SymbolNames) throws -> [(Symbol, Expr)] {
         var reader = JSONObjectReader(bytes)
         return try reader.object(&names)
     }
 
     /// The same, without a cache of names (one point).
-    static func jsonObject(_ bytes: [UInt8]) throws -> [(Symbol, Rational)] {
+    static func jsonObject(_ bytes: [UInt8]) throws -> [(Symbol, Expr)] {
         var names = SymbolNames()
         return try jsonObject(bytes, names: &names)
     }
@@ -36,7 +37,7 @@ enum PointText {
     }
 
     /// One CSV row under `header`.
-    static func csvRow(_ line: Substring, header: [Symbol]) throws -> [(Symbol, Rational)] {
+    static func csvRow(_ line: Substring, header: [Symbol]) throws -> [(Symbol, Expr)] {
         let cells = line.split(separator: ",", omittingEmptySubsequences: false)
         guard cells.count == header.count else { throw Failure("the row has \(cells.count) values, the header \(header.count) names") }
         return try zip(header, cells).map { name, cell in (name, try number(unquoted(cell), for: name.name)) }
@@ -49,9 +50,20 @@ enum PointText {
         return String(s)
     }
 
-    static func number(_ text: String, for name: String) throws -> Rational {
-        if let r = smallFraction(text.utf8) { return r }
-        do { return try Rational(parsing: text) } catch { throw Failure("invalid value for \(name): \(error.description)") }
+    /// A coordinate's value: a number (the fast path), or an exact constant expression
+    /// (`pi/4`, `sqrt(2)`: text with a letter or a parenthesis, read by the expression parser).
+    static func number(_ text: String, for name: String) throws -> Expr {
+        if let r = smallFraction(text.utf8) { return Expr(r) }
+        do { return Expr(try Rational(parsing: text)) } catch {
+            guard text.contains(where: { $0.isLetter || $0 == "(" }) else {
+                throw Failure("invalid value for \(name): \(error.description)")
+            }
+        }
+        do { return try Expr.exactConstant(parsing: text) } catch let error as ParseError {
+            throw Failure("invalid value for \(name): \(error.undefinedConstant.map { "\($0)" } ?? error.summary)")
+        } catch {
+            throw Failure("invalid value for \(name): \(error)")
+        }
     }
 
     /// `-p/q` or `-p` with at most 18 digits each (the usual point): read without the general
@@ -95,9 +107,9 @@ struct JSONObjectReader {
         i += 1
     }
 
-    mutating func object(_ names: inout SymbolNames) throws -> [(Symbol, Rational)] {
+    mutating func object(_ names: inout SymbolNames) throws -> [(Symbol, Expr)] {
         try expect(UInt8(ascii: "{"), "'{'")
-        var pairs: [(Symbol, Rational)] = []
+        var pairs: [(Symbol, Expr)] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -133,7 +145,7 @@ struct JSONObjectReader {
         return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 
-    mutating func value(for name: String) throws -> Rational {
+    mutating func value(for name: String) throws -> Expr {
         skipSpace()
         guard i < bytes.count else { throw PointText.Failure("no value for \(name)") }
         switch bytes[i] {
@@ -143,7 +155,7 @@ struct JSONObjectReader {
                 let r = PointText.smallFraction(bytes[(i + 1)..<close])
             {
                 i = close + 1
-                return r
+                return Expr(r)
             }
             return try PointText.number(try string(), for: name)
         case UInt8(ascii: "["): throw PointText.Failure("\(name) is a list: a vector value needs a program's vector input")
@@ -151,7 +163,7 @@ struct JSONObjectReader {
             let start = i
             while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"),
                   bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
-            if let r = PointText.smallFraction(bytes[start..<i]) { return r }
+            if let r = PointText.smallFraction(bytes[start..<i]) { return Expr(r) }
             return try PointText.number(String(decoding: bytes[start..<i], as: UTF8.self), for: name)
         }
     }

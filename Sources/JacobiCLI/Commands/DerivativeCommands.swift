@@ -62,25 +62,41 @@ struct Grad: AsyncParsableCommand {
 /// `jacobi dir EXPR --dir 1,2`: the directional derivative ∇f·v.
 struct Dir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The directional derivative D_v f = ∇f·v along any vector v.",
+        abstract: "The directional derivative D_v f = ∇f·v along any vector v (or its k-th, dᵏ/dtᵏ f(x + t·v)).",
         usage: "jacobi dir <expression> --dir <v1,v2> [--at <x=1/2,y=-3>] [<options>]",
-        discussion: "Example: jacobi dir \"x*y\" --dir 1,-1/2 --at x=1,y=1")
+        discussion: "Example: jacobi dir \"x*y\" --dir 1,-1/2 --at x=1,y=1; with --order 3, the third derivative along v (one Taylor-mode sweep at a point).")
 
     @OptionGroup var common: CommonOptions
     @Option(parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
             transform: Arguments.vector)
     var dir: [Rational]
+    // `.unconditional`: "-1" is read as the (invalid) value, not as a missing one.
+    @Option(parsing: .unconditional, help: "The order k of the derivative along v, 1 to 12.") var order: Int = 1
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers at the point.") var engine: DifferentialEngine = .forward
+
+    func validate() throws {
+        let k = TaylorModelError.maximumOrder
+        guard (1...k).contains(order) else { throw ValidationError("--order must be 1 to \(k), not \(order)") }
+    }
 
     func run() async throws {
         let f = try common.function(for: "dir", arity: .one)
         let v = dir.map { Expr($0) }
-        try await point.run(Computation("dir", f, inputs: [.vector(key: "direction", .direction, dir)], engine: engine,
-                                  numeric: { x in [.numeric(.scalar(.directionalAtPoint, try f.directionalDerivative(at: x, along: dir.map { Double($0) }, engine: engine)))] },
-                                  symbolic: { [.symbolic(.scalar(.directional, try f.directionalDerivative(along: v)))] },
+        let k = order
+        let inputs: [Field] = [.vector(key: "direction", .direction, dir)] + (k == 1 ? [] : [.integer(key: "order", k)])
+        let doubles = dir.map { Double($0) }
+        try await point.run(Computation("dir", f, inputs: inputs, engine: engine,
+                                  numeric: { x in [.numeric(.scalar(.directional(order: k, atPoint: true),
+                                                                    k == 1 ? try f.directionalDerivative(at: x, along: doubles, engine: engine)
+                                                                           : try f.directionalDerivative(at: x, along: doubles, order: k, engine: engine)))] },
+                                  symbolic: { [.symbolic(.scalar(.directional(order: k, atPoint: false),
+                                                                 k == 1 ? try f.directionalDerivative(along: v)
+                                                                        : try f.directionalDerivative(along: v, order: k)))] },
                                   atPoint: { a in [.point(a, engine: engine),
-                                                   .exact(.scalar(.directionalAtPoint, try f.directionalDerivative(at: a, along: dir, engine: engine)))] }),
+                                                   .exact(.scalar(.directional(order: k, atPoint: true),
+                                                                  k == 1 ? try f.directionalDerivative(at: a, along: dir, engine: engine)
+                                                                         : try f.directionalDerivative(at: a, along: dir, order: k, engine: engine)))] }),
                       common)
     }
 }

@@ -1,21 +1,22 @@
 import ArgumentParser
 import Jacobi
 
-/// `jacobi taylor EXPR --at … [--order 1|2]`: the Taylor model around a.
+/// `jacobi taylor EXPR --at … [--order k]`: the Taylor model of order k (1…12) around a.
 struct Taylor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The first- or second-order Taylor model of f around a, with exact coefficients.",
-        usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <1|2>] [<options>]",
-        discussion: "T(x) = f(a) + ∇f(a)·(x − a) [+ ½ (x − a)ᵀ H(a) (x − a) for order 2]. Example: jacobi taylor \"exp(x)*y\" --at x=0,y=1 --order 2")
+        abstract: "The Taylor model of order k of f around a, centred, with exact coefficients.",
+        usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <k>] [<options>]",
+        discussion: "T(x) = Σ_{|α| ≤ k} ∂^α f(a)/α! · (x − a)^α, printed in powers of (xᵢ − aᵢ), grouped by degree; k from 1 to 12. Example: jacobi taylor \"exp(x)*y\" --at x=0,y=1 --order 3")
 
     @OptionGroup var common: CommonOptions
     // `.unconditional`: "-1" is read as the (invalid) value, not as a missing one.
-    @Option(parsing: .unconditional, help: "The order of the model: 1 or 2.") var order: Int = 2
+    @Option(parsing: .unconditional, help: "The order k of the model, 1 to 12.") var order: Int = 2
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the coefficients.") var engine: DifferentialEngine = .reverse
 
     func validate() throws {
-        guard order == 1 || order == 2 else { throw ValidationError("--order must be 1 or 2, not \(order)") }
+        let k = TaylorModelError.maximumOrder
+        guard (1...k).contains(order) else { throw ValidationError("--order must be 1 to \(k), not \(order)") }
     }
 
     func run() async throws {
@@ -35,7 +36,7 @@ enum TaylorReport {
                      ("numeric", PointValues.double(term.coefficient).map(JSONValue.number) ?? .null)])
         }
         var fields: [Field] = [
-            .symbolic(.scalar(.taylor(order: model.order, model.variables), model.expression.simplified())),
+            .symbolic(.written(.taylor(order: model.order, model.variables), text: model.description, latex: model.latex)),
             .point(a, engine: model.engine),
             .values(key: "exact", .scalar(.valueAtPoint, model.value), numeric: "numeric", shown: false),
             .values(key: "value", .scalar(.valueAtPoint, model.value), numeric: nil),

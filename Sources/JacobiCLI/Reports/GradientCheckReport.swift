@@ -8,11 +8,11 @@ enum GradientCheckReport {
                     "points: \(r.points) (seed \(seed)): \(r.exactPoints) exact, \(r.approximatePoints) approximate, \(r.skippedPoints) skipped"]
         var mismatches: [JSONValue] = []
         if let m = r.mismatch {
-            let at = m.point.pairs.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+            let at = zip(m.point.symbols, m.point.valueTexts).map { "\($0) = \($1)" }.joined(separator: ", ")
             text.append("FAILED: ∂f/∂\(m.variable) (entry \(m.entry + 1)) at \(at): the tape gives \(m.tape), the formula \(formula(m))")
             mismatches.append(.object([
                 ("entry", .integer(m.entry)), ("variable", .string(m.variable.name)),
-                ("at", .object(m.point.pairs.map { ($0.0.name, .string($0.1.description)) })),
+                ("at", .object(zip(m.point.symbols, m.point.valueTexts).map { ($0.name, .string($1)) })),
                 ("tape", .string(m.tape.description)), formulaMember(m),
             ]))
         } else {

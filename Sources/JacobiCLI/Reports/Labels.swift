@@ -16,6 +16,13 @@ extension Label {
     static let gradientAtPoint = Label("∇f(a)", latex: "\\nabla f(a)")
     static let directional = Label("D_v f", latex: "D_v f")
     static let directionalAtPoint = Label("D_v f(a)", latex: "D_v f(a)")
+
+    /// D_v^k f (k ≥ 2), or D_v f for k = 1; `atPoint` adds (a).
+    static func directional(order k: Int, atPoint: Bool) -> Label {
+        if k == 1 { return atPoint ? directionalAtPoint : directional }
+        let a = atPoint ? "(a)" : ""
+        return Label("D_v^\(k) f\(a)", latex: "D_v^{\(k)} f\(a)")
+    }
     static let jacobian = Label("J", latex: "J")
     static let jacobianAtPoint = Label("J(a)", latex: "J(a)")
     static let hessian = Label("H", latex: "H")

@@ -14,7 +14,7 @@ enum TextRenderer {
         case .numeric(let q): return q.textLines
         case .symbolic(let q): return lines(q, \.description)
         case .point(let a, let engine):
-            let at = a.pairs.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+            let at = zip(a.symbols, a.valueTexts).map { "\($0) = \($1)" }.joined(separator: ", ")
             return ["at \(at)" + (engine.map { " (engine: \($0.rawValue))" } ?? "") + ":"]
         case .values(_, let q, _, let shown): return shown ? lines(q, PointValues.text) : []
         case .custom(_, let text, _): return text
@@ -31,6 +31,7 @@ enum TextRenderer {
         case .matrix(let l, let m):
             let body = m.formatted(describe)
             return l.text.isEmpty ? [body] : ["\(l.text) =", body]
+        case .written(let l, let text, _): return [labelled(l, text)]
         }
     }
 }
@@ -51,7 +52,7 @@ enum LaTeXRenderer {
         case .vector(_, let l, let v): return ["\(l.latex) &= " + column(v.map { Expr($0) })]
         case .symbolic(let q): return rows(q)
         case .point(let a, _):
-            return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \(Expr($0.1).latex)" }.joined(separator: ",\\ ")]
+            return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \($0.1.latex)" }.joined(separator: ",\\ ")]
         case .values(_, let q, _, let shown): return shown ? rows(q) : []
         case .custom(_, _, let latex): return latex
         case .sparse(let s): return s.latex
@@ -65,6 +66,7 @@ enum LaTeXRenderer {
         case .vector(let l, let es): return [labelled(l, column(es))]
         case .entries(let ls, let es): return zip(ls, es).map { labelled($0, $1.latex) }
         case .matrix(let l, let m): return [labelled(l, m.latex { $0.latex })]
+        case .written(let l, _, let tex): return [labelled(l, tex)]
         }
     }
 
@@ -154,6 +156,11 @@ enum JSONRenderer {
         case .integer(let k, let n):
             key(k)
             out.append(contentsOf: String(n).utf8)
+        case .symbolic(.written(_, let text, let tex)):
+            key("symbolic")
+            JSONValue.writeString(text, to: &out)
+            key("latex")
+            JSONValue.writeString(tex, to: &out)
         case .symbolic(let q):
             key("symbolic")
             write(q, to: &out) { JSONValue.writeString($0.description, to: &$1) }
@@ -162,11 +169,16 @@ enum JSONRenderer {
         case .point(let a, let engine):
             key("at")
             out.append(UInt8(ascii: "{"))
-            for (i, (s, v)) in zip(a.symbols, a.values).enumerated() {
+            for (i, s) in a.symbols.enumerated() {
                 if i > 0 { out.append(contentsOf: ", ".utf8) }
                 JSONValue.writeString(s.name, to: &out)
                 out.append(contentsOf: ": ".utf8)
-                JSONValue.writeNumberString(v, to: &out)
+                // Rational coordinates skip the escape scan; exact constants (pi/4) are escaped.
+                if let q = a.rationalValues?[i] {
+                    JSONValue.writeNumberString(q, to: &out)
+                } else {
+                    JSONValue.writeString(a.values[i].description, to: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
             if let engine {
@@ -203,6 +215,7 @@ enum JSONRenderer {
         case .scalar(_, let e): entry(e, &out)
         case .vector(_, let es), .entries(_, let es): writeList(es, to: &out, entry)
         case .matrix(_, let m): writeList(m.rowList, to: &out) { row, out in writeList(row, to: &out, entry) }
+        case .written(_, let text, _): JSONValue.writeString(text, to: &out)
         }
     }
 

@@ -24,6 +24,9 @@ enum Quantity: Sendable {
     case entries([Label], [Expr])
     /// A matrix: a JSON list of rows.
     case matrix(Label, Matrix<Expr>)
+    /// An object written as given, in text (parsable) and LaTeX: a JSON string. For results
+    /// whose layout is not one canonical expression (a Taylor model centred at a).
+    case written(Label, text: String, latex: String)
 }
 
 /// One part of a report. Every renderer (text, LaTeX, JSON, JSON lines) reads the same
@@ -82,6 +85,7 @@ extension Quantity {
         case .scalar(_, let e): return [e]
         case .vector(_, let es), .entries(_, let es): return es
         case .matrix(_, let m): return m.elements
+        case .written: return []
         }
     }
 
@@ -91,6 +95,7 @@ extension Quantity {
         case .scalar(_, let e): return encode(e)
         case .vector(_, let es), .entries(_, let es): return .array(es.map(encode))
         case .matrix(_, let m): return .array(m.rowList.map { .array($0.map(encode)) })
+        case .written(_, let text, _): return .string(text)
         }
     }
 }

@@ -14,7 +14,9 @@ extension Expr {
     /// log 1 = acos 1 = 0; abs(r) = |r| for a number r; exp(log u) = u; log(exp u) = u (real
     /// u); abs(abs u) = abs u; f(−u) = −f(u) for the odd functions (sin tan atan asin sinh
     /// tanh) and f(−u) = f(u) for the even ones (cos cosh abs), where "−u" means u has a
-    /// negative leading coefficient (see ``ElementaryFunction/parity``).
+    /// negative leading coefficient (see ``ElementaryFunction/parity``); sin, cos, tan at
+    /// rational multiples of π with denominators 1, 2, 3, 4, 6, and asin, acos, atan at the
+    /// matching algebraic values (`sin(pi/6)` = 1/2, `atan(sqrt(3))` = pi/3).
     public static func call(_ f: ElementaryFunction, _ u: Expr) -> Expr {
         if let r = f.reduced(u) { return r }
         return Expr(canonical: .call(f, u))
@@ -24,6 +26,7 @@ extension Expr {
 extension ElementaryFunction {
     /// The simpler form of f(u) when one of ``Expr/call(_:_:)``'s rules applies, else `nil`.
     func reduced(_ u: Expr) -> Expr? {
+        if let v = specialValue(u) { return v }
         if let r = u.rationalValue, let v = exactValue(at: r) { return Expr(v) }
         if case .call(let g, let v) = u.kind {
             switch (self, g) {

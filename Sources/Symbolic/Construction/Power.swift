@@ -12,7 +12,7 @@ extension Expr {
     ///     Expr.power(Expr(2), Expr(Rational(1, 2)))   // sqrt(2)
     ///     Expr.power(x * y, Expr(2))                  // x^2*y^2
     ///
-    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, 0^r = 0 for a number r > 0 (and for a
+    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, E^u = exp(u), 0^r = 0 for a number r > 0 (and for a
     /// constant whose sign is exactly positive, such as 3^(10^18)); a rational to
     /// a rational is evaluated when the result is rational (4^(1/2) = 2, (1/4)^(−1/2) = 2);
     /// a positive rational to a non-integer rational r^(n + f), 0 < f < 1, becomes
@@ -23,6 +23,7 @@ extension Expr {
         if exponent.isZero { return .one }
         if exponent.isOne { return base }
         if base.isOne { return .one }
+        if base.isE { return Expr.call(.exp, exponent) }  // E^u is exp(u)
         guard let q = exponent.rationalValue else {
             // 0^c = 0 for a constant c too large to fold but exactly positive (0^(3^(10^18)),
             // found by the fuzzer: 1/0^(…) was not caught as a division by zero).

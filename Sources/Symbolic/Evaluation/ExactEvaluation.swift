@@ -14,6 +14,30 @@ extension Expr {
     ///   [−1, 1], a negative number to a non-integer power), `.notRational` (sqrt(2),
     ///   sin(1/2)), `.sizeLimitExceeded` — each naming the subexpression.
     public func evaluated(at point: [Symbol: Rational]) throws(EvaluationError) -> Rational {
+        do {
+            return try rationalFold(at: point)
+        } catch {
+            // pi and E are not rational, but an expression of them can be (sin(pi*x) at
+            // x = 1): the exact expression value decides.
+            guard case .notRational = error, containsNamedConstant,
+                let r = (try? evaluatedExactly(at: point))?.rationalValue
+            else { throw error }
+            return r
+        }
+    }
+
+    /// Whether pi or E occurs in the expression.
+    var containsNamedConstant: Bool {
+        foldPostorder { (e: Expr, inner: (Expr) -> Bool) -> Bool in
+            if e.namedConstant != nil { return true }
+            var found = false
+            e.forEachChild { if !found && inner($0) { found = true } }
+            return found
+        }
+    }
+
+    /// The bottom-up exact evaluation of ``evaluated(at:)``.
+    private func rationalFold(at point: [Symbol: Rational]) throws(EvaluationError) -> Rational {
         try foldPostorder { (e: Expr, value: (Expr) -> Rational) throws(EvaluationError) -> Rational in
             func checked(_ op: () throws(ExactError) -> Rational) throws(EvaluationError) -> Rational {
                 do { return try op() } catch {

@@ -54,3 +54,74 @@ extension Expr {
         }
     }
 }
+
+extension Expr {
+    /// The exact value at a point of exact constants (`x = pi/4`, `y = sqrt(2)`): substitute
+    /// and canonicalise, judging every power and call on its canonical operands *before*
+    /// combining them, so that a constant without a real value is an error even where
+    /// construction would fold it away (`(x - pi)·|x - pi|⁻¹` at pi is 0·0⁻¹, not 0).
+    ///
+    ///     try sin(x).evaluatedExactly(at: [Symbol("x"): Expr.pi / 4])   // sqrt(2)/2
+    ///
+    /// Signs that are not exact without evaluation (`log(sin(1) - 1)`) are left to the
+    /// caller: the result then holds the call.
+    ///
+    /// - Throws: ``EvaluationError`` as ``evaluatedExactly(at:)-([Symbol:Rational])``.
+    public func evaluatedExactly(at point: [Symbol: Expr]) throws(EvaluationError) -> Expr {
+        try foldPostorder { (e: Expr, value: (Expr) -> Expr) throws(EvaluationError) -> Expr in
+            func mapped(_ x: Expr) -> Expr { x.isOne ? x : value(x) }
+            func checkPower(_ b: Expr, _ x: Expr, of sub: Expr) throws(EvaluationError) {
+                guard let reason = UndefinedConstant.Reason.of(base: b, exponent: x) else { return }
+                throw EvaluationError(reason, in: sub, argument: b)
+            }
+            switch e.kind {
+            case .number:
+                return e
+            case .symbol(let s):
+                guard let v = point[s] else { throw .unboundSymbol(s) }
+                return v
+            case .sum:
+                return e.mappingChildren(mapped)
+            case .product(let c, let factors):
+                var builder = ProductBuilder()
+                builder.coefficient = c
+                for (b, x) in factors {
+                    let mb = mapped(b)
+                    let mx = mapped(x)
+                    try checkPower(mb, mx, of: Expr.canonicalFactor(b, x))
+                    builder.multiply(by: Expr.power(mb, mx))
+                }
+                return builder.build()
+            case .power(let b, let x):
+                let mb = mapped(b)
+                let mx = mapped(x)
+                try checkPower(mb, mx, of: e)
+                return Expr.power(mb, mx)
+            case .call(let f, let u):
+                let v = value(u)
+                if let reason = UndefinedConstant.Reason.of(f, v) { throw EvaluationError(reason, in: e, argument: v) }
+                return Expr.call(f, v)
+            }
+        }
+    }
+}
+
+extension EvaluationError {
+    /// The evaluation error for a subexpression `sub` whose operands make an undefined
+    /// constant for `reason` (`argument`: the operand judged).
+    init(_ reason: UndefinedConstant.Reason, in sub: Expr, argument: Expr) {
+        switch reason {
+        case .divisionByZero: self = .divisionByZero(sub)
+        case .logarithmOfZero: self = .logarithmOfNonPositive(sub, argument: argument.description)
+        case .notReal:
+            if case .call(.log, _) = sub.kind {
+                self = .logarithmOfNonPositive(sub, argument: argument.description)
+            } else {
+                self = .outOfDomain(sub, reason: "\(argument) is negative")
+            }
+        case .indeterminatePower: self = .outOfDomain(sub, reason: "0^0 is indeterminate")
+        case .outsideUnitInterval: self = .outOfDomain(sub, reason: "\(argument) is outside [-1, 1]")
+        case .pole: self = .outOfDomain(sub, reason: "tan has a pole at \(argument)")
+        }
+    }
+}

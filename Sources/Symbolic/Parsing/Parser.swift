@@ -190,7 +190,8 @@ struct Parser {
                 if ElementaryFunction(name: name) != nil || name == "sqrt" {
                     throw error("'\(name)' is a function: write \(name)(...)", at: token)
                 }
-                value = Expr(Symbol(name))
+                // `pi` and `E` are the constants (SymPy's spelling); every other name is a variable.
+                value = NamedConstant(identifier: name)?.value ?? Expr(Symbol(name))
                 return nil
             case .leftParen:
                 try enter(at: token)

@@ -58,6 +58,17 @@ struct CodePrinter {
         return Printed(text: Text(text), precedence: negative ? .product : .atom, negative: negative)
     }
 
+    /// pi and E: `M_PI`, `M_E` in C (<math.h>; a strict C99 file defines them), `Double.pi`
+    /// and `exp(1.0)` in Swift.
+    func constant(_ c: NamedConstant) -> String {
+        switch (c, language) {
+        case (.pi, .c): "M_PI"
+        case (.e, .c): "M_E"
+        case (.pi, .swift): "Double.pi"
+        case (.e, .swift): "exp(1.0)"
+        }
+    }
+
     func function(_ f: ElementaryFunction) -> Text {
         switch f {
         case .abs: return language == .swift ? "abs" : "fabs"
@@ -69,7 +80,9 @@ struct CodePrinter {
         switch e.kind {
         case .number(let r): return number(r)
         case .symbol(let s): return Printed(text: Text(s.name), precedence: .atom)
-        case .call(let f, let u): return Printed(text: "\(function(f))(\(value(u).text))", precedence: .atom)
+        case .call(let f, let u):
+            if let c = e.namedConstant { return Printed(text: Text(constant(c)), precedence: .atom) }
+            return Printed(text: "\(function(f))(\(value(u).text))", precedence: .atom)
         case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value)
         case .product(let c, let factors): return product(coefficient: c, factors: factors, value)
         case .sum(let c, let terms):

@@ -58,7 +58,9 @@ enum LaTeXPrinter {
         switch e.kind {
         case .number(let r): return number(r)
         case .symbol(let s): return Printed(text: Text(symbol(s.name)), precedence: .atom)
-        case .call(let f, let u): return Printed(text: function(f, value(u).text), precedence: .atom)
+        case .call(let f, let u):
+            if let c = e.namedConstant { return Printed(text: Text(c.latex), precedence: .atom) }
+            return Printed(text: function(f, value(u).text), precedence: .atom)
         case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value, plain)
         case .product(let c, let factors): return product(coefficient: c, factors: factors, value, plain)
         case .sum(let c, let terms): return sum(constant: c, terms: terms, value, plain)

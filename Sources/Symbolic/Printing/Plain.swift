@@ -53,6 +53,7 @@ enum PlainPrinter {
         case .symbol(let s):
             return Printed(text: Text(s.name), precedence: .atom)
         case .call(let f, let u):
+            if let c = e.namedConstant { return Printed(text: Text(c.description), precedence: .atom) }
             return Printed(text: "\(f.name)(\(value(u).text))", precedence: .atom)
         case .power(let b, let x):
             return product(coefficient: .one, factors: [(b, x)], value)

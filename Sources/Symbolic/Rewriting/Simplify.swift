@@ -108,6 +108,7 @@ enum Simplifier {
                 if let factored = try? RewriteRule.factorTerms.apply(sum, passes: budget.rulePasses, meter: meter) {
                     termwise.append(factored)
                 }
+                if let split = Simplifier.fractionsCombined(c, terms, budget, meter: meter) { termwise.append(split) }
             }
             let rewritten = try rules.apply(input, passes: budget.rulePasses, meter: meter)
             consider(rewritten)
@@ -155,6 +156,33 @@ enum Simplifier {
             parts.append(search.best.scaled(by: k))
         }
         return Expr.sum(parts)
+    }
+
+    /// The polynomial part of a sum kept as it is, plus its fractions (the terms with a
+    /// denominator) over one denominator, simplified on their own: `2*x + y - (x + y)/x^2 +
+    /// 1/x - y/x^2` is `2*x + y - 2*y/x^2`, where the whole sum over x² would multiply the
+    /// polynomial part into the numerator. `nil` when fewer than two terms are fractions or
+    /// none is not (the whole-sum forms cover those).
+    static func fractionsCombined(_ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
+                                  meter: WorkMeter) -> Expr? {
+        var fractions: [Expr] = [], rest: [Expr] = [Expr(c)]
+        for (t, k) in terms {
+            if hasDenominator(t) { fractions.append(t.scaled(by: k)) } else { rest.append(t.scaled(by: k)) }
+        }
+        guard fractions.count >= 2, rest.count >= 2 || !c.isZero else { return nil }
+        var search = Search(Expr.sum(fractions))
+        do { try search.run(budget, meter: meter.child(limit: budget.term), splittingSums: false) } catch {}
+        search.finish()
+        return Expr.sum(rest + [search.best])
+    }
+
+    /// Whether a term has a factor with a negative numeric exponent (it prints as a fraction).
+    static func hasDenominator(_ t: Expr) -> Bool {
+        switch t.kind {
+        case .power(_, let x): return (x.rationalValue?.signum() ?? 0) < 0
+        case .product(_, let factors): return factors.contains { ($0.exponent.rationalValue?.signum() ?? 0) < 0 }
+        case .number, .symbol, .sum, .call: return false
+        }
     }
 
     /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.

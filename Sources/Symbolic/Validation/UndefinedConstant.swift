@@ -31,6 +31,8 @@ public struct UndefinedConstant: Error, Equatable, Sendable, CustomStringConvert
         case notReal
         /// asin or acos of a number outside [−1, 1].
         case outsideUnitInterval
+        /// tan at an odd multiple of π/2 (`tan(pi/2)`): a pole.
+        case pole
     }
 
     /// Why.
@@ -48,7 +50,7 @@ public struct UndefinedConstant: Error, Equatable, Sendable, CustomStringConvert
     public var description: String {
         switch reason {
         case .divisionByZero: "division by zero in \(subexpression)"
-        case .indeterminatePower, .logarithmOfZero: "\(subexpression) is undefined"
+        case .indeterminatePower, .logarithmOfZero, .pole: "\(subexpression) is undefined"
         case .notReal: "\(subexpression) is not real"
         case .outsideUnitInterval: "\(subexpression) is outside [-1, 1]"
         }
@@ -65,7 +67,10 @@ extension UndefinedConstant.Reason {
         case .asin, .acos:
             guard let r = u.rationalValue else { return nil }
             return r.magnitude > .one ? .outsideUnitInterval : nil
-        case .sin, .cos, .tan, .exp, .atan, .sinh, .cosh, .tanh, .abs:
+        case .tan:
+            guard let q = u.rationalMultipleOfPi, (q - Rational(1, 2)).isInteger else { return nil }
+            return .pole
+        case .sin, .cos, .exp, .atan, .sinh, .cosh, .tanh, .abs:
             return nil
         }
     }
@@ -83,21 +88,28 @@ extension UndefinedConstant.Reason {
 
 extension Expr {
     /// The sign (−1, 0, 1) of a constant whose sign is exact without evaluation: a number,
-    /// a positive number to a rational power (`sqrt(2)`), or a number times such factors
-    /// (`-2*sqrt(3)`). `nil` for anything else, including constants such as `sin(1) - 1`.
+    /// pi or E, a positive number (or pi, E) to a rational power (`sqrt(2)`), or a number
+    /// times such factors (`-2*sqrt(3)`, `-pi/2`). `nil` for anything else, including constants such as `sin(1) - 1`.
     var constantSign: Int? {
         switch kind {
         case .number(let r): return r.signum()
         case .power(let b, let e):
-            guard let r = b.rationalValue, e.rationalValue != nil, r.signum() > 0 else { return nil }
+            guard b.isPositiveConstantBase, e.rationalValue != nil else { return nil }
             return 1
         case .product(let c, let factors):
             for (b, e) in factors {
-                guard let r = b.rationalValue, e.rationalValue != nil, r.signum() > 0 else { return nil }
+                guard b.isPositiveConstantBase, e.rationalValue != nil else { return nil }
             }
             return c.signum()
-        case .symbol, .sum, .call: return nil
+        case .call: return namedConstant == nil ? nil : 1  // pi, E
+        case .symbol, .sum: return nil
         }
+    }
+
+    /// A positive number, pi or E.
+    private var isPositiveConstantBase: Bool {
+        if let r = rationalValue { return r.signum() > 0 }
+        return namedConstant != nil
     }
 
     /// The first constant subexpression without a real value that survives canonical

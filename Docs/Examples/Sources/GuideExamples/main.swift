@@ -275,50 +275,78 @@ do {
     fail("UserGuide.md:170", error)
 }
 
-// UserGuide.md:187
+// UserGuide.md:186
+do {
+
+    let s = try Function(Expr.parse("y*sin(x)"))
+    let a = try Point(exactly: [(Symbol("x"), Expr.exactConstant(parsing: "pi/4")), (Symbol("y"), Expr(2))])
+    check(try s.gradient(at: a), #"[sqrt(2), sqrt(2)/2]"#, "UserGuide.md:190")
+    check(try s.hessian(at: a, engine: .symbolic).rowList, #"[[-sqrt(2), sqrt(2)/2], [sqrt(2)/2, 0]]"#, "UserGuide.md:191")
+} catch {
+    fail("UserGuide.md:186", error)
+}
+
+// UserGuide.md:204
 do {
 
     let q = try Function(Expr.parse("(x - 1/3)^2 + 2*(y + 5/7)^2"))
     let model = try q.taylor(at: [0, 0], order: 2)
-    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:191")
+    check(model.expression, #"x^2 + 2*y^2 - 2*x/3 + 20*y/7 + 499/441"#, "UserGuide.md:208")
     let x0: [Rational] = [7, -2]
     let step = try q.hessian(at: x0).solve(q.gradient(at: x0))
-    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:194")
+    check(zip(x0, step).map { $0 - $1 }, #"[1/3, -5/7]"#, "UserGuide.md:211")
     let cubic = try Function(Expr.parse("x^3"))
-    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:196")
+    check(try cubic.taylor(at: [1], order: 2).expression, #"3*x^2 - 3*x + 1"#, "UserGuide.md:213")
+    check(try cubic.taylor(at: [-1], order: 3), #"-1 + 3*(x + 1) - 3*(x + 1)^2 + (x + 1)^3"#, "UserGuide.md:214")
+    let g = try Function(Expr.parse("exp(x)/(1 - y)"))
+    let t = try g.taylor(at: [0, 0], order: 3)
+    check(t, #"1 + x + y + 1/2*x^2 + x*y + y^2 + 1/6*x^3 + 1/2*x^2*y + x*y^2 + y^3"#, "UserGuide.md:217")
+    check(t.terms.count, #"10"#, "UserGuide.md:218")
 } catch {
-    fail("UserGuide.md:187", error)
+    fail("UserGuide.md:204", error)
 }
 
-// UserGuide.md:206
+// UserGuide.md:233
+do {
+
+    let f = try Function(Expr.parse("exp(x)*sin(y)"))
+    let d3: Rational = try f.directionalDerivative(at: [0, 0], along: [2, 1], order: 3)
+    check(d3, #"11"#, "UserGuide.md:237")
+    check(try f.directionalDerivative(along: [Expr(1), Expr(0)], order: 2), #"exp(x)*sin(y)"#, "UserGuide.md:238")
+    check(try f.tape.taylorCoefficients(at: [Rational(0), 0], direction: [1, 1], order: 3), #"[[0, 1, 1, 1/3]]"#, "UserGuide.md:239")
+} catch {
+    fail("UserGuide.md:233", error)
+}
+
+// UserGuide.md:249
 do {
 
     let x = Symbol("x"), y = Symbol("y")
     let report = try CrossCheck(.init(points: 20, seed: 7)).check([Expr.parse("x^2/(1 + y)")], variables: [x, y])
-    check(report.passed, #"true"#, "UserGuide.md:210")
-    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:211")
+    check(report.passed, #"true"#, "UserGuide.md:253")
+    check(report.checkedPoints + report.skipped.count, #"20"#, "UserGuide.md:254")
     let square: ([Traced]) -> Traced = { x in x[0] * x[0] * x[1] }
-    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:213")
+    check(GradientChecker.check(square, gradient: { x in [2 * x[0] * x[1], x[0] * x[0]] }, dimension: 2).passed, #"true"#, "UserGuide.md:256")
 } catch {
-    fail("UserGuide.md:206", error)
+    fail("UserGuide.md:249", error)
 }
 
-// UserGuide.md:225
+// UserGuide.md:268
 do {
 
     do {
         _ = try Expr.parse("x^2 +* y")
     } catch {
-        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:230")
+        check(error.summary, #"expected an expression, found '*' at column 6"#, "UserGuide.md:273")
     }
     let f = try Function(Expr.parse("1/x"))
     do {
         _ = try f.gradient(at: [Rational(0)])
     } catch {
-        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:236")
+        check(error, #"division by zero at instruction 1 (in 1/x)"#, "UserGuide.md:279")
     }
 } catch {
-    fail("UserGuide.md:225", error)
+    fail("UserGuide.md:268", error)
 }
 
 // Verification.md:92

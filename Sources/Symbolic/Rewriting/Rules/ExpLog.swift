@@ -39,6 +39,43 @@ extension RewriteRule {
         return Expr.power(u, v)
     }
 
+    /// `expLog.hyperbolicQuotient`: exp(u)/(exp(u)² + 1) = 1/(2·cosh u) and
+    /// exp(u)/(exp(u)² − 1) = 1/(2·sinh u) (also with exp(2u) for exp(u)², and 1 − exp(u)²
+    /// for −(exp(u)² − 1)): the derivative of atan(exp(u)) is u′/(2·cosh u).
+    public static let hyperbolicQuotient = RewriteRule("expLog.hyperbolicQuotient") { e in
+        guard case .product(let c, let factors) = e.kind else { return nil }
+        for (i, (b, x)) in factors.enumerated() where x.isOne {
+            guard let u = argument(b, of: .exp) else { continue }
+            for (j, (d, y)) in factors.enumerated() where j != i && y.rationalValue == Rational(-1) {
+                guard let (function, sign) = hyperbolicDenominator(d, u) else { continue }
+                var rest: [Expr] = [Expr(c * sign / 2), Expr.power(Expr.call(function, u), Expr(-1))]
+                for (k, f) in factors.enumerated() where k != i && k != j { rest.append(Expr.power(f.base, f.exponent)) }
+                return Expr.product(rest)
+            }
+        }
+        return nil
+    }
+
+    /// For d = ±(exp(u)² ± 1): (cosh, ±1) when d = ±(exp(u)² + 1) = ±2·exp(u)·cosh(u), (sinh, ±1)
+    /// when d = ±(exp(u)² − 1) = ±2·exp(u)·sinh(u).
+    static func hyperbolicDenominator(_ d: Expr, _ u: Expr) -> (ElementaryFunction, Rational)? {
+        guard case .sum(let c, let terms) = d.kind, terms.count == 1, c.magnitude == .one,
+            terms[0].coefficient.magnitude == .one
+        else { return nil }
+        let t = terms[0].term
+        let square: Bool
+        if case .power(let b, let x) = t.kind, x.rationalValue == Rational(2), argument(b, of: .exp) == u {
+            square = true
+        } else if let w = argument(t, of: .exp), w == u.scaled(by: Rational(2)) {
+            square = true
+        } else {
+            square = false
+        }
+        guard square else { return nil }
+        let k = terms[0].coefficient
+        return (c == k ? .cosh : .sinh, k)
+    }
+
     /// The exp/log family.
-    public static let expLog = RewriteRule.chain("expLog", [productOfExponentials, logOfExp, expOfLog])
+    public static let expLog = RewriteRule.chain("expLog", [productOfExponentials, logOfExp, expOfLog, hyperbolicQuotient])
 }
