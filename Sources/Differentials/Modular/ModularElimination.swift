@@ -47,4 +47,42 @@ enum ModularElimination {
         }
         return true
     }
+
+    /// A⁻¹ modulo p in place (n×n, row-major): Gauss–Jordan with the inverse built in the
+    /// columns that elimination frees, n³ products instead of the 1.5n³ of [A | I]; the row
+    /// exchanges are undone as column exchanges at the end. `false` when A is singular mod p.
+    static func invert(_ a: inout [UInt64], n: Int, field: WordPrime) -> Bool {
+        a.withUnsafeMutableBufferPointer { a in
+            var exchanges = [Int](repeating: 0, count: n)
+            for c in 0..<n {
+                var pivot = c
+                while pivot < n && a[pivot * n + c] == 0 { pivot += 1 }
+                if pivot == n { return false }
+                exchanges[c] = pivot
+                if pivot != c {
+                    for j in 0..<n { a.swapAt(pivot * n + j, c * n + j) }
+                }
+                guard let inverse = field.inverse(a[c * n + c]) else { return false }
+                let inverseQ = field.shoup(inverse)
+                let row = c * n
+                a[row + c] = 1
+                for j in 0..<n { a[row + j] = field.multiply(inverse, shoup: inverseQ, a[row + j]) }
+                for r in 0..<n where r != c {
+                    let target = r * n
+                    let f = a[target + c]
+                    if f == 0 { continue }
+                    let fq = field.shoup(f)
+                    a[target + c] = 0
+                    for j in 0..<n {
+                        a[target + j] = field.subtract(a[target + j], field.multiply(f, shoup: fq, a[row + j]))
+                    }
+                }
+            }
+            for c in stride(from: n - 1, through: 0, by: -1) where exchanges[c] != c {
+                let q = exchanges[c]
+                for i in 0..<n { a.swapAt(i * n + c, i * n + q) }
+            }
+            return true
+        }
+    }
 }

@@ -33,16 +33,20 @@ enum MultiModularSolver {
         var residuesA = [UInt64](repeating: 0, count: n * n)
         var residuesB = [UInt64](repeating: 0, count: n * m)
         var scratch = BatchInverse()
+        let inverting = b == .identity(n)
         /// The solution modulo the next usable prime, or nil on a singular first prime.
         func nextSolution() -> (WordPrime, [UInt64])? {
             while true {
                 let field = WordPrime(p: sequence.prime(next))
                 next += 1
-                guard scratch.residues(of: a.elements, field: field, into: &residuesA),
-                    scratch.residues(of: b.elements, field: field, into: &residuesB)
-                else { continue }  // p divides a denominator
-                if ModularElimination.solve(&residuesA, &residuesB, n: n, m: m, field: field) {
-                    return (field, residuesB)
+                guard scratch.residues(of: a.elements, field: field, into: &residuesA) else { continue }  // p divides a denominator
+                if inverting {
+                    if ModularElimination.invert(&residuesA, n: n, field: field) { return (field, residuesA) }
+                } else {
+                    guard scratch.residues(of: b.elements, field: field, into: &residuesB) else { continue }
+                    if ModularElimination.solve(&residuesA, &residuesB, n: n, m: m, field: field) {
+                        return (field, residuesB)
+                    }
                 }
                 if fields.isEmpty { return nil }
             }
