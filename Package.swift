@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "CodeGen", dependencies: ["Exact", "Symbolic", "Derivatives", "AutoDiff"], exclude: ["README.md"]),
         // The program language: parse, check, compile to a tape or an Expr DAG, trace. Never Derivatives.
         .target(name: "Programs", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
-        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md"]),
+        .target(name: "Differentials", dependencies: ["Exact", "Symbolic", "AutoDiff"], exclude: ["README.md", "Modular/README.md"]),
         // The cross-check harness: symbolic vs forward vs reverse, plus a rule-free oracle.
         .target(
             name: "Verification", dependencies: ["Exact", "Symbolic", "AutoDiff", "Derivatives"], exclude: ["README.md"]

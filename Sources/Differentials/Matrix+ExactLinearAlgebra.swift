@@ -89,7 +89,8 @@ extension Matrix where Element == Rational {
         for j in 0..<columns { elements.swapAt(p * columns + j, q * columns + j) }
     }
 
-    /// Gauss–Jordan on the augmented matrix [A | B], in place; returns X with AX = B.
+    /// Gauss–Jordan on the augmented matrix [A | B], in place; returns X with AX = B (the
+    /// reference the multi-modular solver is tested against).
     static func gaussJordan(_ a: Matrix, _ b: Matrix) throws(MatrixError) -> Matrix {
         guard a.isSquare else { throw .notSquare(rows: a.rows, columns: a.columns) }
         guard b.rows == a.rows else { throw .shapeMismatch("\(a.rows)×\(a.columns) matrix with \(b.rows) right-hand rows") }
@@ -116,14 +117,24 @@ extension Matrix where Element == Rational {
         return Matrix(rows: n, columns: b.columns) { i, j in e[i * m + n + j] }
     }
 
-    /// A⁻¹, exactly, by Gauss–Jordan elimination on [A | I].
+    /// X with AX = B: multi-modular elimination (Modular/README.md) from 4×4 up, Gauss–Jordan
+    /// over ℚ below that and whenever A is singular modulo the first prime.
+    static func exactSolution(_ a: Matrix, _ b: Matrix) throws(MatrixError) -> Matrix {
+        guard a.isSquare else { throw .notSquare(rows: a.rows, columns: a.columns) }
+        guard b.rows == a.rows else { throw .shapeMismatch("\(a.rows)×\(a.columns) matrix with \(b.rows) right-hand rows") }
+        if a.rows >= MultiModularSolver.minimumSize, let x = MultiModularSolver.solve(a, b) { return x }
+        return try gaussJordan(a, b)
+    }
+
+    /// A⁻¹, exactly: A·X = I solved modulo word primes and rebuilt by CRT and rational
+    /// reconstruction, proven exact by a size bound (Gauss–Jordan over ℚ for n < 4).
     ///
     ///     hilbert(3).inverse()[0, 0]   // 9
     ///
     /// Law: A·A⁻¹ = A⁻¹·A = I.
     /// - Throws: ``MatrixError/singular``, ``MatrixError/notSquare(rows:columns:)``.
     public func inverse() throws(MatrixError) -> Matrix {
-        try Matrix.gaussJordan(self, .identity(rows))
+        try Matrix.exactSolution(self, .identity(rows))
     }
 
     /// The unique x with A·x = b.
@@ -134,7 +145,7 @@ extension Matrix where Element == Rational {
     ///   ``MatrixError/notSquare(rows:columns:)``, ``MatrixError/shapeMismatch(_:)``.
     public func solve(_ b: [Rational]) throws(MatrixError) -> [Rational] {
         guard b.count == rows else { throw .shapeMismatch("right-hand side of length \(b.count) for \(rows) rows") }
-        return try Matrix.gaussJordan(self, Matrix(rows: b.count, columns: 1, elements: b)).elements
+        return try Matrix.exactSolution(self, Matrix(rows: b.count, columns: 1, elements: b)).elements
     }
 
     /// The n×n Hilbert matrix Hᵢⱼ = 1/(i + j + 1) (zero-based), a classic ill-conditioned test.

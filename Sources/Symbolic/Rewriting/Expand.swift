@@ -295,6 +295,12 @@ struct Expansion {
                 result.terms = result.terms.filter { !$0.value.isZero }
                 return result
             }
+            if let packed = p as? ExpansionPolynomial<PackedMonomial>,
+                let q = ExpansionPolynomial.integerPower(packed, n, termLimit: termLimit, work: work, bitsPerGenerator: w),
+                let r = q as? Poly
+            {
+                return r
+            }
             var result = p
             // The work budget covers the whole power, not each product: (x + 1)^999999 is
             // within the term limit but needs ~n²/2 coefficient multiplications.
@@ -302,7 +308,7 @@ struct Expansion {
             for _ in 1..<n {
                 spent = Expansion.saturatingMultiply(result.terms.count, p.terms.count) &+ spent
                 if spent > work || spent < 0 { throw ExpandError(termLimit: termLimit, subexpression: e, reason: .work(limit: work)) }
-                guard let next = Poly.product(result, p, termLimit: termLimit, work: work) else {
+                guard let next = Poly.product(result, p, termLimit: termLimit, work: work, bitsPerGenerator: w) else {
                     throw ExpandError(termLimit: termLimit, subexpression: e, reason: productReason(result, p))
                 }
                 result = next
@@ -332,7 +338,7 @@ struct Expansion {
                 parts.sort { $0.terms.count < $1.terms.count }
                 var p = Poly(constant: c)
                 for q in parts {
-                    guard let next = Poly.product(p, q, termLimit: termLimit, work: work) else {
+                    guard let next = Poly.product(p, q, termLimit: termLimit, work: work, bitsPerGenerator: w) else {
                         throw ExpandError(termLimit: termLimit, subexpression: e, reason: productReason(p, q))
                     }
                     p = next
@@ -367,6 +373,9 @@ struct Expansion {
             var rank = Array(repeating: 0, count: generators.count)
             for (r, i) in order.enumerated() { rank[i] = r }
             for k in 17...32 { exponentExprs.append(Expr(k)) }
+            if let packed = p as? ExpansionPolynomial<PackedMonomial> {
+                return atomicExpression(of: packed, bitsPerGenerator: w, order: order, exponent: exponent)
+            }
             var constant = Rational.zero
             var terms: [(term: Expr, coefficient: Rational)] = []
             terms.reserveCapacity(p.terms.count)

@@ -98,16 +98,19 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
         return n
     }
 
-    /// a · b; throws `limitExceeded` when the product would take more than `work`
-    /// multiplications or grows past `termLimit` terms.
-    static func product(_ a: ExpansionPolynomial, _ b: ExpansionPolynomial, termLimit: Int, work: Int) -> ExpansionPolynomial? {
+    /// a · b (monomials with `w`-bit exponent fields when packed); nil when the product would
+    /// take more than `work` multiplications or grows past `termLimit` terms.
+    static func product(_ a: ExpansionPolynomial, _ b: ExpansionPolynomial, termLimit: Int, work: Int,
+                        bitsPerGenerator w: Int) -> ExpansionPolynomial? {
         if a.terms.isEmpty || b.terms.isEmpty { return ExpansionPolynomial() }
         let (pairs, overflow) = a.terms.count.multipliedReportingOverflow(by: b.terms.count)
         if overflow || pairs > work { return nil }
         if let pa = a as? ExpansionPolynomial<PackedMonomial>, let pb = b as? ExpansionPolynomial<PackedMonomial>,
             let ia = PackedIntegerProduct.integerTerms(pa), let ib = PackedIntegerProduct.integerTerms(pb)
         {
-            switch PackedIntegerProduct.multiply(ia, ib, termLimit: termLimit) {
+            let outcome = PackedDenseProduct.multiply(ia, ib, bitsPerGenerator: w, termLimit: termLimit)
+                ?? PackedIntegerProduct.multiply(ia, ib, termLimit: termLimit)
+            switch outcome {
             case .product(let terms):
                 var out: [PackedMonomial: Rational] = [:]
                 out.reserveCapacity(terms.count)
@@ -143,5 +146,30 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
             if out.count > termLimit { return nil }
         }
         return ExpansionPolynomial(terms: out.filter { !$0.value.isZero })
+    }
+}
+
+extension ExpansionPolynomial where M == PackedMonomial {
+    /// pⁿ by repeated multiplication in word arithmetic (dense or hash kernel), converted from
+    /// and to Rational coefficients once; nil when a coefficient is not a word-sized integer,
+    /// a product overflows, or a limit is reached (the generic path then decides, with the
+    /// right error).
+    static func integerPower(_ p: ExpansionPolynomial, _ n: Int, termLimit: Int, work: Int,
+                             bitsPerGenerator w: Int) -> ExpansionPolynomial? {
+        guard n >= 2, let base = PackedIntegerProduct.integerTerms(p) else { return nil }
+        var result = base
+        var spent = 0
+        for _ in 1..<n {
+            spent = Expansion.saturatingMultiply(result.count, base.count) &+ spent
+            if spent > work || spent < 0 { return nil }
+            let outcome = PackedDenseProduct.multiply(result, base, bitsPerGenerator: w, termLimit: termLimit)
+                ?? PackedIntegerProduct.multiply(result, base, termLimit: termLimit)
+            guard case .product(let next) = outcome else { return nil }
+            result = next
+        }
+        var out: [PackedMonomial: Rational] = [:]
+        out.reserveCapacity(result.count)
+        for (k, c) in result { out[PackedMonomial(bits: k)] = Rational(c) }
+        return ExpansionPolynomial(terms: out)
     }
 }
