@@ -12,7 +12,7 @@ struct DependencyIndex {
     let position: [Symbol: Int]
     private let words: Int
     /// Node → its slot: the node's set is `storage[slot·words ..< (slot + 1)·words]`.
-    private var slot: [ObjectIdentifier: Int] = [:]
+    private var slot = NodeMap<Int>()
     private var storage: [UInt64] = []
     /// Keeps the indexed nodes alive, so their identifiers stay theirs.
     private let roots: [Expr]
@@ -81,9 +81,9 @@ struct DependencyIndex {
 /// n·b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
 /// gradient share it (one per variable, each with its own memo of derivatives).
 final class LocalDerivatives {
-    private var calls: [ObjectIdentifier: Expr] = [:]
+    private var calls = NodeMap<Expr>()
     private var powers: [PowerKey: Expr] = [:]
-    private var sums: [ObjectIdentifier: SumParts] = [:]
+    private var sums = NodeMap<SumParts>()
     /// Keeps the keyed nodes alive.
     private var keep: [Expr] = []
 
