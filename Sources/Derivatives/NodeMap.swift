@@ -12,9 +12,14 @@ import Symbolic
 ///     m[x.id] = 1
 ///     m[x.id]   // 1
 struct NodeMap<Value> {
-    /// The keys' addresses; 0 marks an empty bucket (no object lives at address 0).
-    private var keys: [UInt]
-    private var values: [Value?]
+    /// One bucket: the key's address (0 marks an empty bucket: no object lives at address 0)
+    /// and its value. One array of buckets, so a map is one allocation.
+    private struct Bucket {
+        var key: UInt
+        var value: Value?
+    }
+
+    private var buckets: [Bucket]
     private var mask: Int
     private(set) var count = 0
 
@@ -22,8 +27,7 @@ struct NodeMap<Value> {
     init(capacity: Int = 8) {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        keys = [UInt](repeating: 0, count: size)
-        values = [Value?](repeating: nil, count: size)
+        buckets = [Bucket](repeating: Bucket(key: 0, value: nil), count: size)
         mask = size - 1
     }
 
@@ -39,8 +43,8 @@ struct NodeMap<Value> {
             let key = UInt(bitPattern: id)
             var i = bucket(key)
             while true {
-                let k = keys[i]
-                if k == key { return values[i] }
+                let k = buckets[i].key
+                if k == key { return buckets[i].value }
                 if k == 0 { return nil }
                 i = (i + 1) & mask
             }
@@ -50,33 +54,29 @@ struct NodeMap<Value> {
             let key = UInt(bitPattern: id)
             var i = bucket(key)
             while true {
-                let k = keys[i]
+                let k = buckets[i].key
                 if k == key {
-                    values[i] = newValue
+                    buckets[i].value = newValue
                     return
                 }
                 if k == 0 { break }
                 i = (i + 1) & mask
             }
-            keys[i] = key
-            values[i] = newValue
+            buckets[i] = Bucket(key: key, value: newValue)
             count += 1
-            if 2 * count > keys.count { grow() }
+            if 2 * count > buckets.count { grow() }
         }
     }
 
     /// Doubles the table and reinserts every entry.
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt](repeating: 0, count: 2 * oldKeys.count)
-        values = [Value?](repeating: nil, count: 2 * oldKeys.count)
-        mask = keys.count - 1
-        for (j, key) in oldKeys.enumerated() where key != 0 {
-            var i = bucket(key)
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = key
-            values[i] = oldValues[j]
+        let old = buckets
+        buckets = [Bucket](repeating: Bucket(key: 0, value: nil), count: 2 * old.count)
+        mask = buckets.count - 1
+        for b in old where b.key != 0 {
+            var i = bucket(b.key)
+            while buckets[i].key != 0 { i = (i + 1) & mask }
+            buckets[i] = b
         }
     }
 }

@@ -121,7 +121,7 @@ package struct SumBuilder {
         } else if terms.count == 1 && terms[0].coefficient.isZero {
             terms.removeAll()
         }
-        if terms.isEmpty { return Expr(constant) }
+        if terms.isEmpty { return constant.isZero ? .zero : Expr(constant) }  // 0: the shared node
         if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
         return Expr(canonical: .sum(constant: constant, terms: terms))
     }
