@@ -76,10 +76,8 @@ struct Differentiator {
     /// `true` when e may depend on the variable and is not a leaf (leaves are done inline).
     @inline(__always)
     private func needsWork(_ e: Expr) -> Bool {
-        switch e.kind {
-        case .number, .symbol: return false
-        default: return dependencies?.depends(e, on: bit) ?? true
-        }
+        if e.height == 0 { return false }  // a leaf (read without copying the node's kind)
+        return dependencies?.depends(e, on: bit) ?? true
     }
 
     /// ∂f/∂x, canonicalised but not simplified.
@@ -96,6 +94,13 @@ struct Differentiator {
                 stack.append((e, true))
                 switch e.kind {
                 case .number, .symbol: break
+                case .sum(_, let terms) where terms.count > 8:
+                    // A long sum: only the terms with the variable (as `rule` differentiates).
+                    let parts = local.sumParts(e, terms, dependencies)
+                    for (t, _) in parts.othersByVariable.map({ $0[bit] ?? [] }) ?? parts.others
+                    where needsWork(t) && memo[t.id] == nil {
+                        stack.append((t, false))
+                    }
                 case .sum(_, let terms):
                     for (t, _) in terms where needsWork(t) && memo[t.id] == nil { stack.append((t, false)) }
                 case .product(_, let factors):
@@ -117,12 +122,14 @@ struct Differentiator {
     /// The derivative of a child: leaves inline, independent nodes 0, the rest from the memo.
     @inline(__always)
     private func d(_ e: Expr) -> Expr {
+        if e.height > 0 {
+            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
+            return memo[e.id]!
+        }
         switch e.kind {
         case .number: return .zero
         case .symbol(let s): return s == variable ? .one : .zero
-        default:
-            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
-            return memo[e.id]!
+        case .sum, .product, .power, .call: return memo[e.id]!  // not reached: height 0 is a leaf
         }
     }
 
