@@ -1,8 +1,8 @@
 import Exact
 
-// Products: a rational coefficient times a base → exponent map (SymEngine's Mul; Cohen,
-// ch. 3). Like bases combine by adding exponents (x^a · x^b = x^(a+b)); each combined factor
-// goes through `Expr.power`, so numeric powers evaluate (2^(1/2) · 2^(1/2) = 2).
+// Products: a rational coefficient times factors base^exponent (SymEngine's Mul; Cohen,
+// ch. 3), sorted by base. Like bases combine by adding exponents (x^a · x^b = x^(a+b)); each
+// combined factor goes through `Expr.power`, so numeric powers evaluate (2^(1/2) · 2^(1/2) = 2).
 
 extension Expr {
     /// The canonical product of `factors`: flattened, like bases combined, numbers multiplied

@@ -1,8 +1,8 @@
 import Exact
 
-// Sums: a rational constant plus a term → coefficient map (SymEngine's Add; Cohen,
+// Sums: a rational constant plus terms with coefficients (SymEngine's Add; Cohen,
 // "Computer Algebra and Symbolic Computation", ch. 3, automatic simplification).
-// Building a sum of k summands is one hash-map pass and one sort: O(k log k).
+// Building a sum of k summands is one sort and one pass over neighbours: O(k log k).
 
 extension Expr {
     /// The canonical sum of `summands`: flattened, like terms combined, zero terms dropped.
