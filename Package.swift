@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation` (DocC); build-time plugin only, nothing is linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Test-only: NumericsInteropTests imports RealModule beside Jacobi (no library links it).
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +67,11 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "AutoDiff", "Derivatives", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "CodeGenTests", dependencies: ["CodeGen", "AutoDiff", "Symbolic", "Exact", "TestSupport"]),
         .testTarget(name: "JacobiTests", dependencies: ["Jacobi", "TestSupport"]),
+        // A user importing both swift-numerics' RealModule and Jacobi: no name is ambiguous.
+        .testTarget(
+            name: "NumericsInteropTests",
+            dependencies: ["Jacobi", .product(name: "RealModule", package: "swift-numerics")]
+        ),
         // End-to-end tests run the built `jacobi` binary; the dependency makes `swift test` build it.
         .testTarget(name: "JacobiCLITests", dependencies: ["JacobiCLI", "Jacobi", "TestSupport"]),
     ],

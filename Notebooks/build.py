@@ -7,8 +7,9 @@ paired `NN-topic.ipynb` is committed with its outputs so that it reads well on a
 
 `--check` compares the cells (not the outputs: notebook 05 shows timings, which differ
 from run to run) and executes each notebook in memory; any cell that raises fails it.
-The kernel runs in Notebooks/, so the notebooks import `jacobi_cli` from here; the CLI is
-`$JACOBI_BIN` (see jacobi_cli.py).
+The notebooks `import jacobi`, the Python package in python/ (install it into the
+notebooks' environment: `pip install ./python`); it runs the CLI named by `$JACOBI_BIN`, or
+`jacobi` on the PATH.
 """
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ import Exact
 /// stays in registers, and after inlining the compiler folds the shape switch into the
 /// opcode switch of the sweep.
 @frozen
-public struct Linearization<S: AlgebraicField> {
+public struct Linearization<S: ScalarField> {
     /// The form of the map.
     public enum Shape: UInt8, Sendable {
         /// No dependence on operands (inputs, constants, guards).

@@ -83,7 +83,7 @@ public final class Workspace {
 
 /// Runs `body` with the array's base address (a valid address even when it is empty).
 @inlinable
-func withBase<S: AlgebraicField, R, E: Error>(
+func withBase<S: ScalarField, R, E: Error>(
     _ array: [S], _ body: (UnsafePointer<S>) throws(E) -> R
 ) throws(E) -> R {
     try array.withUnsafeBufferPointer { (buffer) throws(E) -> R in

@@ -8,7 +8,7 @@ import Exact
 ///
 /// Invariant: `elements.count == rows * columns`. Generic over the element, so the same type
 /// holds exact (`Rational`), floating-point (`Double`) and symbolic (`Expr`) matrices;
-/// arithmetic needs the element to be an `AlgebraicField`.
+/// arithmetic needs the element to be an `ScalarField`.
 public struct Matrix<Element> {
     /// Number of rows m.
     public let rows: Int
@@ -84,7 +84,7 @@ extension Matrix: Equatable where Element: Equatable {}
 extension Matrix: Hashable where Element: Hashable {}
 extension Matrix: Sendable where Element: Sendable {}
 
-extension Matrix where Element: AlgebraicField {
+extension Matrix where Element: ScalarField {
     /// The n×n identity.
     public static func identity(_ n: Int) -> Matrix {
         Matrix(rows: n, columns: n) { i, j in i == j ? .one : .zero }
@@ -153,7 +153,7 @@ extension Matrix where Element: AlgebraicField {
 /// ⟨u, v⟩ = Σᵢ uᵢvᵢ.
 ///
 ///     dot([1, 2], [3, 4])   // 11
-public func dot<S: AlgebraicField>(_ u: [S], _ v: [S]) -> S {
+public func dot<S: ScalarField>(_ u: [S], _ v: [S]) -> S {
     precondition(u.count == v.count, "dot product of vectors of different lengths")
     var s = S.zero
     for (a, b) in zip(u, v) { s = s + a * b }

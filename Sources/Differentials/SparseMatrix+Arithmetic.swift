@@ -4,7 +4,7 @@ import Exact
 // Construction from triplets, conversion to and from `Matrix`, products and equality: the
 // operations that need zero, sums and products of entries.
 
-extension SparseMatrix where Element: AlgebraicField {
+extension SparseMatrix where Element: ScalarField {
     /// The m×n matrix with the given entries; entries at the same position are added (the
     /// usual convention of triplet, or coordinate, formats).
     ///
@@ -156,7 +156,7 @@ extension SparsityPattern {
     }
 }
 
-extension SparseMatrix: Equatable where Element: AlgebraicField & Equatable {
+extension SparseMatrix: Equatable where Element: ScalarField & Equatable {
     /// Equal as matrices: the same shape and the same entries, a stored zero counting as
     /// an absent entry.
     ///
@@ -188,7 +188,7 @@ extension SparseMatrix: Equatable where Element: AlgebraicField & Equatable {
     }
 }
 
-extension Matrix where Element: AlgebraicField {
+extension Matrix where Element: ScalarField {
     /// The dense form of a sparse matrix (absent entries are zero).
     ///
     ///     Matrix(SparseMatrix(m)) == m   // true

@@ -18,6 +18,10 @@ is exactly 1/10, `"-3/4"`), or floats, written as their shortest decimal (`0.1` 
 per point, in order; a point where the function is undefined raises `JacobiError` with its
 `index`.
 
+Every other command (programs, sparsity, traces, `dir`, `linearize`, LaTeX output) is one
+call away with its whole JSON answer: `run(command, functions, **options)`, many points in
+one process with `run_points`, the text format with `run_text`, and `latex(expression)`.
+
 The binary is `$JACOBI_BIN` if set, else `jacobi` on the PATH. Errors that `jacobi`
 reports (a syntax error, a division by zero at the point) raise `JacobiError` with its
 one-line message.
@@ -28,13 +32,15 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, Union, overload
 
 from ._cli import JacobiError, JacobiNotFound, JSONObject, arguments, binary, run_batch, run_json, supports_batches
-from ._values import (Exact, Number, exact, exact_list, exact_matrix, expressions, point_object, point_text,
-                      sympy_text, vector_text)
+from ._raw import latex, run, run_points, run_text
+from ._values import (Exact, Number, exact, exact_list, exact_matrix, expressions, number_text, point_object,
+                      point_text, sympy_text, vector_text)
 
 __version__ = "0.2.0"
 __all__ = [
     "Exact", "Number", "Point", "Taylor", "CheckReport", "JacobiError", "JacobiNotFound", "binary",
     "grad", "jacobian", "hessian", "jvp", "vjp", "hvp", "taylor", "check", "simplify",
+    "run", "run_points", "run_text", "latex", "number_text", "point_text", "vector_text",
 ]
 
 Point = Mapping[str, Number]

@@ -182,3 +182,36 @@ def test_binary_from_jacobi_bin_and_from_path(tmp_path: Path, monkeypatch: pytes
 def _help(command: str) -> str:
     import subprocess
     return subprocess.run([jacobi.binary(), command, "--help"], capture_output=True, text=True).stdout
+
+
+def test_run_gives_the_whole_answer_of_any_command() -> None:
+    # D_v f(a) = ∇f(a)·v, with ∇f from SymPy; `dir` is not wrapped by a function of its own.
+    f, a, v = "x^2*y + x/(1 + y^2)", {"x": Fraction(1, 2), "y": Fraction(3)}, [Fraction(3, 5), Fraction(-4, 5)]
+    answer = jacobi.run("dir", f, dir=v, at=a, vars="x,y")
+    gradient = [as_fraction(sympy.diff(parse(f), s).subs(at_sympy(a))) for s in (X, Y)]
+    assert Fraction(answer["exact"]) == gradient[0] * v[0] + gradient[1] * v[1]
+    assert sympy.simplify(parse(answer["symbolic"].replace("^", "**"))
+                          - (sympy.diff(parse(f), X) * sympy.Rational(3, 5) - sympy.diff(parse(f), Y) * sympy.Rational(4, 5))) == 0
+    # Flags and repeated options: a wrong hand-written gradient is a mismatch (exit 1), still an answer.
+    report = jacobi.run("check", "x^2*y", gradient=["2*x*y", "x"], points=3, seed=1)
+    assert report["passed"] is False
+    assert "symbolic" not in jacobi.run("grad", f, at=a, no_symbolic=True)
+
+
+def test_run_points_is_one_answer_per_point_with_failures_in_place() -> None:
+    points = [{"x": Fraction(k, 3), "y": Fraction(k - 2)} for k in range(5)]
+    lines = jacobi.run_points("grad", "x/y", points, no_symbolic=True)
+    assert len(lines) == len(points)
+    assert lines[2] == {"index": 2, "at": {"x": "2/3", "y": "0"}, "error": lines[2]["error"]}
+    for k, line in enumerate(lines):
+        if k != 2:   # ∇(x/y) = (1/y, −x/y²)
+            p = points[k]
+            assert [Fraction(s) for s in line["exact"]] == [1 / p["y"], -p["x"] / p["y"] ** 2]
+    assert jacobi.run_points("grad", "x", []) == []
+
+
+def test_run_text_and_latex() -> None:
+    assert "2*x*y" in jacobi.run_text("grad", "x^2*y")
+    assert jacobi.latex("x^2/3") == r"\frac{x^{2}}{3}"
+    with pytest.raises(jacobi.JacobiError):
+        jacobi.run("grad", "x^2 +* y")

@@ -49,44 +49,44 @@ extension Double: TapeScalar {
     public var errorDescription: String { description }
 }
 
-extension Double: ElementaryFunctions {
-    @inlinable public static func sin(_ x: Double) throws(ScalarError) -> Double { libmSin(x) }
-    @inlinable public static func cos(_ x: Double) throws(ScalarError) -> Double { libmCos(x) }
-    @inlinable public static func tan(_ x: Double) throws(ScalarError) -> Double { libmTan(x) }
-    @inlinable public static func exp(_ x: Double) throws(ScalarError) -> Double { libmExp(x) }
-    @inlinable public static func atan(_ x: Double) throws(ScalarError) -> Double { libmAtan(x) }
-    @inlinable public static func sinh(_ x: Double) throws(ScalarError) -> Double { libmSinh(x) }
-    @inlinable public static func cosh(_ x: Double) throws(ScalarError) -> Double { libmCosh(x) }
-    @inlinable public static func tanh(_ x: Double) throws(ScalarError) -> Double { libmTanh(x) }
-    @inlinable public static func abs(_ x: Double) throws(ScalarError) -> Double { Swift.abs(x) }
+extension Double: CheckedElementaryFunctions {
+    @inlinable public static func checkedSin(_ x: Double) throws(ScalarError) -> Double { libmSin(x) }
+    @inlinable public static func checkedCos(_ x: Double) throws(ScalarError) -> Double { libmCos(x) }
+    @inlinable public static func checkedTan(_ x: Double) throws(ScalarError) -> Double { libmTan(x) }
+    @inlinable public static func checkedExp(_ x: Double) throws(ScalarError) -> Double { libmExp(x) }
+    @inlinable public static func checkedAtan(_ x: Double) throws(ScalarError) -> Double { libmAtan(x) }
+    @inlinable public static func checkedSinh(_ x: Double) throws(ScalarError) -> Double { libmSinh(x) }
+    @inlinable public static func checkedCosh(_ x: Double) throws(ScalarError) -> Double { libmCosh(x) }
+    @inlinable public static func checkedTanh(_ x: Double) throws(ScalarError) -> Double { libmTanh(x) }
+    @inlinable public static func checkedAbs(_ x: Double) throws(ScalarError) -> Double { Swift.abs(x) }
 
     @inlinable
-    public static func log(_ x: Double) throws(ScalarError) -> Double {
+    public static func checkedLog(_ x: Double) throws(ScalarError) -> Double {
         guard x > 0 else { throw .outsideDomain(expression: "log(\(x))") }
         return libmLog(x)
     }
 
     @inlinable
-    public static func sqrt(_ x: Double) throws(ScalarError) -> Double {
+    public static func checkedSqrt(_ x: Double) throws(ScalarError) -> Double {
         guard x >= 0 else { throw .outsideDomain(expression: "sqrt(\(x))") }
         return libmSqrt(x)
     }
 
     @inlinable
-    public static func asin(_ x: Double) throws(ScalarError) -> Double {
+    public static func checkedAsin(_ x: Double) throws(ScalarError) -> Double {
         guard x >= -1 && x <= 1 else { throw .outsideDomain(expression: "asin(\(x))") }
         return libmAsin(x)
     }
 
     @inlinable
-    public static func acos(_ x: Double) throws(ScalarError) -> Double {
+    public static func checkedAcos(_ x: Double) throws(ScalarError) -> Double {
         guard x >= -1 && x <= 1 else { throw .outsideDomain(expression: "acos(\(x))") }
         return libmAcos(x)
     }
 
     /// xʸ: for x > 0; for x = 0 when y > 0 (0) or y = 0 (1); for x < 0 when y is an integer.
     @inlinable
-    public static func pow(_ x: Double, _ y: Double) throws(ScalarError) -> Double {
+    public static func checkedPow(_ x: Double, _ y: Double) throws(ScalarError) -> Double {
         if x > 0 || y.rounded(.towardZero) == y && (x != 0 || y >= 0) || x == 0 && y > 0 {
             return libmPow(x, y)
         }

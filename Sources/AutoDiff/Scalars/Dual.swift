@@ -100,19 +100,19 @@ extension Dual: CustomStringConvertible {
     public var description: String { "\(primal) + \(tangent)·ε" }
 }
 
-extension Dual: ElementaryFunctions where Base: ElementaryFunctions {
-    @inlinable public static func sin(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sin, x) }
-    @inlinable public static func cos(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.cos, x) }
-    @inlinable public static func tan(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.tan, x) }
-    @inlinable public static func exp(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.exp, x) }
-    @inlinable public static func log(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.log, x) }
-    @inlinable public static func sqrt(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sqrt, x) }
-    @inlinable public static func atan(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.atan, x) }
-    @inlinable public static func asin(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.asin, x) }
-    @inlinable public static func acos(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.acos, x) }
-    @inlinable public static func sinh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sinh, x) }
-    @inlinable public static func cosh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.cosh, x) }
-    @inlinable public static func tanh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.tanh, x) }
-    @inlinable public static func abs(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.abs, x) }
-    @inlinable public static func pow(_ x: Dual, _ y: Dual) throws(ScalarError) -> Dual { try power(x, exponent: y) }
+extension Dual: CheckedElementaryFunctions where Base: CheckedElementaryFunctions {
+    @inlinable public static func checkedSin(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sin, x) }
+    @inlinable public static func checkedCos(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.cos, x) }
+    @inlinable public static func checkedTan(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.tan, x) }
+    @inlinable public static func checkedExp(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.exp, x) }
+    @inlinable public static func checkedLog(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.log, x) }
+    @inlinable public static func checkedSqrt(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sqrt, x) }
+    @inlinable public static func checkedAtan(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.atan, x) }
+    @inlinable public static func checkedAsin(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.asin, x) }
+    @inlinable public static func checkedAcos(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.acos, x) }
+    @inlinable public static func checkedSinh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.sinh, x) }
+    @inlinable public static func checkedCosh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.cosh, x) }
+    @inlinable public static func checkedTanh(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.tanh, x) }
+    @inlinable public static func checkedAbs(_ x: Dual) throws(ScalarError) -> Dual { try evaluate(.abs, x) }
+    @inlinable public static func checkedPow(_ x: Dual, _ y: Dual) throws(ScalarError) -> Dual { try power(x, exponent: y) }
 }

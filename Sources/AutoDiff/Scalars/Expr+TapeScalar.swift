@@ -31,58 +31,62 @@ extension Expr: TapeScalar {
     public var errorDescription: String { description }
 
     /// f(x) by the canonical constructors, with the numeric domain checks of the tape
-    /// (Symbolic's own `Expr.sqrt`, which also serves ``ElementaryFunctions``, keeps
-    /// `(-1)^(1/2)` as an expression; a tape reports it as outside the domain).
+    /// (Symbolic's own `Expr.sqrt` keeps `(-1)^(1/2)` as an expression; a tape, and
+    /// ``checkedSqrt(_:)``, report it as outside the domain).
     public static func evaluate(_ f: UnaryFunction, _ x: Expr) throws(ScalarError) -> Expr {
         switch f {
-        case .sin: return try sin(x)
-        case .cos: return try cos(x)
-        case .tan: return try tan(x)
-        case .exp: return try exp(x)
-        case .log: return try log(x)
-        case .sqrt:
-            if let r = x.rationalValue, r.signum() < 0 { throw .outsideDomain(expression: "sqrt(\(r))") }
-            return Expr.sqrt(x)
-        case .atan: return try atan(x)
-        case .asin: return try asin(x)
-        case .acos: return try acos(x)
-        case .sinh: return try sinh(x)
-        case .cosh: return try cosh(x)
-        case .tanh: return try tanh(x)
-        case .abs: return try abs(x)
+        case .sin: return try checkedSin(x)
+        case .cos: return try checkedCos(x)
+        case .tan: return try checkedTan(x)
+        case .exp: return try checkedExp(x)
+        case .log: return try checkedLog(x)
+        case .sqrt: return try checkedSqrt(x)
+        case .atan: return try checkedAtan(x)
+        case .asin: return try checkedAsin(x)
+        case .acos: return try checkedAcos(x)
+        case .sinh: return try checkedSinh(x)
+        case .cosh: return try checkedCosh(x)
+        case .tanh: return try checkedTanh(x)
+        case .abs: return try checkedAbs(x)
         }
     }
 
-    public static func power(_ x: Expr, exponent y: Expr) throws(ScalarError) -> Expr { try pow(x, y) }
+    public static func power(_ x: Expr, exponent y: Expr) throws(ScalarError) -> Expr { try checkedPow(x, y) }
 }
 
-extension Expr: ElementaryFunctions {
-    public static func sin(_ x: Expr) throws(ScalarError) -> Expr { .call(.sin, x) }
-    public static func cos(_ x: Expr) throws(ScalarError) -> Expr { .call(.cos, x) }
-    public static func tan(_ x: Expr) throws(ScalarError) -> Expr { .call(.tan, x) }
-    public static func exp(_ x: Expr) throws(ScalarError) -> Expr { .call(.exp, x) }
-    public static func atan(_ x: Expr) throws(ScalarError) -> Expr { .call(.atan, x) }
-    public static func sinh(_ x: Expr) throws(ScalarError) -> Expr { .call(.sinh, x) }
-    public static func cosh(_ x: Expr) throws(ScalarError) -> Expr { .call(.cosh, x) }
-    public static func tanh(_ x: Expr) throws(ScalarError) -> Expr { .call(.tanh, x) }
-    public static func abs(_ x: Expr) throws(ScalarError) -> Expr { .call(.abs, x) }
+extension Expr: CheckedElementaryFunctions {
+    public static func checkedSin(_ x: Expr) throws(ScalarError) -> Expr { .call(.sin, x) }
+    public static func checkedCos(_ x: Expr) throws(ScalarError) -> Expr { .call(.cos, x) }
+    public static func checkedTan(_ x: Expr) throws(ScalarError) -> Expr { .call(.tan, x) }
+    public static func checkedExp(_ x: Expr) throws(ScalarError) -> Expr { .call(.exp, x) }
+    public static func checkedAtan(_ x: Expr) throws(ScalarError) -> Expr { .call(.atan, x) }
+    public static func checkedSinh(_ x: Expr) throws(ScalarError) -> Expr { .call(.sinh, x) }
+    public static func checkedCosh(_ x: Expr) throws(ScalarError) -> Expr { .call(.cosh, x) }
+    public static func checkedTanh(_ x: Expr) throws(ScalarError) -> Expr { .call(.tanh, x) }
+    public static func checkedAbs(_ x: Expr) throws(ScalarError) -> Expr { .call(.abs, x) }
 
-    public static func log(_ x: Expr) throws(ScalarError) -> Expr {
+    public static func checkedLog(_ x: Expr) throws(ScalarError) -> Expr {
         if let r = x.rationalValue, r.signum() <= 0 { throw .outsideDomain(expression: "log(\(r))") }
         return .call(.log, x)
     }
 
-    public static func asin(_ x: Expr) throws(ScalarError) -> Expr {
+    /// √x by Symbolic's `Expr.sqrt`; a negative number is outside the domain.
+    public static func checkedSqrt(_ x: Expr) throws(ScalarError) -> Expr {
+        if let r = x.rationalValue, r.signum() < 0 { throw .outsideDomain(expression: "sqrt(\(r))") }
+        return Expr.sqrt(x)
+    }
+
+    public static func checkedAsin(_ x: Expr) throws(ScalarError) -> Expr {
         if let r = x.rationalValue, r.magnitude > 1 { throw .outsideDomain(expression: "asin(\(r))") }
         return .call(.asin, x)
     }
 
-    public static func acos(_ x: Expr) throws(ScalarError) -> Expr {
+    public static func checkedAcos(_ x: Expr) throws(ScalarError) -> Expr {
         if let r = x.rationalValue, r.magnitude > 1 { throw .outsideDomain(expression: "acos(\(r))") }
         return .call(.acos, x)
     }
 
-    public static func pow(_ x: Expr, _ y: Expr) throws(ScalarError) -> Expr {
+    public static func checkedPow(_ x: Expr, _ y: Expr) throws(ScalarError) -> Expr {
         if let r = x.rationalValue, let q = y.rationalValue {
             if r.isZero && q.signum() < 0 { throw .divisionByZero }
             if r.signum() < 0 && !q.isInteger { throw .outsideDomain(expression: "(\(r))^(\(q))") }

@@ -1,6 +1,6 @@
 import Exact
 
-/// Exact scalars. Rational is a field but not ``ElementaryFunctions``: a tape run over
+/// Exact scalars. Rational is a field but not ``CheckedElementaryFunctions``: a tape run over
 /// Rational evaluates an elementary function only where its value is rational, at the
 /// exact special points (sin 0 = 0, cos 0 = 1, exp 0 = 1, log 1 = 0, sqrt of a perfect
 /// square, atan 0 = 0, asin 0 = 0, acos 1 = 0, sinh 0 = 0, cosh 0 = 1, tanh 0 = 0, |x|),

@@ -1,17 +1,20 @@
 import Exact
 
 // Scalars are split by exactness, as swift-numerics splits `AlgebraicField` from
-// `ElementaryFunctions`:
+// `ElementaryFunctions`; the names differ from those (and the functions are `checkedSin`,
+// not `sin`) so that a file importing both RealModule and Jacobi compiles unambiguously:
 //
-//   AlgebraicField       + − × ÷, exact integer powers        Rational, Double, Expr, Dual
-//   ElementaryFunctions  sin, cos, …, log, sqrt               Double, Expr, Dual
-//   TapeScalar           what a sweep needs: the field, how   all of the above
-//                        each elementary opcode evaluates,
-//                        and ordering for branch guards
+//   ScalarField                 + − × ÷, exact integer powers   Rational, Double, Expr, Dual
+//   CheckedElementaryFunctions  checkedSin, …, checkedSqrt      Double, Expr, Dual
+//                               (typed domain errors, no NaN)
+//   TapeScalar                  what a sweep needs: the field,  all of the above
+//                               how each elementary opcode
+//                               evaluates, and ordering for
+//                               branch guards
 //
-// `Rational` is a field but does not conform to `ElementaryFunctions`: it cannot pretend
-// to compute sin. It is still a `TapeScalar`, whose evaluation rule for sin is exact at
-// the exact special points (sin 0 = 0) and otherwise throws `ScalarError.notRational`.
+// `Rational` is a field but does not conform to `CheckedElementaryFunctions`: it cannot
+// pretend to compute sin. It is still a `TapeScalar`, whose evaluation rule for sin is exact
+// at the exact special points (sin 0 = 0) and otherwise throws `ScalarError.notRational`.
 
 /// A field: the scalars of exact (Rational) or floating-point (Double) arithmetic, of
 /// symbolic expressions, or of dual numbers over any of these.
@@ -20,7 +23,7 @@ import Exact
 ///
 /// Laws: (S, +, ·) is a field (for Double: up to rounding); `divided(by:)` throws
 /// ``ScalarError/divisionByZero`` instead of returning ∞ or NaN.
-public protocol AlgebraicField {
+public protocol ScalarField {
     /// The additive identity.
     static var zero: Self { get }
     /// The multiplicative identity.
@@ -58,39 +61,40 @@ public protocol AlgebraicField {
 
 /// The elementary functions, with typed domain errors instead of NaN.
 ///
-///     try Double.log(-1)   // throws ScalarError.outsideDomain(expression: "log(-1.0)")
+///     try Double.checkedLog(-1)   // throws ScalarError.outsideDomain(expression: "log(-1.0)")
 ///
 /// Real-valued on the real domain of each function: log needs x > 0, sqrt x ≥ 0, asin and
-/// acos |x| ≤ 1.
-public protocol ElementaryFunctions: AlgebraicField {
+/// acos |x| ≤ 1. The `checked` prefix keeps these apart from the non-throwing
+/// `Double.exp`, `Double.sin`, … of swift-numerics' RealModule, so both can be imported.
+public protocol CheckedElementaryFunctions: ScalarField {
     /// sin x (all x).
-    static func sin(_ x: Self) throws(ScalarError) -> Self
+    static func checkedSin(_ x: Self) throws(ScalarError) -> Self
     /// cos x (all x).
-    static func cos(_ x: Self) throws(ScalarError) -> Self
+    static func checkedCos(_ x: Self) throws(ScalarError) -> Self
     /// tan x.
-    static func tan(_ x: Self) throws(ScalarError) -> Self
+    static func checkedTan(_ x: Self) throws(ScalarError) -> Self
     /// eˣ.
-    static func exp(_ x: Self) throws(ScalarError) -> Self
+    static func checkedExp(_ x: Self) throws(ScalarError) -> Self
     /// ln x; throws ``ScalarError/outsideDomain(expression:)`` for x ≤ 0.
-    static func log(_ x: Self) throws(ScalarError) -> Self
+    static func checkedLog(_ x: Self) throws(ScalarError) -> Self
     /// √x; throws ``ScalarError/outsideDomain(expression:)`` for x < 0.
-    static func sqrt(_ x: Self) throws(ScalarError) -> Self
+    static func checkedSqrt(_ x: Self) throws(ScalarError) -> Self
     /// arctan x.
-    static func atan(_ x: Self) throws(ScalarError) -> Self
+    static func checkedAtan(_ x: Self) throws(ScalarError) -> Self
     /// arcsin x; outside the domain for |x| > 1.
-    static func asin(_ x: Self) throws(ScalarError) -> Self
+    static func checkedAsin(_ x: Self) throws(ScalarError) -> Self
     /// arccos x; outside the domain for |x| > 1.
-    static func acos(_ x: Self) throws(ScalarError) -> Self
+    static func checkedAcos(_ x: Self) throws(ScalarError) -> Self
     /// sinh x.
-    static func sinh(_ x: Self) throws(ScalarError) -> Self
+    static func checkedSinh(_ x: Self) throws(ScalarError) -> Self
     /// cosh x.
-    static func cosh(_ x: Self) throws(ScalarError) -> Self
+    static func checkedCosh(_ x: Self) throws(ScalarError) -> Self
     /// tanh x.
-    static func tanh(_ x: Self) throws(ScalarError) -> Self
+    static func checkedTanh(_ x: Self) throws(ScalarError) -> Self
     /// |x|.
-    static func abs(_ x: Self) throws(ScalarError) -> Self
+    static func checkedAbs(_ x: Self) throws(ScalarError) -> Self
     /// xʸ for x > 0 (and any x when y is an integer).
-    static func pow(_ x: Self, _ y: Self) throws(ScalarError) -> Self
+    static func checkedPow(_ x: Self, _ y: Self) throws(ScalarError) -> Self
 }
 
 /// The scalars a tape can be run over: a field, how each elementary function evaluates,
@@ -98,8 +102,8 @@ public protocol ElementaryFunctions: AlgebraicField {
 ///
 ///     try Rational.evaluate(.cos, 0)   // 1
 ///
-/// Types that conform to ``ElementaryFunctions`` get `evaluate` and `power` for free.
-public protocol TapeScalar: AlgebraicField {
+/// Types that conform to ``CheckedElementaryFunctions`` get `evaluate` and `power` for free.
+public protocol TapeScalar: ScalarField {
     /// f(x) for an elementary function.
     ///
     /// - Throws: ``ScalarError/outsideDomain(expression:)`` outside f's domain;
@@ -134,7 +138,7 @@ extension TapeScalar {
     public static func checkSize(_ x: Self) throws(ScalarError) {}
 }
 
-extension AlgebraicField {
+extension ScalarField {
     /// a = a + b, by `+` (scalars without storage to reuse).
     @inlinable @inline(__always)
     public static func += (a: inout Self, b: Self) { a = a + b }
@@ -144,26 +148,26 @@ extension AlgebraicField {
     public static func -= (a: inout Self, b: Self) { a = a - b }
 }
 
-extension TapeScalar where Self: ElementaryFunctions {
+extension TapeScalar where Self: CheckedElementaryFunctions {
     @inlinable
     public static func evaluate(_ f: UnaryFunction, _ x: Self) throws(ScalarError) -> Self {
         switch f {
-        case .sin: try sin(x)
-        case .cos: try cos(x)
-        case .tan: try tan(x)
-        case .exp: try exp(x)
-        case .log: try log(x)
-        case .sqrt: try sqrt(x)
-        case .atan: try atan(x)
-        case .asin: try asin(x)
-        case .acos: try acos(x)
-        case .sinh: try sinh(x)
-        case .cosh: try cosh(x)
-        case .tanh: try tanh(x)
-        case .abs: try abs(x)
+        case .sin: try checkedSin(x)
+        case .cos: try checkedCos(x)
+        case .tan: try checkedTan(x)
+        case .exp: try checkedExp(x)
+        case .log: try checkedLog(x)
+        case .sqrt: try checkedSqrt(x)
+        case .atan: try checkedAtan(x)
+        case .asin: try checkedAsin(x)
+        case .acos: try checkedAcos(x)
+        case .sinh: try checkedSinh(x)
+        case .cosh: try checkedCosh(x)
+        case .tanh: try checkedTanh(x)
+        case .abs: try checkedAbs(x)
         }
     }
 
     @inlinable
-    public static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self { try pow(x, y) }
+    public static func power(_ x: Self, exponent y: Self) throws(ScalarError) -> Self { try checkedPow(x, y) }
 }

@@ -76,7 +76,7 @@ public struct Coloring: Hashable, Sendable {
     /// every member of class c and 0 elsewhere.
     ///
     ///     try Coloring(kind: .columns, colors: [0, 1, 0]).seeds() as [Rational]   // [[1, 0, 1], [0, 1, 0]]
-    public func seeds<S: AlgebraicField>() -> [[S]] {
+    public func seeds<S: ScalarField>() -> [[S]] {
         if S.self == Double.self { return unsafeBitCast(doubleSeeds(), to: [[S]].self) }  // no generic code on the W9 path
         return (0..<count).map { c in colors.map { $0 == c ? S.one : S.zero } }
     }

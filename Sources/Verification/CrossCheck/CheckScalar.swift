@@ -87,21 +87,21 @@ func tapeCall<R>(_ engine: CrossCheck.Engine, _ body: () throws(TapeError) -> R)
 // MARK: - Small linear algebra over any field
 
 /// Σ aᵢ·bᵢ.
-func dot<S: AlgebraicField>(_ a: [S], _ b: [S]) -> S {
+func dot<S: ScalarField>(_ a: [S], _ b: [S]) -> S {
     zip(a, b).reduce(S.zero) { $0 + $1.0 * $1.1 }
 }
 
 /// M·v.
-func times<S: AlgebraicField>(_ m: [[S]], _ v: [S]) -> [S] {
+func times<S: ScalarField>(_ m: [[S]], _ v: [S]) -> [S] {
     m.map { dot($0, v) }
 }
 
 /// wᵀ·M (a row vector, as an array): entry j is Σᵢ wᵢ·Mᵢⱼ.
-func transposeTimes<S: AlgebraicField>(_ w: [S], _ m: [[S]], columns: Int) -> [S] {
+func transposeTimes<S: ScalarField>(_ w: [S], _ m: [[S]], columns: Int) -> [S] {
     (0..<columns).map { j in zip(w, m).reduce(S.zero) { $0 + $1.0 * $1.1[j] } }
 }
 
 /// Σᵢ wᵢ·Mᵢ for n × n matrices.
-func weightedSum<S: AlgebraicField>(_ matrices: [[[S]]], _ w: [S], size n: Int) -> [[S]] {
+func weightedSum<S: ScalarField>(_ matrices: [[[S]]], _ w: [S], size n: Int) -> [[S]] {
     (0..<n).map { r in (0..<n).map { c in zip(w, matrices).reduce(S.zero) { $0 + $1.0 * $1.1[r][c] } } }
 }

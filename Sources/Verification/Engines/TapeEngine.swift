@@ -81,7 +81,7 @@ extension TapeEngine {
 }
 
 /// The unit vector eⱼ of length n.
-func unit<S: AlgebraicField>(_ j: Int, _ n: Int) -> [S] {
+func unit<S: ScalarField>(_ j: Int, _ n: Int) -> [S] {
     (0..<n).map { $0 == j ? S.one : S.zero }
 }
 
