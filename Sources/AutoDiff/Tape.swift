@@ -25,8 +25,12 @@ import Exact
 /// Two ways in: `record(inputs:_:)` traces a Swift program (branches become guards), and
 /// the expression compiler turns an expression DAG into a tape.
 public struct Tape: Sendable {
-    /// The instructions; instruction i writes slot i.
-    public let instructions: [Instruction]
+    /// The instructions; instruction i writes slot i. For a tape built from pieces
+    /// (``init(inputCount:pieces:constants:outputs:)``) the repeated blocks are written out
+    /// here on first use and kept; the floating-point sweeps never need it.
+    public var instructions: [Instruction] { code.flat }
+    /// The instructions as stored: flat, or pieces with repeated blocks stored once.
+    let code: TapeCode
     /// The exact constants that `constant`, `addConstant`, … instructions index.
     public let constants: [Rational]
     /// The number of inputs (the point's dimension n).
@@ -53,17 +57,7 @@ public struct Tape: Sendable {
             throw .malformed(instruction: Int(UInt32.max), reason: "more slots than 32-bit indices reach")
         }
         for (i, ins) in instructions.enumerated() {
-            if ins.operandCount >= 1 && Int(ins.a) >= i { throw .malformed(instruction: i, reason: "operand \(ins.a) is not an earlier slot") }
-            if ins.operandCount == 2 && Int(ins.b) >= i { throw .malformed(instruction: i, reason: "operand \(ins.b) is not an earlier slot") }
-            if ins.usesConstant && !(0..<constants.count).contains(Int(ins.payload)) {
-                throw .malformed(instruction: i, reason: "constant index \(ins.payload) out of range")
-            }
-            if ins.opcode == .input && !(0..<inputCount).contains(Int(ins.payload)) {
-                throw .malformed(instruction: i, reason: "input index \(ins.payload) out of range")
-            }
-            if ins.opcode == .branchGuard && ins.payload & 3 == 3 {
-                throw .malformed(instruction: i, reason: "unknown guard relation")
-            }
+            try Self.check(ins, at: i, inputCount: inputCount, constants: constants.count)
         }
         for o in outputs where !(0..<instructions.count).contains(o) {
             throw .malformed(instruction: instructions.count, reason: "output slot \(o) does not exist")
@@ -71,16 +65,17 @@ public struct Tape: Sendable {
         guard sources.isEmpty || sources.count == instructions.count else {
             throw .malformed(instruction: 0, reason: "\(sources.count) sources for \(instructions.count) instructions")
         }
-        self.init(unchecked: inputCount, instructions, constants, outputs, sources.isEmpty ? nil : SourceList(sources))
+        self.init(unchecked: inputCount, TapeCode(flat: instructions), constants, outputs, sources.isEmpty ? nil : SourceList(sources))
     }
 
     /// A tape whose invariants the builder has already established.
     init(
-        unchecked inputCount: Int, _ instructions: [Instruction], _ constants: [Rational], _ outputs: [Int],
+        unchecked inputCount: Int, _ code: TapeCode, _ constants: [Rational], _ outputs: [Int],
         _ sourceMap: (any TapeSourceMap)?
     ) {
         self.inputCount = inputCount
-        self.instructions = instructions
+        self.code = code
+        self.count = code.count
         self.constants = constants
         self.outputs = outputs
         self.sourceMap = sourceMap
@@ -88,7 +83,7 @@ public struct Tape: Sendable {
     }
 
     /// The number of slots (= instructions).
-    @inlinable public var count: Int { instructions.count }
+    public let count: Int
 
     /// The number of outputs m.
     @inlinable public var outputCount: Int { outputs.count }
@@ -205,6 +200,6 @@ struct TapeBuilder {
     }
 
     func tape(outputs: [Int], sourceMap: (any TapeSourceMap)? = nil) -> Tape {
-        Tape(unchecked: inputCount, instructions, constants, outputs, sourceMap)
+        Tape(unchecked: inputCount, TapeCode(flat: instructions), constants, outputs, sourceMap)
     }
 }

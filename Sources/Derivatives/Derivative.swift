@@ -85,11 +85,20 @@ struct Differentiator {
         if !needsWork(f) { return d(f) }
         if let d = memo[f.id] { return d }
         roots.append(f)
+        var chains: [ObjectIdentifier: Chain] = [:]
         var stack: [(node: Expr, ready: Bool)] = [(f, false)]
         while let (e, ready) = stack.popLast() {
             if memo[e.id] != nil { continue }
             if ready {
-                memo[e.id] = rule(e)
+                if let c = chains.removeValue(forKey: e.id) {
+                    memo[e.id] = Expr.product(c.multipliers + [d(c.bottom)])
+                } else {
+                    memo[e.id] = rule(e)
+                }
+            } else if let c = chain(from: e) {
+                chains[e.id] = c
+                stack.append((e, true))
+                if needsWork(c.bottom) && memo[c.bottom.id] == nil { stack.append((c.bottom, false)) }
             } else {
                 stack.append((e, true))
                 switch e.kind {
@@ -117,6 +126,69 @@ struct Differentiator {
             }
         }
         return memo[f.id]!
+    }
+
+    // MARK: - Chains
+
+    /// A run of nodes e₁ → e₂ → … → bottom where each eᵢ has one child that may depend on the
+    /// variable and d(eᵢ) = mᵢ · d(eᵢ₊₁): then d(e₁) = m₁ ⋯ mₖ · d(bottom).
+    struct Chain {
+        var multipliers: [Expr]
+        var bottom: Expr
+    }
+
+    /// Runs shorter than this go through ``rule(_:)`` node by node.
+    static let minimumChainLength = 32
+
+    /// The chain below `e`, when it has at least ``minimumChainLength`` links. Node by node,
+    /// d(eᵢ) = mᵢ · d(eᵢ₊₁) would build a flattened product of i factors at every level of a
+    /// deep chain (sin(sin(…x)), 1/(1 − 1/(1 − …))): O(depth²) time and memory. Built once from
+    /// the multipliers, the product costs O(depth log depth), and the derivative's DAG stays
+    /// linear in f's. The nodes inside the run get no memo entry; another parent of one of
+    /// them differentiates it again (correct, and rare: parsed chains share no inner node).
+    private func chain(from e: Expr) -> Chain? {
+        var multipliers: [Expr] = []
+        var node = e
+        while let (m, child) = link(node) {
+            multipliers.append(m)
+            node = child
+            if memo[node.id] != nil { break }
+        }
+        return multipliers.count >= Self.minimumChainLength ? Chain(multipliers: multipliers, bottom: node) : nil
+    }
+
+    /// (m, child) when e's derivative is m · d(child) with m free of d: a call f(u)
+    /// (m = f′(u)), a power with a rational exponent b^n (m = n·b^(n−1)), a sum with one term
+    /// k·t that may depend on the variable (m = k). The same factors ``rule(_:)`` uses.
+    private func link(_ e: Expr) -> (multiplier: Expr, child: Expr)? {
+        guard needsWork(e) else { return nil }
+        switch e.kind {
+        case .call(let f, let u):
+            return (local.call(e, f, u), u)
+        case .power(let b, let x):
+            guard !b.isZero, let n = x.rationalValue else { return nil }
+            return (n == .one ? .one : local.power(b, n), b)
+        case .sum(_, let terms):
+            var dependent: (term: Expr, coefficient: Rational)?
+            for (t, k) in terms where mayDepend(t) {
+                if dependent != nil { return nil }
+                dependent = (t, k)
+            }
+            guard let (t, k) = dependent else { return nil }
+            return (Expr(k), t)
+        case .number, .symbol, .product:
+            return nil
+        }
+    }
+
+    /// `false` when e certainly does not depend on the variable (a number, another symbol,
+    /// a node the dependency index rules out).
+    private func mayDepend(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number: return false
+        case .symbol(let s): return s == variable
+        default: return dependencies?.depends(e, on: bit) ?? true
+        }
     }
 
     /// The derivative of a child: leaves inline, independent nodes 0, the rest from the memo.
@@ -179,10 +251,13 @@ struct Differentiator {
         }
     }
 
-    /// d(b^x): the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
+    /// d(b^x): 0 for b = 0; the constant-exponent rule x·b^(x−1)·b′ when x′ = 0 (no log, so d/dx x³ is
     /// exact at 0), the exponential rule b^x·log(b)·x′ when b′ = 0, and the general
     /// b^x·(x′·log b + x·b′/b) otherwise.
     private func power(_ b: Expr, _ x: Expr) -> Expr {
+        // 0^x is 0 wherever it is defined (x > 0): the general rule's log(0) would be an
+        // undefined constant in the result.
+        if b.isZero { return .zero }
         let db = d(b)
         let dx = d(x)
         if dx.isZero {

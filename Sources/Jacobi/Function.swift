@@ -74,9 +74,12 @@ public struct Function: Sendable {
     /// The function with components `outputs` in `variables` (default: the free symbols in
     /// natural order, `Symbol.naturalOrder(_:_:)`: `x2` before `x10`).
     ///
-    /// - Throws: ``FunctionError/unlistedVariable(_:)`` when an expression uses a variable not in
-    ///   the list; ``FunctionError/duplicateVariable(_:)``; `TapeError` from compilation.
+    /// - Throws: `UndefinedConstant` when an expression holds a constant without a value
+    ///   (`0^(-1)`, `log(0)`: see `Expr.checkDefined()`); ``FunctionError/unlistedVariable(_:)``
+    ///   when an expression uses a variable not in the list; ``FunctionError/duplicateVariable(_:)``;
+    ///   `TapeError` from compilation.
     public init(_ outputs: [Expr], variables: [Symbol]? = nil) throws {
+        for f in outputs { try f.checkDefined() }
         let free = outputs.flatMap(\.freeSymbols).naturallySorted()
         let vars = variables ?? free
         var seen = Set<Symbol>()

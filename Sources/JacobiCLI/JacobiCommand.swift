@@ -18,6 +18,7 @@ struct JacobiCommand: AsyncParsableCommand {
     )
 
     static func main() async {
+        ExitStatus.exitQuietlyWhenOutputCloses()
         await ExitStatus.run {
             var command = try parseAsRoot(CommandLineArguments.prepared(Array(CommandLine.arguments.dropFirst())))
             if var asynchronous = command as? AsyncParsableCommand {

@@ -87,10 +87,11 @@ extension Program {
         let values = try parameterValues(parameters)
         var lowering = Lowering(lexer: lexer, parameters: values, tracing: tracing)
         try lowering.lower(statements)
+        lowering.finishPiece()
         let tape: Tape
         do {
             tape = try Tape(
-                inputCount: lowering.inputCount, instructions: lowering.code, constants: lowering.constants,
+                inputCount: lowering.inputCount, pieces: lowering.pieces, constants: lowering.constants,
                 outputs: lowering.outputs)
         } catch {
             throw ProgramError("internal error: the compiled tape is malformed (\(error))", at: nil)

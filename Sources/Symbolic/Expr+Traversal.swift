@@ -32,6 +32,11 @@ extension Expr {
     /// Iterative (an explicit stack), so any depth is safe; O(number of distinct nodes).
     /// - Throws: whatever `combine` throws, at the first node that throws.
     public func foldPostorder<R, E: Error>(_ combine: (Expr, _ value: (Expr) -> R) throws(E) -> R) throws(E) -> R {
+        try foldPostorderMemo(combine)[id]!
+    }
+
+    /// ``foldPostorder(_:)``'s table: the value of every distinct node, by identity.
+    func foldPostorderMemo<R, E: Error>(_ combine: (Expr, _ value: (Expr) -> R) throws(E) -> R) throws(E) -> [ObjectIdentifier: R] {
         var memo: [ObjectIdentifier: R] = [:]
         var stack: [(node: Expr, ready: Bool)] = [(self, false)]
         while let (e, ready) = stack.popLast() {
@@ -44,7 +49,7 @@ extension Expr {
                 e.forEachChild { c in if memo[c.id] == nil { stack.append((c, false)) } }
             }
         }
-        return memo[id]!
+        return memo
     }
 
     /// This node with each child replaced by `transform(child)`, re-canonicalised; the node

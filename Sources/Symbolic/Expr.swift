@@ -98,9 +98,10 @@ public struct Symbol: Hashable, Comparable, Sendable, CustomStringConvertible {
 ///
 /// ## Depth
 /// Equality, hashing, ordering, freeing and ``foldPostorder(_:)`` are iterative, so any
-/// depth is safe for them, and so are the printers, evaluation and substitution built on
-/// the fold. Only `expanded()` recurses, once per nested function call or non-integer
-/// power; the parser bounds nesting at ``Expr/defaultMaximumParseDepth`` (200).
+/// depth is safe for them, and so are the parser, the printers (ropes: linear time at any
+/// depth), evaluation and substitution built on the fold. Nesting of parsed input is bounded
+/// only by its length (``ParseLimits``). `expanded()` and `simplified()` belong to
+/// `Rewriting/` and are made depth-safe there.
 public struct Expr: Sendable {
     let node: ExprNode
 
@@ -355,7 +356,7 @@ extension Expr {
         switch b.kind {
         case .number(let r):
             if r.isZero { return q.signum() < 0 }
-            if r == .one { return false }
+            if r == .one || (r == Rational(-1) && q.isInteger) { return false }
             if q.isInteger { return powerExceedsLimit(r, q) }
             return r.signum() < 0 || (q > .zero && q < .one) || fractionalPowerExceedsLimit(r, q)
         case .product(let c, _):

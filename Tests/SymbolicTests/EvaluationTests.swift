@@ -107,7 +107,13 @@ indirect enum Syntax {
                 "z": Rational(Int.random(in: -5...5, using: &g)),
             ]
             guard let expected = syntax.value(at: point) else { continue }
-            let e = try Expr.parse(syntax.text)
+            let e: Expr
+            do { e = try Expr.parse(syntax.text) } catch {
+                // A constant part that has no value once canonical (((y - y)/z)^0 is 0^0, x - x
+                // being 0 by convention): the parser refuses it, by design (Docs/Limits.md).
+                guard error.undefinedConstant != nil else { throw error }
+                continue
+            }
             let symbolPoint = Dictionary(uniqueKeysWithValues: point.map { (Symbol($0.key), $0.value) })
             #expect(throws: Never.self, "\(syntax.text) = \(e)") {
                 let value = try e.evaluated(at: symbolPoint)

@@ -1,6 +1,7 @@
 import Exact
 import Symbolic
 import Testing
+import TestSupport
 
 @Suite struct ParseErrorTests {
     /// (input, message prefix, one-based column)
@@ -55,30 +56,39 @@ import Testing
         }
     }
 
-    static func depthError(_ text: String) -> ParseError? {
+    static func depthError(_ text: String, maximumDepth: Int = Expr.defaultMaximumParseDepth) -> ParseError? {
         do {
-            _ = try Expr.parse(text)
+            _ = try Expr.parse(text, maximumDepth: maximumDepth)
             return nil
         } catch {
             return error
         }
     }
 
-    @Test func deepParentheses_areAnErrorNotACrash() {
-        let n = 100_000
+    /// Nesting is bounded by the input's length, not by the stack: 10⁶ parentheses are over
+    /// `ParseLimits.maximumInputLength` and get that error, naming the limit.
+    @Test func millionParentheses_areAnInputLengthError() {
+        let n = 1_000_000
         let text = String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n)
         let error = Self.depthError(text)
-        #expect(error?.message.hasPrefix("expression nested too deeply") == true)
-        #expect(error?.column == Expr.defaultMaximumParseDepth + 1)
+        #expect(error?.message.hasPrefix("input too long: 2000001 characters") == true)
+        #expect(error?.message.contains("ParseLimits.maximumInputLength") == true)
+        #expect(error.map { $0.description.split(separator: "\n").allSatisfy { $0.count <= 200 } } == true)
     }
 
-    @Test func deepPowerChains_areAnErrorNotACrash() {
-        let text = Array(repeating: "x", count: 100_000).joined(separator: "^")
-        #expect(Self.depthError(text)?.message.hasPrefix("expression nested too deeply") == true)
-        let calls = String(repeating: "sin(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
-        #expect(Self.depthError(calls)?.message.hasPrefix("expression nested too deeply") == true)
-        let mixed = String(repeating: "-x^(", count: 50_000) + "x" + String(repeating: ")", count: 50_000)
-        #expect(Self.depthError(mixed)?.message.hasPrefix("expression nested too deeply") == true)
+    /// 10⁵-deep parentheses, power chains, calls and mixed nests parse on a 512 KiB stack.
+    @Test func deepNests_parseOnASmallStack() throws {
+        let n = 100_000
+        let heights = try onSmallStack { () throws -> [Int] in
+            let parens = String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n)
+            #expect(try Expr.parse(parens) == Expr(Symbol("x")))
+            let chain = Array(repeating: "x", count: n).joined(separator: "^")
+            let calls = String(repeating: "sin(", count: n) + "x" + String(repeating: ")", count: n)
+            let mixed = String(repeating: "-x^(", count: n / 2) + "x" + String(repeating: ")", count: n / 2)
+            return try [chain, calls, mixed].map { try Expr.parse($0).height }
+        }
+        // x^(x^(…)): n − 1 powers; sin nests n calls; each "-x^(" is one product −1·x^(…).
+        #expect(heights == [n - 1, n, n / 2])
     }
 
     /// Folded powers of numbers share one size budget per parse, so a short input cannot
@@ -109,12 +119,14 @@ import Testing
     }
 
     @Test func nestingWithinTheBound_parses() throws {
-        let depth = Expr.defaultMaximumParseDepth
+        let depth = 1000
         let parens = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
-        #expect(try Expr.parse(parens) == Expr(Symbol("x")))
+        #expect(try Expr.parse(parens, maximumDepth: depth) == Expr(Symbol("x")))
         let calls = String(repeating: "sin(", count: depth) + "x" + String(repeating: ")", count: depth)
-        #expect(try Expr.parse(calls).height == depth)
-        #expect(throws: ParseError.self) { try Expr.parse("(" + parens + ")") }
+        #expect(try Expr.parse(calls, maximumDepth: depth).height == depth)
+        let error = Self.depthError("(" + parens + ")", maximumDepth: depth)
+        #expect(error?.message == "expression nested too deeply (more than 1000 levels)")
+        #expect(error?.column == depth + 1)
         #expect(try Expr.parse("((x))", maximumDepth: 2) == Expr(Symbol("x")))
     }
 

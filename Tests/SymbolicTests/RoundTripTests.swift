@@ -27,9 +27,13 @@ import TestSupport
         #expect(a.description == b.description)
     }
 
+    /// 10⁵ distinct terms (a^1 … z^3847) and 10⁵ factors, text and printed form both within
+    /// the default input limit (ParseLimits.maximumInputLength, 2²⁰ characters).
     @Test func hundredThousandTermSums_parseAndPrint() throws {
         let n = 100_000
-        let text = (0..<n).map { "x\($0 % 1000)*y\($0 / 1000)" }.joined(separator: " + ")
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let text = (0..<n).map { "\(letters[$0 % 26])^\($0 / 26 + 1)" }.joined(separator: " + ")
+        #expect(text.count <= ParseLimits.maximumInputLength)
         let e = try Expr.parse(text)
         guard case .sum(_, let terms) = e.kind else {
             Issue.record("not a sum")

@@ -52,4 +52,17 @@ import Verification
         #expect(text.contains("sqrt(") || text.contains("^(1/2)"))
         #expect(text.contains("^(x") || text.contains("^(y") || text.contains("^x") || text.contains("^y"))
     }
+
+    /// With no variables every leaf is a constant, so sqrt(-4), 1/0, log(0) and asin(5/2)
+    /// would come up all the time; no draw contains one, and every draw parses back from its
+    /// printed form (the parser refuses undefined constants).
+    @Test func draws_haveNoUndefinedConstants() throws {
+        let constantsOnly = ExpressionGenerator.Specification(variables: [], maximumDepth: 4, maximumOperands: 4)
+        let draws = draw(constantsOnly, 400) + draw(ExpressionGenerator.Specification(variables: vars, maximumDepth: 4), 400)
+        for e in draws {
+            #expect(e.undefinedConstant == nil, "\(e)")
+            #expect(try Expr.parse(e.description) == e, "\(e)")
+        }
+        #expect(draws.contains { $0.freeSymbols.isEmpty && $0.height > 0 })
+    }
 }

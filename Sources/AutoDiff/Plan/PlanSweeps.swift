@@ -434,9 +434,10 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
 
     // MARK: straight segments (the generic sweeps' loop bodies)
 
-    func forward(_ range: Range<Int>) -> Bool {
+    /// `delta`: slot i's instruction is `code[i + delta]` (see `SweepPlan.straightDelta`).
+    func forward(_ range: Range<Int>, delta: Int) -> Bool {
         for i in range {
-            let ins = code[i]
+            let ins = code[i + delta]
             do throws(ScalarError) {
                 v[i] = try LocalPartials.value(of: ins, PlanSlotOperands(ins: ins, values: v, constants: cp, inputs: inputs))
                 if ins.opcode == .branchGuard {
@@ -451,13 +452,13 @@ struct PlanRun<S: PlanScalar>: ~Copyable {
         return true
     }
 
-    func reverse(_ range: Range<Int>) -> Bool {
+    func reverse(_ range: Range<Int>, delta: Int) -> Bool {
         var i = range.upperBound
         while i > range.lowerBound {
             i -= 1
             let w = adj[i]
             if w.isZero { continue }
-            let ins = code[i]
+            let ins = code[i + delta]
             do throws(ScalarError) {
                 let lin = try LocalPartials.linearization(
                     of: ins, PlanSlotOperands(ins: ins, values: v, constants: cp, inputs: v), value: v[i])
@@ -506,7 +507,7 @@ extension SweepPlan {
             placeholder?.deallocate()
         }
         guard let g = gradient ?? placeholder else { return nil }
-        return tape.instructions.withUnsafeBufferPointer { code in
+        return straightCode.withUnsafeBufferPointer { code in
             guard let base = code.baseAddress else { return nil }
             return withBase(constants) { cp in
                 PlanRun(plan: self, code: base, cp: cp, inputs: inputs, v: v, adj: adj, gradient: g)
@@ -547,7 +548,7 @@ extension PlanRun {
         for (k, s) in plan.segments.enumerated() {
             switch s {
             case .straight(let r):
-                guard forward(r) else { return nil }
+                guard forward(r, delta: plan.straightDelta[k]) else { return nil }
             case .block(let b):
                 if !b.hasOperands && !b.escapes.contains(where: { !$0.isEmpty }) && !b.columns.contains(where: \.escapeAll) {
                     continue  // loads inputs or constants nobody reads from the slot arrays
@@ -568,14 +569,13 @@ extension PlanRun {
             k -= 1
             switch plan.segments[k] {
             case .straight(let r):
-                guard reverse(r) else { return nil }
+                guard reverse(r, delta: plan.straightDelta[k]) else { return nil }
             case .block(let b):
                 if !b.hasOperands { continue }
                 guard reverse(b, checkpoints: checkpoints[k]) else { return nil }
             }
         }
-        for slot in plan.inputSlots {
-            let p = Int(code[slot].payload)
+        for (slot, p) in zip(plan.inputSlots, plan.inputPayloads) {
             gradient[p] = gradient[p] + adj[slot]
         }
         return value

@@ -203,19 +203,34 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
     /// end), ascending. Blocks add the adjoints of inputs k read from slot k (the recorder's
     /// layout) directly into the gradient.
     let inputSlots: [Int]
+    /// The input index each of `inputSlots` loads.
+    let inputPayloads: [Int]
     let maxPeriod: Int
+    /// The instructions of the straight segments: segment s reads slot k's instruction at
+    /// `straightCode[k + straightDelta[s]]` (for a flat tape, the tape's list itself).
+    let straightCode: [Instruction]
+    let straightDelta: [Int]
     /// Whether any block was found (else the plan is the plain sweep).
     var hasBlocks: Bool { maxPeriod > 0 }
 
-    private init(segments: [PlanSegment], globalRanges: [Range<Int>], inputSlots: [Int], maxPeriod: Int) {
+    private init(
+        segments: [PlanSegment], globalRanges: [Range<Int>], inputSlots: [Int], inputPayloads: [Int], maxPeriod: Int,
+        straightCode: [Instruction], straightDelta: [Int]
+    ) {
         self.segments = segments
         self.globalRanges = globalRanges
         self.inputSlots = inputSlots
+        self.inputPayloads = inputPayloads
         self.maxPeriod = maxPeriod
+        self.straightCode = straightCode
+        self.straightDelta = straightDelta
     }
 
-    /// Finds the blocks of `tape` and what each slot needs.
+    /// Finds the blocks of `tape` and what each slot needs. A tape built from pieces
+    /// (`Tape+Repetition.swift`) gives its repeated blocks directly: nothing is searched and
+    /// the tape's flat list is never written out.
     static func build(_ tape: Tape) -> SweepPlan {
+        if let pieces = tape.code.pieces { return build(tape, pieces: pieces) }
         let code = tape.instructions
         let n = code.count
         var segments: [PlanSegment] = []
@@ -232,25 +247,34 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
             }
         }
         if straightStart < n { segments.append(.straight(straightStart..<n)) }
+        return finish(tape, segments, straightCode: code, straightDelta: [Int](repeating: 0, count: segments.count)) { code[$0] }
+    }
 
+    /// What every slot needs, once the segments are known. `instruction(k)` is the
+    /// instruction of slot k; straight segment s reads slot k at `straightCode[k + straightDelta[s]]`.
+    static func finish(
+        _ tape: Tape, _ segments: [PlanSegment], straightCode: [Instruction], straightDelta: [Int],
+        directInputs known: Bool? = nil, instruction: (Int) -> Instruction
+    ) -> SweepPlan {
+        let n = tape.count
         // Slots 0 ..< inputCount holding inputs 0 ..< inputCount (as the recorder and the
         // expression compiler lay them out): blocks then read those directly from the point.
-        let directInputs = tape.inputCount <= n
-            && (0..<tape.inputCount).allSatisfy { code[$0].opcode == .input && Int(code[$0].payload) == $0 }
+        let directInputs = known ?? (tape.inputCount <= n
+            && (0..<tape.inputCount).allSatisfy { let ins = instruction($0); return ins.opcode == .input && Int(ins.payload) == $0 })
         // Which slots live in the full-size arrays. `value`: written there by the primal
         // sweep (read by straight code, by a later block, or an output). `adjoint`: kept there
         // by the reverse sweep (also the inputs, for the gradient, and the slots blocks read
         // straight from the point).
-        var value = [Bool](repeating: false, count: n)
-        var adjoint = [Bool](repeating: false, count: n)
+        var value = SlotBits(count: n)
+        var adjoint = SlotBits(count: n)
         func mark(_ k: Int, value v: Bool = true) {
-            adjoint[k] = true
-            if v { value[k] = true }
+            adjoint.insert(k)
+            if v { value.insert(k) }
         }
         for case .straight(let r) in segments {
             for k in r {
                 mark(k)
-                let ins = code[k]
+                let ins = instruction(k)
                 if ins.operandCount >= 1 { mark(Int(ins.a)) }
                 if ins.operandCount == 2 { mark(Int(ins.b)) }
             }
@@ -273,37 +297,36 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
         // Input slots whose adjoint the reverse sweep keeps in the slot array; the adjoints of
         // the slots blocks read directly go straight into the gradient.
         var inputSlots: [Int] = []
-        for k in 0..<n where code[k].opcode == .input && adjoint[k] { inputSlots.append(k) }
+        var inputPayloads: [Int] = []
+        adjoint.forEach(in: 0..<n) { k in
+            let ins = instruction(k)
+            if ins.opcode == .input {
+                inputSlots.append(k)
+                inputPayloads.append(Int(ins.payload))
+            }
+        }
         var maxP = 0
         for case .block(let b) in segments {
             maxP = Swift.max(maxP, b.period)
+            // Per column, the repetitions whose slot escapes the block (ascending).
+            var lists = [[Int]](repeating: [], count: b.period)
+            value.forEach(in: b.start..<b.end) { slot in
+                let offset = slot - b.start
+                lists[offset % b.period].append(offset / b.period)
+            }
+            readInside.forEach(in: b.start..<b.end) { slot in b.columns[(slot - b.start) % b.period].readOutside = true }
             for j in 0..<b.period {
-                var all = true
-                var list: [Int] = []
-                for k in 0..<b.reps {
-                    let slot = b.start + k * b.period + j
-                    if value[slot] { list.append(k) } else { all = false }
-                    if readInside[slot] { b.columns[j].readOutside = true }
-                }
+                let all = lists[j].count == b.reps
                 b.columns[j].escapeAll = all
-                b.escapes.append(all ? [] : list)
+                b.escapes.append(all ? [] : lists[j])
             }
             b.findReverseNeeds()
             b.findAssignments()
             b.findGradientNeeds()
         }
-        var ranges: [Range<Int>] = []
-        var k = 0
-        while k < n {
-            if adjoint[k] {
-                let s = k
-                while k < n && adjoint[k] { k += 1 }
-                ranges.append(s..<k)
-            } else {
-                k += 1
-            }
-        }
-        return SweepPlan(segments: segments, globalRanges: ranges, inputSlots: inputSlots, maxPeriod: maxP)
+        return SweepPlan(
+            segments: segments, globalRanges: adjoint.runs(below: n), inputSlots: inputSlots, inputPayloads: inputPayloads,
+            maxPeriod: maxP, straightCode: straightCode, straightDelta: straightDelta)
     }
 
     /// The longest legal block starting at `i`, if any.
@@ -356,11 +379,19 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
             reps += 1
         }
         guard reps >= minReps else { return nil }
+        return columns(at: i, period: p, reps: reps, template: Array(code[i..<i + p]), sa: sa, sb: sb, sp: sp)
+    }
 
+    /// The block of `reps` repetitions of `template` at slot `i` with these strides, if it
+    /// can run by columns (every operand external to the block or a column of this or a
+    /// recent repetition; no input loaded beside computing columns).
+    static func columns(
+        at i: Int, period p: Int, reps: Int, template: [Instruction], sa: [Int], sb: [Int], sp: [Int]
+    ) -> PlanBlock? {
         var columns: [PlanColumn] = []
         var haloNeed = [Int](repeating: 0, count: p)  // per column: how far back it is read
         for j in 0..<p {
-            let x = code[i + j]
+            let x = template[j]
             var col = PlanColumn(ins: x, inputStride: sp[j])
             func operand(_ a0: Int, _ s: Int) -> PlanOperand? {
                 let last = a0 + (reps - 1) * s

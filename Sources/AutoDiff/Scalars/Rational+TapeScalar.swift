@@ -55,21 +55,36 @@ extension Rational: TapeScalar {
         throw .notRational(expression: "\(f)(\(x))")
     }
 
-    /// xʸ, exact when it is rational: y an integer, or y = p/q with x a perfect q-th power.
+    /// xʸ, exact when it is rational: y an integer, or y = p/q with x ≥ 0 a perfect q-th power.
     public static func power(_ x: Rational, exponent y: Rational) throws(ScalarError) -> Rational {
         if y.isInteger, let n = Int(exactly: y.numerator) {
             return try x.raised(to: n)
         }
-        // y = p/q with q ≥ 2: x^(p/q) = (x^(1/q))^p needs a real q-th root.
-        guard let q = Int(exactly: y.denominator), let p = Int(exactly: y.numerator) else {
-            throw .notRational(expression: "(\(x))^(\(y))")
+        if y.isInteger {  // beyond Int: exact only for 0, 1, −1 (found by the fuzzer: (−1)^(13·22¹¹¹))
+            if x.isZero { if y.signum() < 0 { throw .divisionByZero } else { return .zero } }
+            if x == .one { return .one }
+            if x == Rational(-1) { return y.numerator.isOdd ? x : .one }
+            throw .sizeLimitExceeded(bits: Int.max, limit: ExactLimits.maximumBitWidth)
         }
-        if x.signum() < 0 && q % 2 == 0 { throw .outsideDomain(expression: "(\(x))^(\(y))") }
+        // y = p/q with q ≥ 2: x^(p/q) = (x^(1/q))^p needs a real q-th root.
+        // A negative base to a non-integer power is outside the real domain for every q, odd
+        // too: (−8)^(1/3) is not −2 here, as in symbolic evaluation, in Double (pow gives NaN)
+        // and in SymPy (whose principal value is complex). Found by the fuzzer (Fuzz/).
+        if x.signum() < 0 { throw .outsideDomain(expression: "(\(x))^(\(y))") }
         if x.isZero {
-            if p < 0 { throw .divisionByZero }
+            if y.signum() < 0 { throw .divisionByZero }
             return .zero
         }
-        guard let root = x.exactRoot(q) else { throw .notRational(expression: "(\(x))^(\(y))") }
+        // 1^y = 1 whatever the size of p and q, as in symbolic evaluation (found by the fuzzer:
+        // 1^((−5/2)^103), whose denominator 2¹⁰³ is beyond Int, was "not rational" here).
+        if x == .one { return .one }
+        // Only 0 and 1 are q-th powers for a q beyond Int.
+        guard let q = Int(exactly: y.denominator), let root = x.exactRoot(q) else {
+            throw .notRational(expression: "(\(x))^(\(y))")
+        }
+        guard let p = Int(exactly: y.numerator) else {
+            throw .sizeLimitExceeded(bits: Int.max, limit: ExactLimits.maximumBitWidth)
+        }
         return try root.raised(to: p)
     }
 }

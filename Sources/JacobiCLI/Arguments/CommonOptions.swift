@@ -143,7 +143,7 @@ enum ExpressionText {
         } catch {
             let head = (origin.map { "\($0): " } ?? "") + "\(error.summary): "
             let indent = ExitStatus.prefix.count + head.count
-            throw CLIError(head + text + "\n" + String(repeating: " ", count: indent) + error.caretLine)
+            throw CLIError(head + error.excerpt + "\n" + String(repeating: " ", count: indent) + error.caretLine)
         }
     }
 }

@@ -57,7 +57,7 @@ enum PointText {
     /// `-p/q` or `-p` with at most 18 digits each (the usual point): read without the general
     /// parser; nil for anything else (decimals, exponents, big numbers, errors), which the
     /// general parser reads (and reports).
-    static func smallFraction(_ bytes: String.UTF8View) -> Rational? {
+    static func smallFraction<C: Collection<UInt8>>(_ bytes: C) -> Rational? {
         var numerator = 0, denominator = 0, digits = 0
         var negative = false, slash = false
         for (i, b) in bytes.enumerated() {
@@ -137,12 +137,21 @@ struct JSONObjectReader {
         skipSpace()
         guard i < bytes.count else { throw PointText.Failure("no value for \(name)") }
         switch bytes[i] {
-        case UInt8(ascii: "\""): return try PointText.number(try string(), for: name)
+        case UInt8(ascii: "\""):
+            // The usual value, "-p/q", straight from the bytes into a Rational (no String).
+            if let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "\"")),
+                let r = PointText.smallFraction(bytes[(i + 1)..<close])
+            {
+                i = close + 1
+                return r
+            }
+            return try PointText.number(try string(), for: name)
         case UInt8(ascii: "["): throw PointText.Failure("\(name) is a list: a vector value needs a program's vector input")
         default:
             let start = i
             while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"),
                   bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+            if let r = PointText.smallFraction(bytes[start..<i]) { return r }
             return try PointText.number(String(decoding: bytes[start..<i], as: UTF8.self), for: name)
         }
     }

@@ -1,3 +1,5 @@
+import Jacobi
+
 /// A JSON value whose objects keep their key order, so reports print `command`, `vars`,
 /// `functions` first and in the same order every time (DESIGN.md, "JSON output").
 indirect enum JSONValue: Sendable {
@@ -52,6 +54,14 @@ indirect enum JSONValue: Sendable {
             out.append(contentsOf: ": ".utf8)
             value.write(to: &out)
         }
+    }
+
+    /// A number's exact text (`"-3/4"`) as a JSON string: digits, a sign and a slash need
+    /// no escape, so the bytes are copied without looking for one (a batch writes millions).
+    static func writeNumberString(_ r: Rational, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: r.description.utf8)
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; every other byte

@@ -162,11 +162,11 @@ enum JSONRenderer {
         case .point(let a, let engine):
             key("at")
             out.append(UInt8(ascii: "{"))
-            for (i, (s, v)) in a.pairs.enumerated() {
+            for (i, (s, v)) in zip(a.symbols, a.values).enumerated() {
                 if i > 0 { out.append(contentsOf: ", ".utf8) }
                 JSONValue.writeString(s.name, to: &out)
                 out.append(contentsOf: ": ".utf8)
-                JSONValue.writeString(v.description, to: &out)
+                JSONValue.writeNumberString(v, to: &out)
             }
             out.append(UInt8(ascii: "}"))
             if let engine {
@@ -175,10 +175,14 @@ enum JSONRenderer {
             }
         case .values(let k, let q, let numeric, _):
             key(k)
-            write(q, to: &out) { JSONValue.writeString($0.rationalValue?.description ?? $0.description, to: &$1) }
+            write(q, to: &out) { e, out in
+                if let r = e.rationalValue { JSONValue.writeNumberString(r, to: &out) } else { JSONValue.writeString(e.description, to: &out) }
+            }
             if let numeric {
                 key(numeric)
-                write(q, to: &out) { (PointValues.double($0).map(JSONValue.number) ?? .null).write(to: &$1) }
+                write(q, to: &out) { e, out in
+                    if let d = PointValues.double(e) { out.append(contentsOf: d.description.utf8) } else { out.append(contentsOf: "null".utf8) }
+                }
             }
         case .custom(let json, _, _):
             for (k, v) in json {

@@ -7,11 +7,12 @@ import AutoDiff
 // moved by a fixed stride: operands made in the same repetition or the previous one move
 // by the body's length P, inputs x[a·i + b] by a, slots from before the loop by 0. (The
 // first repetition may differ: it reads what came before the loop.) Such a body is walked
-// three times (repetitions 0, 1, 2), checked to have one shape in repetitions 1 and 2, then
-// repetitions 3 … R−2 are written by adding the strides (no syntax tree walked, no name
-// looked up), and the last repetition is walked again, which checks every index at its
-// far end (indices are affine in the loop index, so both ends in range means all are).
-// This is the block `SweepPlan` recognises: P instructions, R repetitions, fixed strides.
+// three times (repetitions 0, 1, 2), checked to have one shape in repetitions 1 and 2, and
+// repetitions 1 … R−2 become one `RepeatedBlock`: repetition 1 as its template, the
+// strides from repetition 2, and the count (no syntax tree walked, no name looked up, no
+// instruction written per repetition). The last repetition is walked again, which checks
+// every index at its far end (indices are affine in the loop index, so both ends in range
+// means all are). The sweep plan runs the block as a loop straight from its template.
 //
 // Anything else (nested loops, non-affine indices, traces) walks every repetition.
 
@@ -47,52 +48,49 @@ extension Lowering {
             return
         }
         try iteration(&self, 0)
-        let s1 = code.count
+        let s1 = slotCount
         writeLog = []
         try iteration(&self, 1)
         let writes1 = writeLog ?? []
-        let s2 = code.count
+        let s2 = slotCount
         writeLog = []
         try iteration(&self, 2)
         let writes2 = writeLog ?? []
         writeLog = nil
-        let period = code.count - s2
+        let period = slotCount - s2
         guard period == s2 - s1, writes1.count == writes2.count, sameShape(s1, s2, period) else {
             for r in 3..<count { try iteration(&self, r) }
             return
         }
-        // Repetitions 3 … count−2 by strides.
+        // Repetitions 1 … count−2 as one block stored once: repetition 1 is its template,
+        // repetition 2 gives the strides (repetition 2 is then the block's second row, and
+        // 3 … count−2 are never written out).
         let stamped = count - 4
         iterations += max(stamped, 0)
         try checkLimits(adding: max(stamped, 0) * period)
         if stamped > 0 {
+            let t1 = s1 - pieceSlots
+            let t2 = s2 - pieceSlots
             var strideA = [Int](repeating: 0, count: period)
             var strideB = [Int](repeating: 0, count: period)
             for j in 0..<period {
-                strideA[j] = Int(code[s2 + j].a) - Int(code[s1 + j].a)
-                strideB[j] = Int(code[s2 + j].b) - Int(code[s1 + j].b)
+                strideA[j] = Int(code[t2 + j].a) - Int(code[t1 + j].a)
+                strideB[j] = Int(code[t2 + j].b) - Int(code[t1 + j].b)
             }
-            // One bulk append, then the strided operands written in place: no per-instruction
-            // capacity or uniqueness check.
-            let first = code.count
-            code.reserveCapacity(first + stamped * period + period)
-            code.append(contentsOf: repeatElement(Instruction(.input), count: stamped * period))
-            code.withUnsafeMutableBufferPointer { buffer in
-                guard let p = buffer.baseAddress else { return }
-                // Row by row (repetition by repetition): each row is the previous one plus the strides.
-                var previous = p + s2
-                var out = p + first
-                for _ in 0..<stamped {
-                    for j in 0..<period {
-                        var ins = previous[j]
-                        ins.a = UInt32(truncatingIfNeeded: Int(ins.a) &+ strideA[j])
-                        ins.b = UInt32(truncatingIfNeeded: Int(ins.b) &+ strideB[j])
-                        out[j] = ins
-                    }
-                    previous = out
-                    out += period
-                }
+            var block = RepeatedBlock(
+                template: Array(code[t1..<t1 + period]), strideA: strideA, strideB: strideB,
+                payloadStride: [Int](repeating: 0, count: period), count: stamped + 2)
+            // Repetition 0 joins the block when it follows the strides too (it usually
+            // does: it reads the slot just before it where later ones read their predecessor).
+            if t1 >= period, (0..<period).allSatisfy({ code[t1 - period + $0] == block.instruction($0, repetition: -1) }) {
+                block = RepeatedBlock(
+                    template: Array(code[(t1 - period)..<t1]), strideA: strideA, strideB: strideB,
+                    payloadStride: block.payloadStride, count: block.count + 1)
+                code.removeLast(3 * period)
+            } else {
+                code.removeLast(2 * period)
             }
+            append(block)
             for k in 1...stamped {
                 for (w1, w2) in zip(writes1, writes2) {
                     vectors[w2.name, default: [:]][w2.index + k * (w2.index - w1.index)] = shifted(w2.value, from: s2, by: k * period)
@@ -106,6 +104,16 @@ extension Lowering {
             if usesIndexValue && previousIndex >= s2 { previousIndex += shift }
         }
         try iteration(&self, count - 1)
+        // The last repetition joins the block when it follows the strides.
+        if stamped > 0, code.count == period, case .repeated(let block)? = pieces.last,
+            (0..<period).allSatisfy({ code[$0] == block.instruction($0, repetition: block.count) })
+        {
+            pieces[pieces.count - 1] = .repeated(RepeatedBlock(
+                template: block.template, strideA: block.strideA, strideB: block.strideB,
+                payloadStride: block.payloadStride, count: block.count + 1))
+            pieceSlots += period
+            code = []
+        }
     }
 
     func shifted(_ v: Value, from start: Int, by shift: Int) -> Value {
@@ -116,8 +124,8 @@ extension Lowering {
     /// Repetitions at s1 and s2 (each `period` long) have the same opcodes and payloads.
     func sameShape(_ s1: Int, _ s2: Int, _ period: Int) -> Bool {
         for j in 0..<period {
-            let x = code[s1 + j]
-            let y = code[s2 + j]
+            let x = code[s1 - pieceSlots + j]
+            let y = code[s2 - pieceSlots + j]
             if x.opcode != y.opcode || x.payload != y.payload { return false }
         }
         return true

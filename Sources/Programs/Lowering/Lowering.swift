@@ -29,6 +29,11 @@ struct RecordedRow: Sendable {
 struct Lowering {
     let lexer: Lexer
     let tracing: Bool
+    /// The tape so far: finished pieces (repeated blocks stored once, see
+    /// `Lowering+Repetition.swift`), then the instructions being emitted one by one.
+    var pieces: [TapePiece] = []
+    /// The slots the finished pieces fill.
+    var pieceSlots = 0
     var code: [Instruction] = []
     var constants: [Rational] = []
     var constantIndex: [Rational: Int32] = [:]
@@ -65,7 +70,7 @@ struct Lowering {
 
     /// Throws when the tape or the walk has grown past its limit.
     func checkLimits(adding more: Int = 0, at l: SourceLocation? = nil) throws(ProgramError) {
-        if code.count + more > Self.maximumInstructions {
+        if slotCount + more > Self.maximumInstructions {
             throw ProgramError(
                 "the program needs more than \(Self.maximumInstructions) tape instructions (lower its parameters)", at: l)
         }
@@ -84,9 +89,27 @@ struct Lowering {
 
     // MARK: emission
 
+    /// The number of slots emitted so far; the next instruction writes this slot.
+    var slotCount: Int { pieceSlots + code.count }
+
     mutating func emit(_ ins: Instruction) -> Int {
         code.append(ins)
-        return code.count - 1
+        return slotCount - 1
+    }
+
+    /// Ends the current run of single instructions (before a repeated block, and at the end).
+    mutating func finishPiece() {
+        guard !code.isEmpty else { return }
+        pieces.append(.instructions(code))
+        pieceSlots += code.count
+        code = []
+    }
+
+    /// Appends a block stored once with its repeat count.
+    mutating func append(_ block: RepeatedBlock) {
+        finishPiece()
+        pieces.append(.repeated(block))
+        pieceSlots += block.period * block.count
     }
 
     mutating func constantPayload(_ r: Rational) -> Int32 {
@@ -129,10 +152,17 @@ struct Lowering {
                     inputs[d.name] = (inputCount, n)
                     guard inputCount + n < Int(Int32.max) else { throw error("too many inputs", at: d.location) }
                     try checkLimits(adding: n, at: d.location)
-                    code.reserveCapacity(code.count + n)
-                    for _ in 0..<n {
-                        _ = emit(Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount)))
-                        inputCount += 1
+                    if n >= 8 {
+                        // x[1], …, x[n] as one input instruction repeated n times.
+                        append(RepeatedBlock(
+                            template: [Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount))],
+                            strideA: [0], strideB: [0], payloadStride: [1], count: n))
+                        inputCount += n
+                    } else {
+                        for _ in 0..<n {
+                            _ = emit(Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount)))
+                            inputCount += 1
+                        }
                     }
                 } else {
                     inputs[d.name] = (inputCount, nil)

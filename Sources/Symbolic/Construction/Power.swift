@@ -12,7 +12,8 @@ extension Expr {
     ///     Expr.power(Expr(2), Expr(Rational(1, 2)))   // sqrt(2)
     ///     Expr.power(x * y, Expr(2))                  // x^2*y^2
     ///
-    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, 0^r = 0 for a number r > 0; a rational to
+    /// Rules: u^0 = 1 (also 0^0), u^1 = u, 1^u = 1, 0^r = 0 for a number r > 0 (and for a
+    /// constant whose sign is exactly positive, such as 3^(10^18)); a rational to
     /// a rational is evaluated when the result is rational (4^(1/2) = 2, (1/4)^(−1/2) = 2);
     /// a positive rational to a non-integer rational r^(n + f), 0 < f < 1, becomes
     /// rⁿ · r^f (2^(3/2) = 2·sqrt(2)); a negative rational to a non-integer power stays.
@@ -23,6 +24,9 @@ extension Expr {
         if exponent.isOne { return base }
         if base.isOne { return .one }
         guard let q = exponent.rationalValue else {
+            // 0^c = 0 for a constant c too large to fold but exactly positive (0^(3^(10^18)),
+            // found by the fuzzer: 1/0^(…) was not caught as a division by zero).
+            if base.isZero && exponent.constantSign == 1 { return .zero }
             return Expr(canonical: .power(base: base, exponent: exponent))
         }
         switch base.kind {
@@ -54,6 +58,10 @@ extension Expr {
 
     /// r^q in canonical form, or `nil` when it stays the plain power r^q.
     static func numericPower(_ r: Rational, _ q: Rational) -> Expr? {
+        // 0^q and (−1)^n whatever their size (0^(103^100) = 0: found by the fuzzer, it stayed
+        // unevaluated because the exponent does not fit an Int, and the tape refused it).
+        if r.isZero && q.signum() > 0 { return .zero }
+        if r == Rational(-1) && q.isInteger { return q.numerator.isOdd ? .minusOne : .one }
         if q.isInteger {
             guard let n = Int(exactly: q.numerator) else { return nil }
             if r.isZero && n < 0 { return nil }

@@ -14,8 +14,8 @@ struct Token {
     /// How the token reads in an error message.
     var quoted: String {
         switch kind {
-        case .number(let r): return "number \(r)"
-        case .identifier(let name): return "'\(name)'"
+        case .number(let r): return "number \(ErrorText.clipped(r.description, width: 40))"
+        case .identifier(let name): return "'\(ErrorText.clipped(name, width: 40))'"
         case .plus: return "'+'"
         case .minus: return "'-'"
         case .star: return "'*'"
@@ -85,7 +85,7 @@ enum Lexer {
                     do {
                         out.append(Token(kind: .number(try Rational(parsing: lexeme)), columns: start..<i))
                     } catch {
-                        throw ParseError(input: input, columns: start..<i, message: "invalid number '\(lexeme)': \(error.reason)")
+                        throw ParseError(input: input, columns: start..<i, message: "invalid number '\(ErrorText.clipped(lexeme, width: 40))': \(error.reason)")
                     }
                 } else if isLetter(c) {
                     while i < s.count && (isLetter(s[i]) || isDigit(s[i])) { i += 1 }

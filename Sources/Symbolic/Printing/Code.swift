@@ -26,13 +26,15 @@ extension Expr {
 
     /// Source in `language` that evaluates the expression in double precision.
     public func code(_ language: CodeLanguage) -> String {
-        let printer = CodePrinter(language: language)
-        return foldPostorder { (e: Expr, value: (Expr) -> Printed) -> Printed in printer.printed(e, value) }.text
+        let printer = CodePrinter(language: language, plain: PlainPrinter.texts(self))
+        return foldPostorder { (e: Expr, value: (Expr) -> Printed) -> Printed in printer.printed(e, value) }.text.description
     }
 }
 
 struct CodePrinter {
     let language: CodeLanguage
+    /// Each node's plain text, for the display order of terms and factors.
+    let plain: (Expr) -> Text
 
     /// A Double literal with a decimal point or exponent, so that neither language reads it as an integer.
     static func literal(_ d: Double) -> String {
@@ -53,28 +55,28 @@ struct CodePrinter {
             text = "(\(CodePrinter.literal(Double(m.numerator))) / \(CodePrinter.literal(Double(m.denominator))))"
         }
         if negative { text = "-" + text }
-        return Printed(text: text, precedence: negative ? .product : .atom, negative: negative)
+        return Printed(text: Text(text), precedence: negative ? .product : .atom, negative: negative)
     }
 
-    func function(_ f: ElementaryFunction) -> String {
+    func function(_ f: ElementaryFunction) -> Text {
         switch f {
         case .abs: return language == .swift ? "abs" : "fabs"
-        case .sin, .cos, .tan, .exp, .log, .atan, .asin, .acos, .sinh, .cosh, .tanh: return f.name
+        case .sin, .cos, .tan, .exp, .log, .atan, .asin, .acos, .sinh, .cosh, .tanh: return Text(f.name)
         }
     }
 
     func printed(_ e: Expr, _ value: (Expr) -> Printed) -> Printed {
         switch e.kind {
         case .number(let r): return number(r)
-        case .symbol(let s): return Printed(text: s.name, precedence: .atom)
+        case .symbol(let s): return Printed(text: Text(s.name), precedence: .atom)
         case .call(let f, let u): return Printed(text: "\(function(f))(\(value(u).text))", precedence: .atom)
         case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value)
         case .product(let c, let factors): return product(coefficient: c, factors: factors, value)
         case .sum(let c, let terms):
             let ordered = terms.map { t, k in
-                (key: DisplayKey(term: t, text: PlainPrinter.print(t), textOf: { PlainPrinter.print($0) }), coefficient: k, term: t)
+                (key: DisplayKey(term: t, text: plain(t), textOf: plain), coefficient: k, term: t)
             }.sorted { DisplayKey.precedes($0.key, $1.key) }
-            var pieces: [(negative: Bool, text: String)] = ordered.map {
+            var pieces: [(negative: Bool, text: Text)] = ordered.map {
                 ($0.coefficient.signum() < 0,
                  product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value).text)
             }
@@ -95,10 +97,10 @@ struct CodePrinter {
     }
 
     func product(coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], _ value: (Expr) -> Printed) -> Printed {
-        var top: [String] = []
-        var bottom: [String] = []
+        var top: [Text] = []
+        var bottom: [Text] = []
         let factors = factors.sorted {
-            DisplayKey.factorPrecedes(($0.base, PlainPrinter.print($0.base)), ($1.base, PlainPrinter.print($1.base)))
+            DisplayKey.factorPrecedes(($0.base, plain($0.base)), ($1.base, plain($1.base)))
         }
         for (b, x) in factors {
             let q = x.rationalValue

@@ -13,11 +13,11 @@ struct DisplayKey {
     /// Total degree of a monomial (0 otherwise).
     let degree: Int
     /// The monomial's (symbol, exponent) pairs, by symbol name.
-    let powers: [(String, Int)]
+    let powers: [(Text, Int)]
     /// The printed text: the last tie-breaker (distinct canonical terms print differently).
-    let text: String
+    let text: Text
 
-    init(term: Expr, text: String, textOf: (Expr) -> String) {
+    init(term: Expr, text: Text, textOf: (Expr) -> Text) {
         self.text = text
         if let powers = DisplayKey.monomialPowers(term, textOf) {
             group = 0
@@ -44,10 +44,10 @@ struct DisplayKey {
 
     /// A factor b^n with a positive integer n, keyed for display: a symbol by its name,
     /// anything else by its text after every symbol ("\u{10FFFF}" sorts last).
-    static func atomPower(_ b: Expr, _ e: Expr, _ text: (Expr) -> String) -> (String, Int)? {
+    static func atomPower(_ b: Expr, _ e: Expr, _ text: (Expr) -> Text) -> (Text, Int)? {
         guard let q = e.rationalValue, q.isInteger, q.signum() > 0, let n = Int(exactly: q.numerator) else { return nil }
         switch b.kind {
-        case .symbol(let s): return (s.name, n)
+        case .symbol(let s): return (Text(s.name), n)
         case .call: return ("\u{10FFFF}" + text(b), n)
         case .number, .sum, .product, .power: return nil
         }
@@ -55,8 +55,8 @@ struct DisplayKey {
 
     /// The (key, exponent) pairs when `t` is a product of symbols and calls to positive
     /// integer powers, sorted by key; else nil.
-    static func monomialPowers(_ t: Expr, _ text: (Expr) -> String) -> [(String, Int)]? {
-        var out: [(String, Int)] = []
+    static func monomialPowers(_ t: Expr, _ text: (Expr) -> Text) -> [(Text, Int)]? {
+        var out: [(Text, Int)] = []
         for (b, e) in factors(of: t) {
             guard let p = atomPower(b, e, text) else { return nil }
             out.append(p)
@@ -66,7 +66,7 @@ struct DisplayKey {
 
     /// Display rank of a factor's base: numbers (sqrt(2)) first, then symbols
     /// alphabetically, then the rest by text.
-    static func factorPrecedes(_ a: (base: Expr, text: String), _ b: (base: Expr, text: String)) -> Bool {
+    static func factorPrecedes(_ a: (base: Expr, text: Text), _ b: (base: Expr, text: Text)) -> Bool {
         func rank(_ e: Expr) -> Int {
             switch e.kind {
             case .number: return 0

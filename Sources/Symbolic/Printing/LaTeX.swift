@@ -12,7 +12,9 @@ extension Expr {
     /// Symbols: one letter as is, `x_1` as `x_{1}`, Greek names as letters (`alpha` → `\alpha`),
     /// other names upright (`\mathrm{rate}`).
     public var latex: String {
-        foldPostorder { (e: Expr, value: (Expr) -> Printed) -> Printed in LaTeXPrinter.printed(e, value) }.text
+        let plain = PlainPrinter.texts(self)
+        return foldPostorder { (e: Expr, value: (Expr) -> Printed) -> Printed in LaTeXPrinter.printed(e, value, plain) }
+            .text.description
     }
 }
 
@@ -37,12 +39,12 @@ enum LaTeXPrinter {
 
     static func number(_ r: Rational) -> Printed {
         let negative = r.signum() < 0
-        if r.isInteger { return Printed(text: r.description, precedence: negative ? .product : .atom, negative: negative) }
+        if r.isInteger { return Printed(text: Text(r.description), precedence: negative ? .product : .atom, negative: negative) }
         let m = r.magnitude
-        return Printed(text: (negative ? "-" : "") + "\\frac{\(m.numerator)}{\(m.denominator)}", precedence: .product, negative: negative)
+        return Printed(text: "\(negative ? "-" : "")\\frac{\(m.numerator)}{\(m.denominator)}", precedence: .product, negative: negative)
     }
 
-    static func function(_ f: ElementaryFunction, _ u: String) -> String {
+    static func function(_ f: ElementaryFunction, _ u: Text) -> Text {
         switch f {
         case .abs: return "\\left|\(u)\\right|"
         case .asin: return "\\arcsin\\left(\(u)\\right)"
@@ -52,25 +54,28 @@ enum LaTeXPrinter {
         }
     }
 
-    static func printed(_ e: Expr, _ value: (Expr) -> Printed) -> Printed {
+    static func printed(_ e: Expr, _ value: (Expr) -> Printed, _ plain: (Expr) -> Text) -> Printed {
         switch e.kind {
         case .number(let r): return number(r)
-        case .symbol(let s): return Printed(text: symbol(s.name), precedence: .atom)
+        case .symbol(let s): return Printed(text: Text(symbol(s.name)), precedence: .atom)
         case .call(let f, let u): return Printed(text: function(f, value(u).text), precedence: .atom)
-        case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value)
-        case .product(let c, let factors): return product(coefficient: c, factors: factors, value)
-        case .sum(let c, let terms): return sum(constant: c, terms: terms, value)
+        case .power(let b, let x): return product(coefficient: .one, factors: [(b, x)], value, plain)
+        case .product(let c, let factors): return product(coefficient: c, factors: factors, value, plain)
+        case .sum(let c, let terms): return sum(constant: c, terms: terms, value, plain)
         }
     }
 
-    static func sum(constant c: Rational, terms: [(term: Expr, coefficient: Rational)], _ value: (Expr) -> Printed) -> Printed {
+    /// The terms in the plain printer's display order (`plain` gives each node's plain text).
+    static func sum(
+        constant c: Rational, terms: [(term: Expr, coefficient: Rational)], _ value: (Expr) -> Printed, _ plain: (Expr) -> Text
+    ) -> Printed {
         var items = terms.map { t, k in
-            (key: DisplayKey(term: t, text: PlainPrinter.print(t), textOf: { PlainPrinter.print($0) }), coefficient: k, term: t)
+            (key: DisplayKey(term: t, text: plain(t), textOf: plain), coefficient: k, term: t)
         }
         items.sort { DisplayKey.precedes($0.key, $1.key) }
-        var pieces: [(negative: Bool, text: String)] = items.map {
+        var pieces: [(negative: Bool, text: Text)] = items.map {
             ($0.coefficient.signum() < 0,
-             product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value).text)
+             product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value, plain).text)
         }
         if !c.isZero {
             let constant = (c.signum() < 0, number(c.magnitude).text)
@@ -99,51 +104,58 @@ enum LaTeXPrinter {
         return Printed(text: "\(bt)^{\(e.text)}", precedence: .power)
     }
 
-    static func product(coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], _ value: (Expr) -> Printed) -> Printed {
-        var top: [(base: Expr, text: String)] = []
-        var bottom: [(base: Expr, text: String)] = []
+    static func product(
+        coefficient c: Rational, factors: [(base: Expr, exponent: Expr)], _ value: (Expr) -> Printed, _ plain: (Expr) -> Text
+    ) -> Printed {
+        // `inner`: the text inside `\left(…\right)` when the factor was parenthesised here.
+        var top: [(base: Expr, text: Text, inner: Text?)] = []
+        var bottom: [(base: Expr, text: Text)] = []
         var c = c
         let flipped = DisplayKey.signFlip(coefficient: c, factors: factors) { value($0).negative }
         if flipped != nil { c = -c }
         for (b, x) in factors {
             let q = x.rationalValue
             if let f = flipped, b == f, case .sum(let k, let terms) = b.kind {
-                top.append((b, "\\left(\(sum(constant: -k, terms: terms.map { ($0.term, -$0.coefficient) }, value).text)\\right)"))
+                let inner = sum(constant: -k, terms: terms.map { ($0.term, -$0.coefficient) }, value, plain).text
+                top.append((b, "\\left(\(inner)\\right)", inner))
             } else if let q, q.signum() < 0, !b.isZero {
                 let p = power(b, x, exponent: -q, value)
                 bottom.append((b, p.text))
             } else {
                 let p = power(b, x, exponent: q, value)
-                top.append((b, p.precedence == .sum ? "\\left(\(p.text)\\right)" : p.text))
+                top.append(p.precedence == .sum ? (b, "\\left(\(p.text)\\right)", p.text) : (b, p.text, nil))
             }
         }
         if c == .one && bottom.isEmpty && top.count == 1 {
             return power(factors[0].base, factors[0].exponent, exponent: factors[0].exponent.rationalValue, value)
         }
-        top.sort { DisplayKey.factorPrecedes($0, $1) }
+        top.sort { DisplayKey.factorPrecedes(($0.base, $0.text), ($1.base, $1.text)) }
         bottom.sort { DisplayKey.factorPrecedes($0, $1) }
         var numerator = top.map(\.text)
-        var denominator = bottom.map { b in
+        var denominator: [Text] = bottom.map { b in
             bottom.count > 1 && value(b.base).precedence == .sum && !b.text.hasPrefix("\\left(") ? "\\left(\(b.text)\\right)" : b.text
         }
         let p = c.numerator.magnitude
         let q = c.denominator
-        if p != .one || numerator.isEmpty { numerator.insert(p.description, at: 0) }
-        if q != .one { denominator.insert(q.description, at: 0) }
-        func join(_ parts: [String]) -> String {
-            var out = ""
+        if p != .one || numerator.isEmpty { numerator.insert(Text(p.description), at: 0) }
+        if q != .one { denominator.insert(Text(q.description), at: 0) }
+        func join(_ parts: [Text]) -> Text {
+            var out = Text("")
             for (i, part) in parts.enumerated() {
-                if i > 0 { out += part.first.map { $0.isNumber || $0 == "-" } == true ? " \\cdot " : " " }
+                if i > 0 {
+                    let first = part.firstScalar
+                    out += first.map { ($0.value >= 48 && $0.value <= 57) || $0 == "-" } == true ? " \\cdot " : " "
+                }
                 out += part
             }
             return out
         }
-        var text = c.signum() < 0 ? "-" : ""
+        var text = Text(c.signum() < 0 ? "-" : "")
         // A lone parenthesised numerator needs no parentheses inside \frac{…}{…}.
-        if !denominator.isEmpty, numerator.count == 1, let only = numerator.first, only.hasPrefix("\\left("),
-            only.hasSuffix("\\right)"), top.count == 1, value(top[0].base).precedence == .sum
+        if !denominator.isEmpty, numerator.count == 1, top.count == 1, let inner = top[0].inner,
+            value(top[0].base).precedence == .sum
         {
-            numerator = [String(only.dropFirst(6).dropLast(7))]
+            numerator = [inner]
         }
         text += denominator.isEmpty ? join(numerator) : "\\frac{\(join(numerator))}{\(join(denominator))}"
         return Printed(text: text, precedence: .product, negative: c.signum() < 0)

@@ -13,7 +13,7 @@ enum Precedence: Int, Comparable {
 
 /// A printed subexpression: its text, how tightly it binds, and whether it starts with '-'.
 struct Printed {
-    var text: String
+    var text: Text
     var precedence: Precedence
     var negative: Bool = false
 }
@@ -31,12 +31,19 @@ enum PlainPrinter {
     static func print(_ root: Expr) -> String {
         root.foldPostorder { (e: Expr, value: (Expr) -> Printed) -> Printed in
             printed(e, value)
-        }.text
+        }.text.description
+    }
+
+    /// Every node's plain text, for the other printers' display order (one pass, O(size)
+    /// with ropes, instead of printing each sum's terms again).
+    static func texts(_ root: Expr) -> (Expr) -> Text {
+        let memo = root.foldPostorderMemo { (e: Expr, value: (Expr) -> Printed) -> Printed in printed(e, value) }
+        return { e in memo[e.id]?.text ?? Text(print(e)) }
     }
 
     static func number(_ r: Rational) -> Printed {
         let negative = r.signum() < 0
-        return Printed(text: r.description, precedence: r.isInteger && !negative ? .atom : .product, negative: negative)
+        return Printed(text: Text(r.description), precedence: r.isInteger && !negative ? .atom : .product, negative: negative)
     }
 
     static func printed(_ e: Expr, _ value: (Expr) -> Printed) -> Printed {
@@ -44,7 +51,7 @@ enum PlainPrinter {
         case .number(let r):
             return number(r)
         case .symbol(let s):
-            return Printed(text: s.name, precedence: .atom)
+            return Printed(text: Text(s.name), precedence: .atom)
         case .call(let f, let u):
             return Printed(text: "\(f.name)(\(value(u).text))", precedence: .atom)
         case .power(let b, let x):
@@ -61,12 +68,12 @@ enum PlainPrinter {
             (DisplayKey(term: t, text: value(t).text, textOf: { value($0).text }), k, t)
         }
         items.sort { DisplayKey.precedes($0.key, $1.key) }
-        var pieces: [(negative: Bool, text: String)] = items.map { item in
+        var pieces: [(negative: Bool, text: Text)] = items.map { item in
             let magnitude = product(coefficient: item.coefficient.magnitude, factors: factors(of: item.term), value)
             return (item.coefficient.signum() < 0, magnitude.text)
         }
         if !constant.isZero {
-            let c = (constant.signum() < 0, constant.magnitude.description)
+            let c = (constant.signum() < 0, Text(constant.magnitude.description))
             if pieces[0].negative && !c.0 { pieces.insert(c, at: 0) } else { pieces.append(c) }
         }
         var text = pieces[0].negative ? "-" + pieces[0].text : pieces[0].text
@@ -87,8 +94,8 @@ enum PlainPrinter {
         var c = c
         let flipped = DisplayKey.signFlip(coefficient: c, factors: factors) { value($0).negative }
         if flipped != nil { c = -c }
-        var numerator: [(base: Expr, text: String)] = []
-        var denominator: [(base: Expr, text: String, precedence: Precedence)] = []
+        var numerator: [(base: Expr, text: Text)] = []
+        var denominator: [(base: Expr, text: Text, precedence: Precedence)] = []
         for (b, x) in factors {
             if let f = flipped, b == f, case .sum(let k, let terms) = b.kind {
                 numerator.append((b, "(\(sum(constant: -k, terms: terms.map { ($0.term, -$0.coefficient) }, value).text))"))
@@ -102,22 +109,22 @@ enum PlainPrinter {
         }
         numerator.sort { DisplayKey.factorPrecedes($0, $1) }
         denominator.sort { DisplayKey.factorPrecedes(($0.base, $0.text), ($1.base, $1.text)) }
-        var top: [String] = []
+        var top: [Text] = []
         let p = c.numerator.magnitude
-        if p != .one || numerator.isEmpty { top.append(p.description) }
+        if p != .one || numerator.isEmpty { top.append(Text(p.description)) }
         top.append(contentsOf: numerator.map(\.text))
-        var bottom: [(text: String, precedence: Precedence)] = denominator.map { ($0.text, $0.precedence) }
+        var bottom: [(text: Text, precedence: Precedence)] = denominator.map { ($0.text, $0.precedence) }
         // "/(2*(y + 1))" would read back as 1/(2*y + 2): then the number divides separately.
-        var trailing = ""
+        var trailing = Text("")
         let q = c.denominator
         if q != .one {
             if bottom.count == 1 && bottom[0].precedence == .sum {
-                trailing = "/" + q.description
+                trailing = Text("/" + q.description)
             } else {
-                bottom.insert((q.description, .atom), at: 0)
+                bottom.insert((Text(q.description), .atom), at: 0)
             }
         }
-        var text = c.signum() < 0 ? "-" : ""
+        var text = Text(c.signum() < 0 ? "-" : "")
         text += top.joined(separator: "*")
         if !bottom.isEmpty {
             if bottom.count == 1 {

@@ -8,10 +8,14 @@ import Symbolic
 ///     let e = ExpressionGenerator(.rational(variables: [x, y])).expression(using: &g)
 ///     // such as (x - 2*y)^2/(x + 1/3)
 ///
-/// It avoids nothing on purpose: `log` of a possibly negative argument, `1/(x - y)`,
-/// `asin(3*x)`, `abs(x)` at 0 all occur, and the harness must skip (and count) the points
-/// where they are undefined rather than crash. Every expression is built through `Expr`'s
-/// canonicalising constructors, so some draws collapse (`x - x` is 0).
+/// It avoids nothing that depends on the point on purpose: `log` of a possibly negative
+/// argument, `1/(x - y)`, `asin(3*x)`, `abs(x)` at 0 all occur, and the harness must skip
+/// (and count) the points where they are undefined rather than crash. Every expression is
+/// built through `Expr`'s canonicalising constructors, so some draws collapse (`x - x` is
+/// 0). Constants without a real value are different: they are undefined everywhere, and
+/// `Expr.parse` and every entry point for user input refuse them (`sqrt(-4)`, `1/0`,
+/// `log(0)`, see `UndefinedConstant`), so a node that would contain one is replaced by a
+/// fresh leaf: every draw passes `checkDefined()`.
 public struct ExpressionGenerator: Sendable {
     /// What to draw.
     public var specification: Specification
@@ -37,6 +41,14 @@ public struct ExpressionGenerator: Sendable {
     }
 
     func expression<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
+        let e = node(depth: depth, using: &g)
+        // The operands are defined (by induction), so a constant without a real value can only
+        // come from this node's own combination of them (sqrt(-4), 1/(x - x), log(1 - 1)).
+        return e.undefinedConstant == nil ? e : leaf(using: &g)
+    }
+
+    /// A leaf or an inner node over fresh subexpressions, defined or not.
+    func node<G: RandomNumberGenerator>(depth: Int, using g: inout G) -> Expr {
         let spec = specification
         if depth == 0 || g.uniform(in: 0..<100) < spec.leafPercentage { return leaf(using: &g) }
         let w = spec.operationWeights

@@ -39,7 +39,22 @@ do {
     fail("GettingStarted.md:83", error)
 }
 
-// Programs.md:141
+// Limits.md:23
+do {
+    let refused = ExactLimits.$maximumBitWidth.withValue(1 << 9) { (try? BigInt(3).power(1000)) == nil }
+    check(refused, #"true"#, "Limits.md:24")
+    let power = try ExactLimits.$maximumBitWidth.withValue(1 << 11) { try BigInt(3).power(1000) }
+    check(power.description.count, #"478"#, "Limits.md:26")
+    let generatedText = Array(repeating: "x", count: 2000).joined(separator: " + ")
+    let tooLong = ParseLimits.$maximumInputLength.withValue(4096) { (try? Expr.parse(generatedText)) == nil }
+    check(tooLong, #"true"#, "Limits.md:29")
+    let sum = try ParseLimits.$maximumInputLength.withValue(8192) { try Expr.parse(generatedText) }
+    check(sum, #"2000*x"#, "Limits.md:31")
+} catch {
+    fail("Limits.md:23", error)
+}
+
+// Programs.md:143
 do {
     let program = try Program(parsing: """
         param n = 3
@@ -48,19 +63,19 @@ do {
         output f
         """)
     let compiled = try program.compile(parameters: ["n": 4])
-    check(compiled.variables, #"["x[1]", "x[2]", "x[3]", "x[4]"]"#, "Programs.md:148")
+    check(compiled.variables, #"["x[1]", "x[2]", "x[3]", "x[4]"]"#, "Programs.md:150")
     let x: [Rational] = [1, 2, 3, 4]
-    check(try compiled.tape.gradient(at: x), #"[-400, 1002, 5804, -1000]"#, "Programs.md:150")
-    check(compiled.symbols, #"[x_1, x_2, x_3, x_4]"#, "Programs.md:151")
-    check(try compiled.expressions()[0].gradient(withRespectTo: compiled.symbols)[3], #"-200*x_3^2 + 200*x_4"#, "Programs.md:152")
+    check(try compiled.tape.gradient(at: x), #"[-400, 1002, 5804, -1000]"#, "Programs.md:152")
+    check(compiled.symbols, #"[x_1, x_2, x_3, x_4]"#, "Programs.md:153")
+    check(try compiled.expressions()[0].gradient(withRespectTo: compiled.symbols)[3], #"-200*x_3^2 + 200*x_4"#, "Programs.md:154")
 
     let xy = try Program(parsing: "input x, y\nf = x*y + sin(x)\noutput f")
     let trace = try xy.trace(at: [Expr(Rational(1, 2)), Expr(3)], seed: [Expr(1), Expr(0)], mode: .forward)
-    check(trace.rows.map(\.name), #"["x", "y", "f"]"#, "Programs.md:156")
-    check(trace.rows[2].value, #"sin(1/2) + 3/2"#, "Programs.md:157")
-    check(trace.rows[2].derivative, #"cos(1/2) + 3"#, "Programs.md:158")
+    check(trace.rows.map(\.name), #"["x", "y", "f"]"#, "Programs.md:158")
+    check(trace.rows[2].value, #"sin(1/2) + 3/2"#, "Programs.md:159")
+    check(trace.rows[2].derivative, #"cos(1/2) + 3"#, "Programs.md:160")
 } catch {
-    fail("Programs.md:141", error)
+    fail("Programs.md:143", error)
 }
 
 // Sparsity.md:32
