@@ -31,7 +31,9 @@ extension Tape {
 
     /// Runs the primal sweep into `values`.
     @inlinable
-    func primalValues<S: TapeScalar>(_ point: [S], into values: inout SlotBuffer<S>) throws(TapeError) {
+    func primalValues<S: TapeScalar>(
+        _ point: [S], into values: inout SlotBuffer<S>, needed: [Bool]? = nil
+    ) throws(TapeError) {
         let c = constants.map { S($0) }
         let base = values.base
         var initialized = 0
@@ -40,7 +42,15 @@ extension Tape {
             try instructions.withUnsafeBufferPointer { (code) throws(TapeError) in
                 try withBase(point) { (p) throws(TapeError) in
                     try withBase(c) { (cp) throws(TapeError) in
-                        try Sweep.primal(code, inputs: p, constants: cp, values: base, initialized: &initialized)
+                        if let needed {
+                            try needed.withUnsafeBufferPointer { (mask) throws(TapeError) in
+                                try Sweep.primal(
+                                    code, inputs: p, constants: cp, values: base, initialized: &initialized,
+                                    needed: mask.baseAddress)
+                            }
+                        } else {
+                            try Sweep.primal(code, inputs: p, constants: cp, values: base, initialized: &initialized)
+                        }
                     }
                 }
             }

@@ -88,18 +88,18 @@ public struct Linearization<S: ScalarField> {
     public func pullback(_ w: S, into adjoint: UnsafeMutablePointer<S>, _ a: Int, _ b: Int) {
         switch shape {
         case .zero: break
-        case .identity: adjoint[a] = adjoint[a] + w
-        case .negation: adjoint[a] = adjoint[a] - w
+        case .identity: adjoint[a] += w
+        case .negation: adjoint[a] -= w
         case .sum:
-            adjoint[a] = adjoint[a] + w
-            adjoint[b] = adjoint[b] + w
+            adjoint[a] += w
+            adjoint[b] += w
         case .difference:
-            adjoint[a] = adjoint[a] + w
-            adjoint[b] = adjoint[b] - w
-        case .scale: adjoint[a] = adjoint[a] + p * w
+            adjoint[a] += w
+            adjoint[b] -= w
+        case .scale: adjoint[a] += p * w
         case .bilinear:
-            adjoint[a] = adjoint[a] + p * w
-            adjoint[b] = adjoint[b] + q * w
+            adjoint[a] += p * w
+            adjoint[b] += q * w
         }
     }
 }

@@ -60,7 +60,18 @@ extension Tape {
         // The plan is asked once: when it declines, the generic sweeps decide (going through
         // `vjp` would ask the plan a second time, with the value).
         if let r = planVJP(point, weights: [.one], workspace: workspace, value: false) { return r.cotangent }
-        return try genericVJP(at: point, weights: [.one], workspace: workspace).cotangent
+        return try genericGradient(at: point, workspace: workspace)
+    }
+
+    /// ∇f by the generic sweeps without f itself: the primal sweep computes only the values
+    /// the reverse sweep reads (``Sweep/valuesNeededForGradient(_:)``), so a running sum that
+    /// only feeds the output is never formed (over exact scalars, the largest numbers of all).
+    @inlinable
+    func genericGradient<S: TapeScalar>(at point: [S], workspace: Workspace?) throws(TapeError) -> [S] {
+        let needed = instructions.withUnsafeBufferPointer { Sweep.valuesNeededForGradient($0) }
+        var values = SlotBuffer<S>(capacity: count, workspace: workspace, block: 0)
+        try primalValues(point, into: &values, needed: needed)
+        return try pullback(values: values.base, weights: [[.one]], workspace: workspace)[0]
     }
 
     /// f(x) and ∇f(x) of a scalar-valued tape, from one primal and one reverse sweep.

@@ -103,20 +103,53 @@ enum Sweep {
         return relation.holds(sign: sign) == expected
     }
 
+    /// Which slots' values a gradient needs (a reverse sweep from the outputs, nothing else):
+    /// those its reverse rules read (``Opcode/reverseReads``), those whose instruction may
+    /// fail or is a guard (so that errors are reported as by a full primal sweep), and, for
+    /// each of them, its operands. The rest (sums, differences, scalings that only feed the
+    /// output) is skipped: over exact scalars, a running sum's value is the largest number
+    /// of the whole sweep, and no derivative reads it.
+    ///
+    ///     // x·y + (x + y): the slot x + y is not needed, x and y are (the product reads them)
+    @inlinable
+    static func valuesNeededForGradient(_ code: UnsafeBufferPointer<Instruction>) -> [Bool] {
+        var needed = [Bool](repeating: false, count: code.count)
+        var i = code.count
+        while i > 0 {
+            i -= 1
+            let op = code[i].opcode
+            let reads = op.reverseReads
+            if !op.isTotal || reads.own { needed[i] = true }
+            if op == .input || op == .constant { continue }
+            if needed[i] || reads.operands {
+                needed[Int(code[i].a)] = true
+                needed[Int(code[i].b)] = true
+            }
+        }
+        return needed
+    }
+
     /// vᵢ for every slot, in order. On return `initialized` counts the slots written (all
-    /// of them, unless it throws).
+    /// of them, unless it throws). With `needed`, a slot whose flag is false is set to zero
+    /// instead of computed (see ``valuesNeededForGradient(_:)``).
     ///
     /// - Throws: ``TapeError/domain(_:instruction:source:)`` and
     ///   ``TapeError/guardViolated(instruction:source:)``, without sources (the tape adds them).
     @inlinable
     static func primal<S: TapeScalar>(
         _ code: UnsafeBufferPointer<Instruction>, inputs: UnsafePointer<S>, constants: UnsafePointer<S>,
-        values v: UnsafeMutablePointer<S>, initialized: inout Int
+        values v: UnsafeMutablePointer<S>, initialized: inout Int, needed: UnsafePointer<Bool>? = nil
     ) throws(TapeError) {
         var i = 0
         let n = code.count
         while i < n {
             let ins = code[i]
+            if let needed, !needed[i] {
+                (v + i).initialize(to: .zero)
+                initialized = i + 1
+                i += 1
+                continue
+            }
             var holds = true
             do throws(ScalarError) {
                 (v + i).initialize(to: try LocalPartials.value(of: ins, values: v, constants: constants, inputs: inputs))
@@ -210,7 +243,7 @@ enum Sweep {
         var g = [S](repeating: .zero, count: inputCount)
         for i in 0..<code.count where code[i].opcode == .input {
             let p = Int(code[i].payload)
-            g[p] = g[p] + adjoint[i]
+            g[p] += adjoint[i]
         }
         return g
     }

@@ -58,7 +58,7 @@ struct Differentiator {
     /// one index for all their variables): the others are skipped without a traversal.
     private let dependencies: DependencyIndex?
     private let bit: Int
-    private var memo: [ObjectIdentifier: Expr] = [:]
+    private var memo = NodeMap<Expr>()
     /// The roots whose nodes key `memo`: holding them keeps every key's node alive, so an
     /// identifier is never reused for another node while the memo lives.
     private var roots: [Expr] = []
@@ -76,10 +76,8 @@ struct Differentiator {
     /// `true` when e may depend on the variable and is not a leaf (leaves are done inline).
     @inline(__always)
     private func needsWork(_ e: Expr) -> Bool {
-        switch e.kind {
-        case .number, .symbol: return false
-        default: return dependencies?.depends(e, on: bit) ?? true
-        }
+        if e.height == 0 { return false }  // a leaf (read without copying the node's kind)
+        return dependencies?.depends(e, on: bit) ?? true
     }
 
     /// ∂f/∂x, canonicalised but not simplified.
@@ -105,6 +103,13 @@ struct Differentiator {
                 stack.append((e, true))
                 switch e.kind {
                 case .number, .symbol: break
+                case .sum(_, let terms) where terms.count > 8:
+                    // A long sum: only the terms with the variable (as `rule` differentiates).
+                    let parts = local.sumParts(e, terms, dependencies)
+                    for (t, _) in parts.othersByVariable.map({ $0[bit] ?? [] }) ?? parts.others
+                    where needsWork(t) && memo[t.id] == nil {
+                        stack.append((t, false))
+                    }
                 case .sum(_, let terms):
                     for (t, _) in terms where needsWork(t) && memo[t.id] == nil { stack.append((t, false)) }
                 case .product(_, let factors):
@@ -189,12 +194,14 @@ struct Differentiator {
     /// The derivative of a child: leaves inline, independent nodes 0, the rest from the memo.
     @inline(__always)
     private func d(_ e: Expr) -> Expr {
+        if e.height > 0 {
+            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
+            return memo[e.id]!
+        }
         switch e.kind {
         case .number: return .zero
         case .symbol(let s): return s == variable ? .one : .zero
-        default:
-            if let dependencies, !dependencies.depends(e, on: bit) { return .zero }
-            return memo[e.id]!
+        case .sum, .product, .power, .call: return memo[e.id]!  // not reached: height 0 is a leaf
         }
     }
 
@@ -204,33 +211,37 @@ struct Differentiator {
         case .number, .symbol:
             return d(e)
         case .sum(_, let terms):
-            var summands: [Expr] = []
+            // Σ kᵢ·tᵢ′, each term added to one builder (no scaled copy of a term's derivative).
+            var sum = SumBuilder()
             if terms.count > 8 {
                 // Long sums (dot products): the symbol terms are looked up, not scanned.
                 let parts = local.sumParts(e, terms, dependencies)
-                if let k = parts.symbols[variable] { summands.append(Expr(k)) }
+                if let k = parts.symbols[variable] { sum.constant = k }
                 for (t, k) in parts.othersByVariable.map({ $0[bit] ?? [] }) ?? parts.others {
                     let dt = d(t)
-                    if !dt.isZero { summands.append(dt.scaled(by: k)) }
+                    if !dt.isZero { sum.add(dt, times: k) }
                 }
-                return Expr.sum(summands)
+                return sum.build()
             }
             for (t, k) in terms {
                 let dt = d(t)
-                if !dt.isZero { summands.append(dt.scaled(by: k)) }
+                if !dt.isZero { sum.add(dt, times: k) }
             }
-            return Expr.sum(summands)
+            return sum.build()
         case .product(let c, let factors):
-            // Leibniz over the factors fᵢ = bᵢ^eᵢ: c · Σᵢ f′ᵢ · Πⱼ≠ᵢ fⱼ.
-            var summands: [Expr] = []
+            // Leibniz over the factors fᵢ = bᵢ^eᵢ: c · Σᵢ f′ᵢ · Πⱼ≠ᵢ fⱼ. The other factors are
+            // canonical already: they go into the product as they are.
+            var sum = SumBuilder()
             for (i, (b, x)) in factors.enumerated() {
                 let df = power(b, x)
                 if df.isZero { continue }
-                var parts: [Expr] = [Expr(c), df]
-                for (j, (bj, xj)) in factors.enumerated() where j != i { parts.append(Expr.power(bj, xj)) }
-                summands.append(Expr.product(parts))
+                var product = ProductBuilder()
+                product.coefficient = c
+                product.multiply(by: df)
+                for (j, (bj, xj)) in factors.enumerated() where j != i { product.multiply(factor: bj, exponent: xj) }
+                sum.add(product.build())
             }
-            return Expr.sum(summands)
+            return sum.build()
         case .power(let b, let x):
             return power(b, x)
         case .call(let f, let u):

@@ -12,7 +12,7 @@ struct DependencyIndex {
     let position: [Symbol: Int]
     private let words: Int
     /// Node → its slot: the node's set is `storage[slot·words ..< (slot + 1)·words]`.
-    private var slot: [ObjectIdentifier: Int] = [:]
+    private var slot = NodeMap<Int>()
     private var storage: [UInt64] = []
     /// Keeps the indexed nodes alive, so their identifiers stay theirs.
     private let roots: [Expr]
@@ -39,19 +39,46 @@ struct DependencyIndex {
             if slot[e.id] != nil { continue }
             if !ready {
                 stack.append((e, true))
-                e.forEachChild { c in if slot[c.id] == nil { stack.append((c, false)) } }
+                switch e.kind {
+                case .number, .symbol: break
+                case .sum(_, let terms): for (t, _) in terms where slot[t.id] == nil { stack.append((t, false)) }
+                case .product(_, let factors):
+                    for (b, x) in factors {
+                        if slot[b.id] == nil { stack.append((b, false)) }
+                        if slot[x.id] == nil { stack.append((x, false)) }
+                    }
+                case .power(let b, let x):
+                    if slot[b.id] == nil { stack.append((b, false)) }
+                    if slot[x.id] == nil { stack.append((x, false)) }
+                case .call(_, let u): if slot[u.id] == nil { stack.append((u, false)) }
+                }
                 continue
             }
             let base = storage.count
-            storage.append(contentsOf: repeatElement(0, count: words))
-            if case .symbol(let s) = e.kind, let i = position[s] { storage[base + i >> 6] |= 1 << UInt64(i & 63) }
-            e.forEachChild { c in
-                if let k = slot[c.id] {
-                    for w in 0..<words { storage[base + w] |= storage[k * words + w] }
+            for _ in 0..<words { storage.append(0) }
+            switch e.kind {
+            case .number: break
+            case .symbol(let s): if let i = position[s] { storage[base + i >> 6] |= 1 << UInt64(i & 63) }
+            case .sum(_, let terms): for (t, _) in terms { absorb(t, into: base) }
+            case .product(_, let factors):
+                for (b, x) in factors {
+                    absorb(b, into: base)
+                    absorb(x, into: base)
                 }
+            case .power(let b, let x):
+                absorb(b, into: base)
+                absorb(x, into: base)
+            case .call(_, let u): absorb(u, into: base)
             }
             slot[e.id] = base / words
         }
+    }
+
+    /// ORs the set of the indexed child c into the set starting at `base`.
+    @inline(__always)
+    private mutating func absorb(_ c: Expr, into base: Int) {
+        guard let k = slot[c.id] else { return }
+        for w in 0..<words { storage[base + w] |= storage[k * words + w] }
     }
 
     /// The positions of the variables that e (a node of the roots) contains, ascending.
@@ -81,16 +108,12 @@ struct DependencyIndex {
 /// n·b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
 /// gradient share it (one per variable, each with its own memo of derivatives).
 final class LocalDerivatives {
-    private var calls: [ObjectIdentifier: Expr] = [:]
-    private var powers: [PowerKey: Expr] = [:]
-    private var sums: [ObjectIdentifier: SumParts] = [:]
+    private var calls = NodeMap<Expr>()
+    /// n·b^(n−1) by base node, for each exponent n met with that base (almost always one).
+    private var powers = NodeMap<[(exponent: Rational, derivative: Expr)]>()
+    private var sums = NodeMap<SumParts>()
     /// Keeps the keyed nodes alive.
     private var keep: [Expr] = []
-
-    struct PowerKey: Hashable {
-        let base: ObjectIdentifier
-        let exponent: Rational
-    }
 
     func call(_ e: Expr, _ f: ElementaryFunction, _ u: Expr) -> Expr {
         if let d = calls[e.id] { return d }
@@ -128,11 +151,11 @@ final class LocalDerivatives {
     }
 
     func power(_ b: Expr, _ n: Rational) -> Expr {
-        let key = PowerKey(base: b.id, exponent: n)
-        if let d = powers[key] { return d }
+        let known = powers[b.id]
+        if let known, let hit = known.first(where: { $0.exponent == n }) { return hit.derivative }
         let d = Expr.power(b, Expr(n - .one)).scaled(by: n)
-        powers[key] = d
-        keep.append(b)
+        powers[b.id] = (known ?? []) + [(n, d)]
+        if known == nil { keep.append(b) }
         return d
     }
 }

@@ -41,6 +41,11 @@ public protocol ScalarField {
     static func * (a: Self, b: Self) -> Self
     /// −a.
     static prefix func - (a: Self) -> Self
+    /// a = a + b; a scalar with heap storage may update it in place (Rational's GMP values
+    /// do, when uniquely referenced), which is what reverse sweeps accumulate adjoints with.
+    static func += (a: inout Self, b: Self)
+    /// a = a − b, in place where the scalar can (see `+=`).
+    static func -= (a: inout Self, b: Self)
 
     /// a / b.
     ///
@@ -131,6 +136,16 @@ public protocol TapeScalar: ScalarField {
 extension TapeScalar {
     @inlinable @inline(__always)
     public static func checkSize(_ x: Self) throws(ScalarError) {}
+}
+
+extension ScalarField {
+    /// a = a + b, by `+` (scalars without storage to reuse).
+    @inlinable @inline(__always)
+    public static func += (a: inout Self, b: Self) { a = a + b }
+
+    /// a = a − b, by `-`.
+    @inlinable @inline(__always)
+    public static func -= (a: inout Self, b: Self) { a = a - b }
 }
 
 extension TapeScalar where Self: CheckedElementaryFunctions {

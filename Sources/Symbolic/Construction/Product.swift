@@ -1,8 +1,8 @@
 import Exact
 
-// Products: a rational coefficient times a base → exponent map (SymEngine's Mul; Cohen,
-// ch. 3). Like bases combine by adding exponents (x^a · x^b = x^(a+b)); each combined factor
-// goes through `Expr.power`, so numeric powers evaluate (2^(1/2) · 2^(1/2) = 2).
+// Products: a rational coefficient times factors base^exponent (SymEngine's Mul; Cohen,
+// ch. 3), sorted by base. Like bases combine by adding exponents (x^a · x^b = x^(a+b)); each
+// combined factor goes through `Expr.power`, so numeric powers evaluate (2^(1/2) · 2^(1/2) = 2).
 
 extension Expr {
     /// The canonical product of `factors`: flattened, like bases combined, numbers multiplied
@@ -58,8 +58,11 @@ extension Expr {
     public static func /= (a: inout Expr, b: Expr) { a = a / b }
 }
 
-/// Accumulates a product and builds the canonical form once.
-struct ProductBuilder {
+/// Accumulates a product and builds the canonical form once: the factors b^e are collected
+/// as they come, then sorted by base, so that like bases are neighbours. A base that occurs
+/// once keeps its factor as it is (it is already canonical: no new node); like bases combine
+/// by adding exponents, through `Expr.power`.
+package struct ProductBuilder {
     /// The exponent collected for one base: a rational part plus symbolic parts.
     struct Exponent {
         var rational = Rational.zero
@@ -79,28 +82,41 @@ struct ProductBuilder {
         }
     }
 
-    var coefficient = Rational.one
-    var exponents: [Expr: Exponent] = [:]
+    /// The rational coefficient collected so far.
+    package var coefficient = Rational.one
+    /// Canonical factors b^e (exponent 1 for a plain base), in arrival order.
+    private var entries: [(base: Expr, exponent: Expr)] = []
 
-    mutating func multiply(by f: Expr) {
+    /// An empty product (1).
+    package init() {}
+
+    /// Multiplies by f, flattening products and pulling numbers and sums' contents into the
+    /// coefficient.
+    package mutating func multiply(by f: Expr) {
         switch f.kind {
         case .number(let r):
             coefficient *= r
         case .product(let c, let factors):
             coefficient *= c
-            for (b, e) in factors { exponents[b, default: Exponent()].add(e) }
+            entries.append(contentsOf: factors)
         case .power(let b, let e):
-            exponents[b, default: Exponent()].add(e)
+            entries.append((b, e))
         case .sum:
             if let (k, s) = f.primitiveSum {
                 coefficient *= k
-                exponents[s, default: Exponent()].add(.one)
+                entries.append((s, .one))
             } else {
-                exponents[f, default: Exponent()].add(.one)
+                entries.append((f, .one))
             }
         case .symbol, .call:
-            exponents[f, default: Exponent()].add(.one)
+            entries.append((f, .one))
         }
+    }
+
+    /// Multiplies by the factor `base^exponent` of a canonical product (or the parts of a
+    /// canonical power): taken as it is, with no new node.
+    package mutating func multiply(factor base: Expr, exponent: Expr) {
+        entries.append((base, exponent))
     }
 
     /// `true` for an expression that cannot be a product's base with exponent 1: a power, a
@@ -114,16 +130,31 @@ struct ProductBuilder {
         }
     }
 
-    func build() -> Expr {
+    /// The canonical product.
+    package mutating func build() -> Expr {
         var coefficient = self.coefficient
-        var exponents = self.exponents
+        var entries: [(base: Expr, exponent: Expr)] = []
+        swap(&entries, &self.entries)
         var factors: [(base: Expr, exponent: Expr)] = []
-        factors.reserveCapacity(exponents.count)
+        factors.reserveCapacity(entries.count)
         // One pass normally suffices; a combined power that is not a plain b^e with the same
         // base (2^(3/2) = 2·2^(1/2), (x^(1/2))^2 = x) is multiplied in again.
-        while !exponents.isEmpty {
+        while !entries.isEmpty {
+            if entries.count > 1 { entries.sort { Expr.canonicalPrecedes($0.base, $1.base) } }
             var pending: [Expr] = []
-            for (b, acc) in exponents {
+            var i = 0
+            while i < entries.count {
+                let b = entries[i].base
+                var j = i + 1
+                while j < entries.count && entries[j].base == b { j += 1 }
+                if j == i + 1 {
+                    factors.append(entries[i])  // a lone canonical factor stays as it is
+                    i = j
+                    continue
+                }
+                var acc = Exponent()
+                for k in i..<j { acc.add(entries[k].exponent) }
+                i = j
                 let e = acc.expr
                 if e.isZero { continue }
                 let p = Expr.power(b, e)
@@ -142,24 +173,23 @@ struct ProductBuilder {
                     }
                 }
             }
-            exponents = [:]
             if pending.isEmpty { break }
             var again = ProductBuilder()
-            for (b, e) in factors { again.exponents[b, default: Exponent()].add(e) }
+            again.entries = factors
             for p in pending { again.multiply(by: p) }
             coefficient *= again.coefficient
-            exponents = again.exponents
+            entries = again.entries
             factors.removeAll(keepingCapacity: true)
         }
         if coefficient.isZero { return .zero }
-        if factors.isEmpty { return Expr(coefficient) }
+        if factors.isEmpty { return coefficient == .one ? .one : Expr(coefficient) }
         if factors.count == 1 {
             let (b, e) = factors[0]
             if coefficient == .one { return Expr.canonicalFactor(b, e) }
             if e.isOne, case .sum = b.kind { return b.scaled(by: coefficient) }
             return Expr(canonical: .product(coefficient: coefficient, factors: factors))
         }
-        factors.sort { Expr.canonicalPrecedes($0.base, $1.base) }
+        // `factors` follows the sorted bases, so it is in canonical order already.
         return Expr(canonical: .product(coefficient: coefficient, factors: factors))
     }
 }

@@ -1,8 +1,8 @@
 import Exact
 
-// Sums: a rational constant plus a term → coefficient map (SymEngine's Add; Cohen,
+// Sums: a rational constant plus terms with coefficients (SymEngine's Add; Cohen,
 // "Computer Algebra and Symbolic Computation", ch. 3, automatic simplification).
-// Building a sum of k summands is one hash-map pass and one sort: O(k log k).
+// Building a sum of k summands is one sort and one pass over neighbours: O(k log k).
 
 extension Expr {
     /// The canonical sum of `summands`: flattened, like terms combined, zero terms dropped.
@@ -63,43 +63,66 @@ extension Expr {
     public static func -= (a: inout Expr, b: Expr) { a = a - b }
 }
 
-/// Accumulates Σ kᵢ·eᵢ and builds the canonical sum once.
-struct SumBuilder {
-    var constant = Rational.zero
-    var coefficients: [Expr: Rational] = [:]
+/// Accumulates Σ kᵢ·eᵢ and builds the canonical sum once: the summands' terms are
+/// collected as they come, then sorted in the canonical order, so that like terms are
+/// neighbours and combine in one pass (SymEngine's Add keeps a hash map instead; sorting
+/// needs no hashing, and the sort is needed for the canonical form anyway).
+package struct SumBuilder {
+    /// The rational constant collected so far.
+    package var constant = Rational.zero
+    private var entries: [(term: Expr, coefficient: Rational)] = []
 
-    init() {}
+    /// An empty sum (0).
+    package init() {}
 
-    init(capacity: Int) { coefficients.reserveCapacity(capacity) }
+    init(capacity: Int) { entries.reserveCapacity(capacity) }
 
     /// Adds k·e, flattening sums and pulling coefficients out of products.
-    mutating func add(_ e: Expr, times k: Rational = .one) {
+    package mutating func add(_ e: Expr, times k: Rational = .one) {
         switch e.kind {
         case .number(let r):
             constant += r * k
         case .sum(let c, let terms):
             constant += c * k
-            for (t, m) in terms { addTerm(t, m * k) }
+            if k == .one {
+                entries.append(contentsOf: terms)
+            } else {
+                for (t, m) in terms { entries.append((t, m * k)) }
+            }
         case .product(let c, let factors) where c != .one:
-            addTerm(Expr.monomial(factors), c * k)
+            entries.append((Expr.monomial(factors), c * k))
         default:
-            addTerm(e, k)
+            entries.append((e, k))
         }
     }
 
-    /// Adds k·t for a term t that is not a number, sum, or product with a coefficient.
-    @inline(__always)
-    mutating func addTerm(_ t: Expr, _ k: Rational) {
-        coefficients[t, default: .zero] += k
-    }
-
-    func build() -> Expr {
+    /// The canonical sum: terms sorted, like terms combined, zero terms dropped.
+    package mutating func build() -> Expr {
         var terms: [(term: Expr, coefficient: Rational)] = []
-        terms.reserveCapacity(coefficients.count)
-        for (t, k) in coefficients where !k.isZero { terms.append((t, k)) }
-        if terms.isEmpty { return Expr(constant) }
+        swap(&terms, &entries)
+        if terms.count > 1 {
+            terms.sort { Expr.canonicalPrecedes($0.term, $1.term) }
+            // Equal terms are neighbours: combine them, then drop zero coefficients.
+            var kept = 0
+            var i = 0
+            while i < terms.count {
+                var (t, k) = terms[i]
+                i += 1
+                while i < terms.count && terms[i].term == t {
+                    k += terms[i].coefficient
+                    i += 1
+                }
+                if !k.isZero {
+                    terms[kept] = (t, k)
+                    kept += 1
+                }
+            }
+            terms.removeSubrange(kept...)
+        } else if terms.count == 1 && terms[0].coefficient.isZero {
+            terms.removeAll()
+        }
+        if terms.isEmpty { return constant.isZero ? .zero : Expr(constant) }  // 0: the shared node
         if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
-        terms.sort { Expr.canonicalPrecedes($0.term, $1.term) }
         return Expr(canonical: .sum(constant: constant, terms: terms))
     }
 }
