@@ -169,6 +169,9 @@ struct Differentiator {
             guard !b.isZero, let n = x.rationalValue else { return nil }
             return (n == .one ? .one : local.power(b, n), b)
         case .sum(_, let terms):
+            // A long sum is not scanned term by term for every variable (that made gradients
+            // of long sums quadratic): `rule` finds its dependent terms through the index.
+            if terms.count > 8 { return nil }
             var dependent: (term: Expr, coefficient: Rational)?
             for (t, k) in terms where mayDepend(t) {
                 if dependent != nil { return nil }
