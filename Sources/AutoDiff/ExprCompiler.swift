@@ -139,7 +139,8 @@ private struct Compiler {
                 if let q = x.rationalValue, q.signum() < 0 {
                     denominator = multiply(denominator, power(memo[b]!, -q, for: e), for: e)
                 } else {
-                    let p = x.rationalValue.map { power(memo[b]!, $0, for: e) }
+                    let p =
+                        x.rationalValue.map { power(memo[b]!, $0, for: e) }
                         ?? emit(Instruction(.power, memo[b]!, memo[x]!), for: e)
                     numerator = multiply(numerator, p, for: e)
                 }

@@ -146,7 +146,11 @@ final class Recorder {
             decided = false
         }
         let slot = builder.append(Instruction(.branchGuard, x.slot, y.slot, payload: Instruction.guardPayload(relation, expected: outcome)))
-        if !decided { note(x.primal == nil || y.primal == nil ? .comparisonWithoutPoint(instruction: slot) : .domain(.undecidableComparison, instruction: slot, source: nil)) }
+        if !decided {
+            note(
+                x.primal == nil || y.primal == nil
+                    ? .comparisonWithoutPoint(instruction: slot) : .domain(.undecidableComparison, instruction: slot, source: nil))
+        }
         return outcome
     }
 }

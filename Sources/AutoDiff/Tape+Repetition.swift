@@ -1,9 +1,10 @@
+import Exact
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Exact
 
 // A tape whose loops are stored as loops: a block of P instructions repeated R times is
 // kept once, as its first repetition (the template) and, per instruction, how far its

@@ -128,7 +128,8 @@ public struct CodeGenerator: Sendable {
         for o in objects {
             kernels.append(chosen == .symbolic ? symbolicKernel(o, name: name) : tapeKernel(o, name: name, lowering: lowering))
         }
-        let title = "\(objects.map { $0.functionName(name) }.joined(separator: ", ")) of "
+        let title =
+            "\(objects.map { $0.functionName(name) }.joined(separator: ", ")) of "
             + (outputs.map { $0.map(\.description).joined(separator: ", ") } ?? "a tape of \(tape.count) instructions")
             + (variables.isEmpty ? " in x[0..\(tape.inputCount - 1)]" : " in (\(variables.map(\.name).joined(separator: ", ")))")
         let header = String(title.prefix(300)).replacingOccurrences("*/", with: "* /")
@@ -146,8 +147,10 @@ public struct CodeGenerator: Sendable {
     static func isIdentifier(_ s: String) -> Bool {
         func letter(_ c: Unicode.Scalar) -> Bool { c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
         guard let first = s.unicodeScalars.first, letter(first) else { return false }
-        let keywords: Set<String> = ["double", "int", "void", "return", "for", "if", "def", "func", "let", "var", "in", "out", "x",
-            "v", "w", "r", "i", "np", "import", "class", "static", "while", "lambda", "None", "True", "False"]
+        let keywords: Set<String> = [
+            "double", "int", "void", "return", "for", "if", "def", "func", "let", "var", "in", "out", "x",
+            "v", "w", "r", "i", "np", "import", "class", "static", "while", "lambda", "None", "True", "False",
+        ]
         return !keywords.contains(s) && s.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
     }
 
@@ -236,7 +239,8 @@ public struct CodeGenerator: Sendable {
             // m reverse sweeps (or n forward ones), one row (column) per unit vector.
             let forward = n <= m
             var t = TangentTransform(arrays: ["x": "v", "V": "Vd", "y": "col"], dropPrimal: ["y"])
-            let sweep = forward
+            let sweep =
+                forward
                 ? t.transform(lowering.primal(into: "y", checks: checked))
                 : lowering.adjoint(weights: (0..<m).map { .element("w", .at($0)) }, into: "row", checks: checked)
             body = Self.unitSweeps(sweep, units: forward ? n : m, length: forward ? m : n, forward: forward, rows: m, columns: n)
@@ -273,8 +277,9 @@ public struct CodeGenerator: Sendable {
         let used = arraysUsed(body)
         let scratch = [("V", tape.count), ("A", tape.count), ("Vd", directions * tape.count), ("Ad", directions * tape.count)]
             .filter { used.contains($0.0) }.map { (name: $0.0, count: $0.1) }
-        return Kernel(name: name, parameters: [.x, .v], outputCount: directions * n, returnsScalar: false, scratch: scratch,
-                      body: body, shape: nil)
+        return Kernel(
+            name: name, parameters: [.x, .v], outputCount: directions * n, returnsScalar: false, scratch: scratch,
+            body: body, shape: nil)
     }
 
     /// A Jacobian or Hessian from one sweep per unit vector: the sweep's body (which reads

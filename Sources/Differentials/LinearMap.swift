@@ -137,16 +137,18 @@ public struct LinearMap<Scalar: TapeScalar> {
     ///
     /// - Precondition: `inner.outputDimension == inputDimension`.
     public func composed(with inner: LinearMap) -> LinearMap {
-        precondition(inner.outputDimension == inputDimension,
-                     "cannot compose a map from dimension \(inputDimension) after one to dimension \(inner.outputDimension)")
+        precondition(
+            inner.outputDimension == inputDimension,
+            "cannot compose a map from dimension \(inputDimension) after one to dimension \(inner.outputDimension)")
         if case .matrix(let g) = representation, case .matrix(let f) = inner.representation {
             return LinearMap(matrix: g * f, engine: inner.engine)
         }
         if case .sparse(let g) = representation, case .sparse(let f) = inner.representation {
             return LinearMap(sparse: g * f, engine: inner.engine)
         }
-        return LinearMap(.composition(outer: self, inner: inner), input: inner.inputDimension, output: outputDimension,
-                         engine: inner.engine)
+        return LinearMap(
+            .composition(outer: self, inner: inner), input: inner.inputDimension, output: outputDimension,
+            engine: inner.engine)
     }
 
     /// The transpose (adjoint) map w ↦ Jᵀ·w, from ℝᵐ to ℝⁿ.

@@ -11,7 +11,8 @@ extension Matrix {
             for (j, c) in r.enumerated() { widths[j] = Swift.max(widths[j], c.count) }
         }
         return cells.map { r in
-            "[" + r.enumerated().map { j, c in String(repeating: " ", count: widths[j] - c.count) + c }
+            "["
+                + r.enumerated().map { j, c in String(repeating: " ", count: widths[j] - c.count) + c }
                 .joined(separator: "  ") + "]"
         }.joined(separator: "\n")
     }

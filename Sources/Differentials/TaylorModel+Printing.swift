@@ -16,14 +16,15 @@ extension TaylorModel: CustomStringConvertible {
     ///
     /// Parsing it gives an expression equal to ``expression``.
     public var description: String {
-        render(Style(
-            displacement: { x, a in
-                guard let a else { return x }
-                return a.hasPrefix("-") ? "(\(x) + \(a.dropFirst()))" : "(\(x) - \(a))"
-            },
-            power: { base, k in k == 1 ? base : "\(base)^\(k)" },
-            times: "*", coefficient: { $0.description },
-            parenthesizedSum: { "(\($0))" }))
+        render(
+            Style(
+                displacement: { x, a in
+                    guard let a else { return x }
+                    return a.hasPrefix("-") ? "(\(x) + \(a.dropFirst()))" : "(\(x) - \(a))"
+                },
+                power: { base, k in k == 1 ? base : "\(base)^\(k)" },
+                times: "*", coefficient: { $0.description },
+                parenthesizedSum: { "(\($0))" }))
     }
 
     /// The centred model as LaTeX math: `3 \cosh\left(\tan\left(\frac{6}{5}\right)\right) + … \left(x - 3\right)`.
@@ -31,14 +32,15 @@ extension TaylorModel: CustomStringConvertible {
     ///     // x^3 at 1, order 2:
     ///     model.latex   // 1 + 3 \left(x - 1\right) + 3 \left(x - 1\right)^{2}
     public var latex: String {
-        render(Style(
-            displacement: { x, a in
-                guard let a else { return x }
-                return a.hasPrefix("-") ? "\\left(\(x) + \(a.dropFirst())\\right)" : "\\left(\(x) - \(a)\\right)"
-            },
-            power: { base, k in k == 1 ? base : "\(base)^{\(k)}" },
-            times: " ", coefficient: { $0.latex },
-            parenthesizedSum: { "\\left(\($0)\\right)" }),
+        render(
+            Style(
+                displacement: { x, a in
+                    guard let a else { return x }
+                    return a.hasPrefix("-") ? "\\left(\(x) + \(a.dropFirst())\\right)" : "\\left(\(x) - \(a)\\right)"
+                },
+                power: { base, k in k == 1 ? base : "\(base)^{\(k)}" },
+                times: " ", coefficient: { $0.latex },
+                parenthesizedSum: { "\\left(\($0)\\right)" }),
             symbol: { Expr($0).latex })
     }
 

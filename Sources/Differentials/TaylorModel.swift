@@ -112,10 +112,11 @@ public struct TaylorModel: Sendable {
 
     /// T at displacements h: Σ c_α h^α (exact arithmetic on the coefficients).
     private func model(_ h: [Expr]) -> Expr {
-        Expr.sum(terms.compactMap { (powers, c) in
-            if c.isZero { return nil }
-            return Expr.product([c] + zip(h, powers).compactMap { $1 == 0 ? nil : Expr.power($0, Expr($1)) })
-        })
+        Expr.sum(
+            terms.compactMap { (powers, c) in
+                if c.isZero { return nil }
+                return Expr.product([c] + zip(h, powers).compactMap { $1 == 0 ? nil : Expr.power($0, Expr($1)) })
+            })
     }
 
     /// The model as one expression in ``variables``, multiplied out (a polynomial of degree

@@ -153,13 +153,19 @@ extension BigInt {
             while fits {
                 if e & 1 == 1 {
                     let (r, o) = result.multipliedReportingOverflow(by: base)
-                    if o { fits = false; break }
+                    if o {
+                        fits = false
+                        break
+                    }
                     result = r
                 }
                 e >>= 1
                 if e == 0 { break }
                 let (b2, o) = base.multipliedReportingOverflow(by: base)
-                if o { fits = false; break }
+                if o {
+                    fits = false
+                    break
+                }
                 base = b2
             }
             if fits && result != Int.min { return BigInt(storage: .small(result)) }

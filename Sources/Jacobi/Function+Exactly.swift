@@ -106,8 +106,9 @@ extension Function {
     ///   (``FunctionError/notDifferentiable(_:)`` for abs at 0 by the symbolic engine).
     public func gradient(at a: Point, engine: DifferentialEngine = .reverse) throws -> [Expr] {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try gradient(at: $0, engine: engine).map { Expr($0) } },
-                           else: { try gradient(at: $0, engine: engine) })
+        return try exactly(
+            a, { try gradient(at: $0, engine: engine).map { Expr($0) } },
+            else: { try gradient(at: $0, engine: engine) })
     }
 
     /// The partials ∂f/∂v(a) for `wrt` only, exactly: a tape engine computes the whole
@@ -135,8 +136,9 @@ extension Function {
     /// - Throws: coordinate errors; `TapeError`/`EvaluationError` where f or J is undefined at a.
     public func jacobian(at a: Point, engine: DifferentialEngine? = nil) throws -> Matrix<Expr> {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try jacobian(at: $0, engine: engine).map { Expr($0) } },
-                           else: { try jacobian(at: $0, engine: engine) })
+        return try exactly(
+            a, { try jacobian(at: $0, engine: engine).map { Expr($0) } },
+            else: { try jacobian(at: $0, engine: engine) })
     }
 
     /// H(a), exactly (forward-over-reverse, or the symbolic Hessian at a).
@@ -146,8 +148,9 @@ extension Function {
     /// - Throws: ``FunctionError/notScalarValued(outputs:)``; coordinate and domain errors.
     public func hessian(at a: Point, engine: DifferentialEngine = .reverse) throws -> Matrix<Expr> {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try hessian(at: $0, engine: engine).map { Expr($0) } },
-                           else: { try hessian(at: $0, engine: engine) })
+        return try exactly(
+            a, { try hessian(at: $0, engine: engine).map { Expr($0) } },
+            else: { try hessian(at: $0, engine: engine) })
     }
 
     /// J(a)·v, exactly: one forward sweep (`.forward`), m reverse sweeps — J·v from VJPs,
@@ -158,8 +161,9 @@ extension Function {
     /// - Throws: ``FunctionError/dimensionMismatch(what:expected:got:)``; coordinate and domain errors.
     public func jvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .forward) throws -> [Expr] {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try jvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
-                           else: { try jvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
+        return try exactly(
+            a, { try jvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
+            else: { try jvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
     }
 
     /// wᵀJ(a), exactly: one reverse sweep (`.reverse`), n forward sweeps — wᵀJ from JVPs,
@@ -170,8 +174,9 @@ extension Function {
     /// - Throws: ``FunctionError/dimensionMismatch(what:expected:got:)``; coordinate and domain errors.
     public func vjp(at a: Point, weights w: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try vjp(at: $0, weights: w, engine: engine).map { Expr($0) } },
-                           else: { try vjp(at: $0, weights: w.map { Expr($0) }, engine: engine) })
+        return try exactly(
+            a, { try vjp(at: $0, weights: w, engine: engine).map { Expr($0) } },
+            else: { try vjp(at: $0, weights: w.map { Expr($0) }, engine: engine) })
     }
 
     /// H(a)·v, exactly (forward-over-reverse, or the symbolic Hessian at a).
@@ -181,8 +186,9 @@ extension Function {
     /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.forward`.
     public func hvp(at a: Point, direction v: [Rational], engine: DifferentialEngine = .reverse) throws -> [Expr] {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try hvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
-                           else: { try hvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
+        return try exactly(
+            a, { try hvp(at: $0, direction: v, engine: engine).map { Expr($0) } },
+            else: { try hvp(at: $0, direction: v.map { Expr($0) }, engine: engine) })
     }
 
     /// D_v f(a) = ∇f(a)·v, exactly (one forward sweep by default).

@@ -71,14 +71,16 @@ extension Function {
                 case .agreeInDouble: proven = false
                 case .different:
                     let m = GradientFormulaCheck.Mismatch(entry: i, variable: variables[i], point: a, tape: tape[i], formula: given)
-                    return GradientFormulaCheck(points: configuration.points, exactPoints: exact, approximatePoints: approximate,
-                                                skippedPoints: skipped, mismatch: m)
+                    return GradientFormulaCheck(
+                        points: configuration.points, exactPoints: exact, approximatePoints: approximate,
+                        skippedPoints: skipped, mismatch: m)
                 }
             }
             if proven { exact += 1 } else { approximate += 1 }
         }
-        return GradientFormulaCheck(points: configuration.points, exactPoints: exact, approximatePoints: approximate,
-                                    skippedPoints: skipped, mismatch: nil)
+        return GradientFormulaCheck(
+            points: configuration.points, exactPoints: exact, approximatePoints: approximate,
+            skippedPoints: skipped, mismatch: nil)
     }
 
     enum Agreement { case equal, agreeInDouble, different }

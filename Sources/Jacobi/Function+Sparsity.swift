@@ -166,8 +166,9 @@ extension Function {
         -> SparseMatrix<Expr>
     {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try sparseJacobian(at: $0, compression: c, engine: engine).map { Expr($0) } },
-                           else: { try sparseJacobian(at: $0, compression: c, engine: engine) })
+        return try exactly(
+            a, { try sparseJacobian(at: $0, compression: c, engine: engine).map { Expr($0) } },
+            else: { try sparseJacobian(at: $0, compression: c, engine: engine) })
     }
 
     /// H(a) as a sparse matrix of exact values at the structural entries of `c`
@@ -180,8 +181,9 @@ extension Function {
         -> SparseMatrix<Expr>
     {
         try requireDefined(at: a, engine)
-        return try exactly(a, { try sparseHessian(at: $0, compression: c, engine: engine).map { Expr($0) } },
-                           else: { try sparseHessian(at: $0, compression: c, engine: engine) })
+        return try exactly(
+            a, { try sparseHessian(at: $0, compression: c, engine: engine).map { Expr($0) } },
+            else: { try sparseHessian(at: $0, compression: c, engine: engine) })
     }
 
     /// The simplified symbolic entries of the Jacobian at the entries of `pattern`, row by row.

@@ -46,7 +46,8 @@ extension Function {
     public func taylor(at a: [Expr], order k: Int = 2, engine: DifferentialEngine = .reverse) throws -> TaylorModel {
         try check("point", a.count, inputDimension)
         try checkTaylorOrder(k)
-        let coefficients = engine == .symbolic
+        let coefficients =
+            engine == .symbolic
             ? try symbolicTaylorCoefficients(at: a, order: k) : try tapeTaylorCoefficients(at: a, order: k)
         return TaylorModel(variables: variables, center: a, order: k, coefficients: coefficients, engine: engine)
     }
@@ -145,7 +146,8 @@ extension Function {
     /// - Throws: as ``directionalDerivative(at:along:order:engine:)``; coordinate errors.
     public func directionalDerivative(at a: Point, along v: [Rational], order k: Int, engine: DifferentialEngine = .forward) throws -> Expr {
         try requireDefined(at: a, engine)
-        return try exactly(a, { r in Expr(try directionalDerivative(at: r, along: v, order: k, engine: engine) as Rational) },
-                           else: { try directionalDerivative(at: $0, along: v.map { Expr($0) }, order: k, engine: engine) })
+        return try exactly(
+            a, { r in Expr(try directionalDerivative(at: r, along: v, order: k, engine: engine) as Rational) },
+            else: { try directionalDerivative(at: $0, along: v.map { Expr($0) }, order: k, engine: engine) })
     }
 }

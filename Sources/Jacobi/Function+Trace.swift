@@ -26,7 +26,8 @@ extension Function {
         var outputName = "f"
         while names.contains(outputName) { outputName += "_" }
         let outputs = try expressions()
-        let lines = outputs.count == 1
+        let lines =
+            outputs.count == 1
             ? ["\(outputName) = \(outputs[0])"]
             : outputs.enumerated().map { "\(outputName)\($0.offset + 1) = \($0.element)" }
         let outputList = outputs.count == 1 ? outputName : (1...outputs.count).map { "\(outputName)\($0)" }.joined(separator: ", ")

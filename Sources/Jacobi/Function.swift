@@ -1,9 +1,9 @@
 import AutoDiff
-import Foundation
-import Programs
 import Derivatives
 import Differentials
 import Exact
+import Foundation
+import Programs
 import Symbolic
 
 /// Why a `Function` cannot compute what was asked.

@@ -68,8 +68,9 @@ public struct Point: Sendable, Equatable {
     ///
     /// - Precondition: as many values as variables, no variable twice.
     public init(variables: [Symbol], values: [Rational]) {
-        precondition(variables.count == values.count && Set(variables).count == variables.count,
-                     "a point needs one value per distinct variable")
+        precondition(
+            variables.count == values.count && Set(variables).count == variables.count,
+            "a point needs one value per distinct variable")
         symbols = variables
         rationalValues = values
         constants = nil

@@ -40,7 +40,12 @@ extension Expr: PointScalar {
         var rational: [Symbol: Rational] = [:]
         var constant = true
         for (s, v) in point {
-            if let r = v.rationalValue { rational[s] = r } else if !v.freeSymbols.isEmpty { constant = false; break }
+            if let r = v.rationalValue {
+                rational[s] = r
+            } else if !v.freeSymbols.isEmpty {
+                constant = false
+                break
+            }
         }
         if rational.count == point.count { return try e.evaluatedExactly(at: rational) }
         return constant ? try e.evaluatedExactly(at: point) : e.substituting(point)

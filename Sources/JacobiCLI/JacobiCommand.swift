@@ -8,7 +8,8 @@ struct JacobiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobi",
         abstract: "Exact multivariate calculus: symbolic partials, tape AD, differentials.",
-        discussion: "Numbers are exact: 0.1 means 1/10, and results at rational points are exact rationals. Errors print one line on stderr and exit with status 2.",
+        discussion:
+            "Numbers are exact: 0.1 means 1/10, and results at rational points are exact rationals. Errors print one line on stderr and exit with status 2.",
         version: JacobiVersion.string,
         subcommands: [
             Diff.self, Grad.self, Dir.self, JacobianCommand.self, HessianCommand.self,

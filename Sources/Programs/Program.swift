@@ -1,5 +1,6 @@
 import AutoDiff
 import Exact
+import Foundation
 
 /// A program of the program language: "x → intermediate values → y" as text.
 ///
@@ -174,5 +175,3 @@ struct IndexEvaluator {
         }
     }
 }
-
-import Foundation

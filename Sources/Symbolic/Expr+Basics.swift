@@ -84,7 +84,8 @@ extension Expr {
 
     /// Π bᵢ^eᵢ for factors of a canonical product, with coefficient 1 (a sum's term).
     static func monomial(_ factors: [(base: Expr, exponent: Expr)]) -> Expr {
-        factors.count == 1 ? canonicalFactor(factors[0].base, factors[0].exponent)
+        factors.count == 1
+            ? canonicalFactor(factors[0].base, factors[0].exponent)
             : Expr(canonical: .product(coefficient: .one, factors: factors))
     }
 

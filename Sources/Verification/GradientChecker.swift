@@ -62,9 +62,10 @@ public enum GradientChecker {
         _ f: ([Traced]) -> Traced, gradient: ([Rational]) throws -> [Rational], dimension n: Int,
         configuration: Configuration = Configuration()
     ) rethrows -> Result {
-        try run(.gradient, n, configuration, { x in [f(x)] },
-                reference: { (tape, point, _, _) throws(TapeError) in try tape.gradient(at: point) },
-                user: { point, _, _ in try gradient(point) })
+        try run(
+            .gradient, n, configuration, { x in [f(x)] },
+            reference: { (tape, point, _, _) throws(TapeError) in try tape.gradient(at: point) },
+            user: { point, _, _ in try gradient(point) })
     }
 
     /// Checks a hand-written JVP rule `jvp(x, v)` = J(x)·v against the tape's forward mode.
@@ -76,9 +77,10 @@ public enum GradientChecker {
         _ f: ([Traced]) -> [Traced], jvp: ([Rational], [Rational]) throws -> [Rational], dimension n: Int,
         configuration: Configuration = Configuration()
     ) rethrows -> Result {
-        try run(.jvp, n, configuration, f,
-                reference: { (tape, point, v, _) throws(TapeError) in try tape.jvp(at: point, direction: v).tangent },
-                user: { point, v, _ in try jvp(point, v) })
+        try run(
+            .jvp, n, configuration, f,
+            reference: { (tape, point, v, _) throws(TapeError) in try tape.jvp(at: point, direction: v).tangent },
+            user: { point, v, _ in try jvp(point, v) })
     }
 
     /// Checks a hand-written VJP rule `vjp(x, w)` = wᵀJ(x) against the tape's reverse mode.
@@ -90,9 +92,10 @@ public enum GradientChecker {
         _ f: ([Traced]) -> [Traced], vjp: ([Rational], [Rational]) throws -> [Rational], dimension n: Int,
         configuration: Configuration = Configuration()
     ) rethrows -> Result {
-        try run(.vjp, n, configuration, f,
-                reference: { (tape, point, _, w) throws(TapeError) in try tape.vjp(at: point, weights: w).cotangent },
-                user: { point, _, w in try vjp(point, w) })
+        try run(
+            .vjp, n, configuration, f,
+            reference: { (tape, point, _, w) throws(TapeError) in try tape.vjp(at: point, weights: w).cotangent },
+            user: { point, _, w in try vjp(point, w) })
     }
 
     /// Like ``check(_:gradient:dimension:configuration:)``, but throws the first wrong entry.

@@ -1,15 +1,18 @@
-@testable import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import AutoDiff
 
 /// Several HVP directions in one plan sweep (`DualBundle`) give bitwise the HVPs of one
 /// sweep each.
 @Suite struct BatchedHVPTests {
     @Test func bundledDirections_equalOneSweepEach_bitwise() throws {
         var g = SeededGenerator(seed: 17)
-        let tapes = [SparseStructures.rosenbrock(1500), SparseStructures.bandedObjective(700, halfBandwidth: 2),
-                     SparseStructures.arrowObjective(600), SparseStructures.blockObjective(900, block: 3)]
+        let tapes = [
+            SparseStructures.rosenbrock(1500), SparseStructures.bandedObjective(700, halfBandwidth: 2),
+            SparseStructures.arrowObjective(600), SparseStructures.blockObjective(900, block: 3),
+        ]
         for tape in tapes {
             let n = tape.inputCount
             let x = (0..<n).map { _ in Double(Int.random(in: -40...40, using: &g)) / 16 }

@@ -1,7 +1,7 @@
 import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 /// Colour counts against what the theory says, validity of every colouring, and exact
 /// agreement of compressed and dense derivatives.

@@ -1,8 +1,8 @@
 import AutoDiff
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CompiledExprTests {
     static let xyz = [Symbol("x"), Symbol("y"), Symbol("z")]
@@ -15,8 +15,9 @@ import TestSupport
     @Test func workedExample_compilesToOneInstructionPerNode() throws {
         let tape = try Self.compile("x*y + sin(x)", [Symbol("x"), Symbol("y")])
         #expect(tape.count == 5)
-        #expect(Set(tape.description.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            .isSuperset(of: ["x0", "x1", "sin(0)"]))
+        #expect(
+            Set(tape.description.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                .isSuperset(of: ["x0", "x1", "sin(0)"]))
         #expect(try tape.gradient(at: [Rational(0), 2]) == [3, 0])
     }
 
@@ -67,7 +68,8 @@ import TestSupport
             let tape = try ExprCompiler.compile([f], inputs: Self.xyz)
             let x = RandomPrograms.vector(3, using: &g)
             guard let exact = try? tape.gradient(at: x),
-                let symbolic = try? tape.gradient(at: Self.symbols) else { continue }
+                let symbolic = try? tape.gradient(at: Self.symbols)
+            else { continue }
             let point = Dictionary(uniqueKeysWithValues: zip(Self.xyz, x))
             let values = symbolic.map { try? $0.evaluated(at: point) }
             if values.contains(where: { $0 == nil }) { continue }  // a removable singularity, say
@@ -92,7 +94,10 @@ import TestSupport
             _ = try tape.gradient(at: [Rational(2), 2])
             Issue.record("no error")
         } catch {
-            guard case .domain(.divisionByZero, let i, let source) = error else { Issue.record("\(error)"); return }
+            guard case .domain(.divisionByZero, let i, let source) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(tape.instructions[i].opcode == .reciprocal)
             #expect(source == "1/(x - y)")
         }
@@ -104,7 +109,10 @@ import TestSupport
             _ = try tape.evaluate(at: [1.0, 3.0])
             Issue.record("no error")
         } catch {
-            guard case .domain(.outsideDomain(let text), let i, let source) = error else { Issue.record("\(error)"); return }
+            guard case .domain(.outsideDomain(let text), let i, let source) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(text == "log(0.0)")
             #expect(tape.instructions[i].opcode == .log)
             #expect(source == "log(x - 1)")

@@ -1,20 +1,24 @@
 import AutoDiff
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 /// Compressed Jacobians and Hessians against the dense ones: exactly equal over Rational
 /// and Expr, entry for entry (every structural entry, zeros included).
 @Suite struct CompressedDerivativeTests {
     static func systems(_ n: Int) -> [Tape] {
-        [SparseStructures.bandedSystem(n, halfBandwidth: 1), SparseStructures.bandedSystem(n, halfBandwidth: 2),
-         SparseStructures.arrowSystem(n), SparseStructures.blockSystem(n, block: 3)]
+        [
+            SparseStructures.bandedSystem(n, halfBandwidth: 1), SparseStructures.bandedSystem(n, halfBandwidth: 2),
+            SparseStructures.arrowSystem(n), SparseStructures.blockSystem(n, block: 3),
+        ]
     }
 
     static func objectives(_ n: Int) -> [Tape] {
-        [SparseStructures.bandedObjective(n, halfBandwidth: 1), SparseStructures.bandedObjective(n, halfBandwidth: 2),
-         SparseStructures.rosenbrock(n), SparseStructures.arrowObjective(n), SparseStructures.blockObjective(n, block: 3)]
+        [
+            SparseStructures.bandedObjective(n, halfBandwidth: 1), SparseStructures.bandedObjective(n, halfBandwidth: 2),
+            SparseStructures.rosenbrock(n), SparseStructures.arrowObjective(n), SparseStructures.blockObjective(n, block: 3),
+        ]
     }
 
     @Test func compressedJacobian_equalsDense_exactly() throws {

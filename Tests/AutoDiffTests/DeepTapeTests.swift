@@ -1,8 +1,9 @@
 import Exact
 import Foundation
 import Symbolic
-import Testing
 import TestSupport
+import Testing
+
 @testable import AutoDiff
 
 /// Compiling to a tape and both sweeps are iterative: 10⁵-deep chains on a 512 KiB stack.

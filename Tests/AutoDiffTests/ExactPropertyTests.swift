@@ -1,7 +1,7 @@
 import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ExactPropertyTests {
     @Test func forwardAndReverse_agreeExactly_onRecordedPrograms() throws {

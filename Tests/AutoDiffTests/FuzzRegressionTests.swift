@@ -1,6 +1,7 @@
 import Exact
 import Symbolic
 import Testing
+
 @testable import AutoDiff
 
 /// Inputs the expression fuzzer (Fuzz/) found, each with the property it broke.

@@ -1,7 +1,8 @@
-@testable import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import AutoDiff
 
 /// The exact gradient skips the values no reverse rule reads (`Sweep.valuesNeededForGradient`):
 /// it must still equal the full vector-Jacobian product and report the same errors.

@@ -1,7 +1,8 @@
-@testable import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import AutoDiff
 
 // The sweep plan (SweepPlan / PlanSweeps) against the generic one-slot-per-instruction
 // sweeps, which stay the reference.

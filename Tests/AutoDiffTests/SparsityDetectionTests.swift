@@ -1,7 +1,8 @@
-@testable import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import AutoDiff
 
 /// The one-pass detection (shared index sets in flat storage, interactions as a flat pair
 /// list) against the definition computed the naive way: a `Set<Int>` per slot, every
@@ -21,7 +22,12 @@ import TestSupport
         }
         var hessian = [Set<Int>](repeating: [], count: tape.inputCount)
         func pairs(_ a: Set<Int>, _ b: Set<Int>) {
-            for j in a { for k in b { hessian[j].insert(k); hessian[k].insert(j) } }
+            for j in a {
+                for k in b {
+                    hessian[j].insert(k)
+                    hessian[k].insert(j)
+                }
+            }
         }
         for (i, ins) in tape.instructions.enumerated() {
             let a = ins.operandCount >= 1 ? sets[Int(ins.a)] : []
@@ -54,8 +60,10 @@ import TestSupport
         let constants: [Rational] = [0, 1, 2, Rational(1, 2)]
         var code = (0..<n).map { Instruction(.input, payload: Int32($0)) }
         code.append(Instruction(.constant, payload: 2))
-        let ops: [Opcode] = [.add, .add, .subtract, .multiply, .divide, .negate, .addConstant, .multiplyConstant, .square,
-                             .reciprocal, .powerInteger, .powerConstant, .power, .sin, .exp, .abs, .tanh]
+        let ops: [Opcode] = [
+            .add, .add, .subtract, .multiply, .divide, .negate, .addConstant, .multiplyConstant, .square,
+            .reciprocal, .powerInteger, .powerConstant, .power, .sin, .exp, .abs, .tanh,
+        ]
         for _ in 0..<steps {
             let count = code.count
             func operand() -> Int { g.next() % 3 == 0 ? count - 1 : Int(g.next() % UInt64(count)) }
@@ -77,8 +85,9 @@ import TestSupport
             let tape = Self.randomTape(inputs: n, steps: steps, outputs: 1 + trial % 3, using: &g)
             let expected = Self.reference(tape)
             #expect(Self.rows(tape.jacobianPattern()) == expected.jacobian, "trial \(trial)")
-            let scalar = try Tape(inputCount: n, instructions: tape.instructions, constants: tape.constants,
-                                  outputs: [tape.outputs[0]])
+            let scalar = try Tape(
+                inputCount: n, instructions: tape.instructions, constants: tape.constants,
+                outputs: [tape.outputs[0]])
             let h = try scalar.hessianPattern()
             #expect(Self.rows(h) == Self.reference(scalar).hessian.map { $0.sorted() }, "trial \(trial)")
         }

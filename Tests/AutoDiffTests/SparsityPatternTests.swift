@@ -1,7 +1,7 @@
 import AutoDiff
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SparsityPatternTests {
     static func point(_ n: Int, _ g: inout SeededGenerator) -> [Rational] { RandomPrograms.vector(n, using: &g) }

@@ -41,8 +41,10 @@ import Testing
     @Test func handBuiltTape_evaluates() throws {
         let tape = try Tape(
             inputCount: 2,
-            instructions: [Instruction(.input, payload: 0), Instruction(.input, payload: 1), Instruction(.multiply, 0, 1),
-                           Instruction(.powerInteger, 2, payload: 3)],
+            instructions: [
+                Instruction(.input, payload: 0), Instruction(.input, payload: 1), Instruction(.multiply, 0, 1),
+                Instruction(.powerInteger, 2, payload: 3),
+            ],
             outputs: [3, 2])
         #expect(try tape.evaluate(at: [Rational(2), 3]) == [216, 6])
         #expect(try tape.jacobian(at: [Rational(2), 3]) == [[324, 216], [3, 2]])

@@ -1,8 +1,8 @@
 import AutoDiff
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TaylorModeTests {
     static let x = Symbol("x")

@@ -1,9 +1,10 @@
 import AutoDiff
-@testable import CodeGen
 import Derivatives
 import Exact
 import Symbolic
 import Testing
+
+@testable import CodeGen
 
 @Suite struct CommonSubexpressionTests {
     let x = Expr(Symbol("x"))

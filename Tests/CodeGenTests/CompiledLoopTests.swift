@@ -1,8 +1,9 @@
 import AutoDiff
-@testable import CodeGen
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import CodeGen
 
 /// Compiled tapes of programs with loops (the repeated blocks the generator keeps as
 /// loops): carried values one and two repetitions back, running sums and products, values
@@ -96,10 +97,22 @@ import TestSupport
             let others = [point, point.map { $0 * -1.3 }, point.map { $0 / 3 + 0.25 }]
             let v = (0..<n).map { Double(($0 % 5) - 2) / 3 }
             for x in others {
-                #expect(Self.same(Result { () throws(TapeError) in try fast.evaluate(at: x) }, Result { () throws(TapeError) in try tape.evaluate(at: x) }), "trial \(trial) f")
-                #expect(Self.same(Result { () throws(TapeError) in try fast.gradient(at: x) }, Result { () throws(TapeError) in try tape.gradient(at: x) }), "trial \(trial) grad")
-                #expect(Self.same(Result { () throws(TapeError) in try fast.hvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.hvp(at: x, direction: v) }), "trial \(trial) hvp")
-                #expect(Self.same(Result { () throws(TapeError) in try fast.jvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.jvp(at: x, direction: v).tangent }), "trial \(trial) jvp")
+                #expect(
+                    Self.same(
+                        Result { () throws(TapeError) in try fast.evaluate(at: x) }, Result { () throws(TapeError) in try tape.evaluate(at: x) }),
+                    "trial \(trial) f")
+                #expect(
+                    Self.same(
+                        Result { () throws(TapeError) in try fast.gradient(at: x) }, Result { () throws(TapeError) in try tape.gradient(at: x) }),
+                    "trial \(trial) grad")
+                #expect(
+                    Self.same(
+                        Result { () throws(TapeError) in try fast.hvp(at: x, direction: v) },
+                        Result { () throws(TapeError) in try tape.hvp(at: x, direction: v) }), "trial \(trial) hvp")
+                #expect(
+                    Self.same(
+                        Result { () throws(TapeError) in try fast.jvp(at: x, direction: v) },
+                        Result { () throws(TapeError) in try tape.jvp(at: x, direction: v).tangent }), "trial \(trial) jvp")
                 var out: [Double] = []
                 let batch = Result { () throws(TapeError) -> [Double] in
                     try fast.hvp(at: x, directions: v + v.reversed(), into: &out)

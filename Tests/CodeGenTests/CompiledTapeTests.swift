@@ -1,8 +1,9 @@
 import AutoDiff
-@testable import CodeGen
 import Exact
 import Symbolic
 import Testing
+
+@testable import CodeGen
 
 /// Compiled tapes against the interpreter: the same numbers, the same typed errors, and
 /// a fallback that says so once.
@@ -134,10 +135,20 @@ import Testing
         #expect(fast.isCompiled)
         let v = [0.5, -2.0]
         for x in points {
-            #expect(Self.same(Result { () throws(TapeError) in try fast.evaluate(at: x) }, Result { () throws(TapeError) in try tape.evaluate(at: x) }), "f \(x)")
-            #expect(Self.same(Result { () throws(TapeError) in try fast.gradient(at: x) }, Result { () throws(TapeError) in try tape.gradient(at: x) }), "grad \(x)")
-            #expect(Self.same(Result { () throws(TapeError) in try fast.hvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.hvp(at: x, direction: v) }), "hvp \(x)")
-            #expect(Self.same(Result { () throws(TapeError) in try fast.jvp(at: x, direction: v) }, Result { () throws(TapeError) in try tape.jvp(at: x, direction: v).tangent }), "jvp \(x)")
+            #expect(
+                Self.same(Result { () throws(TapeError) in try fast.evaluate(at: x) }, Result { () throws(TapeError) in try tape.evaluate(at: x) }),
+                "f \(x)")
+            #expect(
+                Self.same(Result { () throws(TapeError) in try fast.gradient(at: x) }, Result { () throws(TapeError) in try tape.gradient(at: x) }),
+                "grad \(x)")
+            #expect(
+                Self.same(
+                    Result { () throws(TapeError) in try fast.hvp(at: x, direction: v) },
+                    Result { () throws(TapeError) in try tape.hvp(at: x, direction: v) }), "hvp \(x)")
+            #expect(
+                Self.same(
+                    Result { () throws(TapeError) in try fast.jvp(at: x, direction: v) },
+                    Result { () throws(TapeError) in try tape.jvp(at: x, direction: v).tangent }), "jvp \(x)")
         }
     }
 

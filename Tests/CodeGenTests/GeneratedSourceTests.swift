@@ -1,9 +1,10 @@
 import AutoDiff
-@testable import CodeGen
 import Exact
 import Foundation
 import Symbolic
 import Testing
+
+@testable import CodeGen
 
 #if canImport(Glibc)
 import Glibc

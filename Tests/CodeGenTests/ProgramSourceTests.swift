@@ -1,9 +1,10 @@
 import AutoDiff
-@testable import CodeGen
 import Exact
 import Foundation
 import Programs
 import Testing
+
+@testable import CodeGen
 
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +21,8 @@ import Glibc
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".jac") }.sorted()
         return files.compactMap { file in
             guard let text = try? String(contentsOfFile: dir + "/" + file, encoding: .utf8),
-                  let program = try? Program(parsing: text),
-                  let compiled = try? program.compile(parameters: file == "rosenbrock.jac" ? ["n": 40] : [:])
+                let program = try? Program(parsing: text),
+                let compiled = try? program.compile(parameters: file == "rosenbrock.jac" ? ["n": 40] : [:])
             else { return nil }
             return (String(file.dropLast(4)).replacingOccurrences(of: "-", with: "_"), compiled.tape)
         }

@@ -1,8 +1,9 @@
 import AutoDiff
-@testable import CodeGen
 import Exact
 import Foundation
 import Symbolic
+
+@testable import CodeGen
 
 /// The W7 corpus (Tests/Fixtures/corpus_w7.txt, copied from the benchmark peers): 62 scalar
 /// functions of x, y, z, and a point where all of them and their derivatives are defined.

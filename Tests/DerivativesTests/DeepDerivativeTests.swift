@@ -1,8 +1,9 @@
 import Exact
 import Foundation
-import Testing
-import TestSupport
 import Symbolic
+import TestSupport
+import Testing
+
 @testable import Derivatives
 
 /// Differentiation is iterative: 10⁵-deep chains on a 512 KiB stack.

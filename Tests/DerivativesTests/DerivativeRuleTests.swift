@@ -1,8 +1,8 @@
 import Derivatives
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 /// One derivative fact per line: (f, variable, ∂f/∂variable), compared by value at random
 /// rational points (exactly where rational) and, for the raw derivative, the same.

@@ -1,6 +1,7 @@
 import Exact
 import Symbolic
 import Testing
+
 @testable import Derivatives
 
 /// Inputs the expression fuzzer (Fuzz/) found, on the symbolic engine's side.

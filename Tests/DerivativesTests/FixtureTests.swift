@@ -1,8 +1,8 @@
 import Derivatives
 import Foundation
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 /// The committed SymPy fixtures (Tests/Fixtures/derivative_fixtures.tsv, written by
 /// make_derivative_fixtures.py): Jacobi's derivative must equal SymPy's at random rational

@@ -1,8 +1,8 @@
 import AutoDiff
 import Differentials
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct LinearMapTests {
     /// f: ℚ³ → ℚ², a rational map with random coefficients.

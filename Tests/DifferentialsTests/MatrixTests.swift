@@ -1,8 +1,8 @@
 import AutoDiff
 import Differentials
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MatrixTests {
     static func random(_ g: inout SeededGenerator, rows: Int, columns: Int) -> Matrix<Rational> {

@@ -1,7 +1,8 @@
-@testable import Differentials
 import Exact
-import Testing
 import TestSupport
+import Testing
+
+@testable import Differentials
 
 // The multi-modular solver against the reference Gauss–Jordan over ℚ, exactly, on random
 // matrices (small entries, huge entries, singular ones, ones that are singular or undefined
@@ -124,14 +125,20 @@ import TestSupport
             let f = WordPrime(p: n)
             var d = n - 1
             var s = 0
-            while d & 1 == 0 { d >>= 1; s += 1 }
+            while d & 1 == 0 {
+                d >>= 1
+                s += 1
+            }
             for a: UInt64 in [41, 43, 47, 53, 59, 61, 67, 71] {
                 var x = f.power(a, d)
                 if x == 1 || x == n - 1 { continue }
                 var composite = true
                 for _ in 1..<s {
                     x = f.multiply(x, x)
-                    if x == n - 1 { composite = false; break }
+                    if x == n - 1 {
+                        composite = false
+                        break
+                    }
                 }
                 if composite { return false }
             }
@@ -182,8 +189,9 @@ import TestSupport
             let residues = fields.map { [UInt64(v.residue(modulo: UInt($0.p)))] }
             var digits = [UInt64](repeating: 0, count: 3)
             var words: [UInt] = []
-            let negative = crt.symmetricValue(residues, entry: 0, scale: fields.map { (1, $0.shoup(1)) },
-                                              digits: &digits, into: &words)
+            let negative = crt.symmetricValue(
+                residues, entry: 0, scale: fields.map { (1, $0.shoup(1)) },
+                digits: &digits, into: &words)
             #expect(BigInt(magnitudeWords: words, isNegative: negative) == v)
         }
         // 22/7 from its residue modulo M.

@@ -1,8 +1,8 @@
 import AutoDiff
 import Differentials
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 /// SparseMatrix against Matrix: the same matrices, the same laws.
 @Suite struct SparseMatrixTests {

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Exact
 
@@ -27,8 +27,10 @@ import TestSupport
 
     @Test func everyFiniteDouble_roundTripsExactly() {
         var g = SeededGenerator(seed: 8)
-        var values: [Double] = [0, -0.0, 1, -1, 0.1, 1.0 / 3, .pi, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
-                                .leastNormalMagnitude, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0x1p-1060 * 3]
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.1, 1.0 / 3, .pi, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+            .leastNormalMagnitude, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0x1p-1060 * 3,
+        ]
         for _ in 0..<5000 { values.append(Double(bitPattern: g.next())) }
         for d in values where d.isFinite {
             guard let r = Rational(exactly: d) else {

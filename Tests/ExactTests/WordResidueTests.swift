@@ -1,6 +1,6 @@
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 // Residues modulo a word and integers assembled from words, against BigInt arithmetic.
 @Suite struct WordResidueTests {

@@ -70,17 +70,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let r = try CLI.run(["dir", "x*y", "--dir", "1,0", "--points", url.path, "--no-symbolic"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == """
-            {"command": "dir", "vars": ["x", "y"], "functions": ["x*y"], "direction": ["1", "0"], "at": {"x": "1/10", "y": "1/1000"}, "engine": "forward", "exact": "1/1000", "numeric": 0.001}
-            {"command": "dir", "vars": ["x", "y"], "functions": ["x*y"], "direction": ["1", "0"], "at": {"x": "-25", "y": "3"}, "engine": "forward", "exact": "3", "numeric": 3.0}
+        #expect(
+            r.stdout == """
+                {"command": "dir", "vars": ["x", "y"], "functions": ["x*y"], "direction": ["1", "0"], "at": {"x": "1/10", "y": "1/1000"}, "engine": "forward", "exact": "1/1000", "numeric": 0.001}
+                {"command": "dir", "vars": ["x", "y"], "functions": ["x*y"], "direction": ["1", "0"], "at": {"x": "-25", "y": "3"}, "engine": "forward", "exact": "3", "numeric": 3.0}
 
-            """, "\(r.stdout)")
+                """, "\(r.stdout)")
     }
 
     @Test func csvWithAHeader_andStandardInput_giveTheSameLines() throws {
         let csv = try CLI.run(["hessian", "x^3*y", "--points", "-", "--no-symbolic"], stdin: "x,y\n1/2,3\n\"-1\",0.5\n")
-        let json = try CLI.run(["hessian", "x^3*y", "--points", "-", "--no-symbolic"],
-                               stdin: "{\"x\": \"1/2\", \"y\": 3}\n\n{\"x\": -1, \"y\": \"0.5\"}\n")
+        let json = try CLI.run(
+            ["hessian", "x^3*y", "--points", "-", "--no-symbolic"],
+            stdin: "{\"x\": \"1/2\", \"y\": 3}\n\n{\"x\": -1, \"y\": \"0.5\"}\n")
         #expect(csv.status == 0 && json.status == 0, "\(csv.stderr)\(json.stderr)")
         #expect(csv.stdout == json.stdout)
         #expect(csv.stdout.split(separator: "\n").count == 2)
@@ -112,15 +114,19 @@ import Testing
     static let f = "x^2*y*z + sin(x)*y"
 
     @Test func aCorrectGradient_passes() throws {
-        let r = try CLI.run(["check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*z + sin(x)",
-                             "--gradient", "x^2*y", "--points", "20"])
+        let r = try CLI.run([
+            "check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*z + sin(x)",
+            "--gradient", "x^2*y", "--points", "20",
+        ])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasSuffix("passed\n"))
     }
 
     @Test func aSignError_isCaught_withTheEntryThePointAndBothValues() throws {
-        let r = try CLI.run(["check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*z - sin(x)",
-                             "--gradient", "x^2*y", "--format", "json"])
+        let r = try CLI.run([
+            "check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*z - sin(x)",
+            "--gradient", "x^2*y", "--format", "json",
+        ])
         #expect(r.status == 1)
         let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
         #expect(o["passed"] as? Bool == false)
@@ -135,8 +141,10 @@ import Testing
 
     @Test func anIndexSlip_isCaught() throws {
         // ∂f/∂y and ∂f/∂z swapped.
-        let r = try CLI.run(["check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*y",
-                             "--gradient", "x^2*z + sin(x)"])
+        let r = try CLI.run([
+            "check", Self.f, "--gradient", "2*x*y*z + cos(x)*y", "--gradient", "x^2*y",
+            "--gradient", "x^2*z + sin(x)",
+        ])
         #expect(r.status == 1)
         #expect(r.stdout.contains("FAILED: ∂f/∂y (entry 2) at "), "\(r.stdout)")
     }

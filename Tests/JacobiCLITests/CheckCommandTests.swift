@@ -42,7 +42,8 @@ import Testing
         #expect(d["points"] as? Int == 12)
         #expect((d["mismatches"] as? [Any])?.isEmpty == true)
         #expect((d["oracle_comparisons"] as? Int ?? 0) > 0)
-        #expect(r.stdout.hasPrefix("{\"command\": \"check\", \"vars\": [\"x\", \"y\"], \"functions\": [\"x/(y - 1)\"], \"passed\": true, \"points\": 12"))
+        #expect(
+            r.stdout.hasPrefix("{\"command\": \"check\", \"vars\": [\"x\", \"y\"], \"functions\": [\"x/(y - 1)\"], \"passed\": true, \"points\": 12"))
     }
 
     @Test func sameSeed_sameReport_andVarsChooseTheOrder() throws {

@@ -76,8 +76,10 @@ import Testing
 
     /// --compile gives the exact engine's numbers (to rounding), and the same one-line error.
     @Test func compile_agreesWithTheExactEngine() throws {
-        for args in [["grad", "x^2*y + exp(x*y)"], ["hvp", "x^2*y + exp(x*y)", "--dir", "1,-2"],
-                     ["jvp", "x*y", "sin(x) + y", "--dir", "1,2"], ["vjp", "x*y", "sin(x) + y", "--weights", "3,-1"]] {
+        for args in [
+            ["grad", "x^2*y + exp(x*y)"], ["hvp", "x^2*y + exp(x*y)", "--dir", "1,-2"],
+            ["jvp", "x*y", "sin(x) + y", "--dir", "1,2"], ["vjp", "x*y", "sin(x) + y", "--weights", "3,-1"],
+        ] {
             let point = ["--at", "x=1/2,y=3", "--format", "json"]
             let exact = try CLI.run(args + point)
             let compiled = try CLI.run(args + point + ["--compile"])
@@ -90,7 +92,8 @@ import Testing
             #expect(["compiled", "interpreted"].contains(b["engine"] as? String ?? ""))
         }
         // a batch shares one compiled tape: one JSON line per point, in order
-        let batch = try CLI.run(["grad", "x^2*y", "--points", "-", "--compile"], stdin: "{\"x\": \"1/2\", \"y\": \"3\"}\n{\"x\": \"1\", \"y\": \"2\"}\n")
+        let batch = try CLI.run(
+            ["grad", "x^2*y", "--points", "-", "--compile"], stdin: "{\"x\": \"1/2\", \"y\": \"3\"}\n{\"x\": \"1\", \"y\": \"2\"}\n")
         #expect(batch.status == 0, "\(batch.stderr)")
         let lines = batch.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(lines.count == 2)

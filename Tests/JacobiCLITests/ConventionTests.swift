@@ -56,15 +56,16 @@ import Testing
     /// LaTeX names every object, inside one aligned block.
     @Test func latex_labelsEveryObjectInAnAlignedBlock() throws {
         let r = try CLI.run(["linearize", "x*y", "--at", "x=1,y=2", "--format", "latex"])
-        #expect(r.stdout == """
-            \\begin{aligned}
-            J &= \\begin{bmatrix} y & x \\end{bmatrix} \\\\
-            &\\text{at } x = 1,\\ y = 2 \\\\
-            f(a) &= \\begin{bmatrix} 2 \\end{bmatrix} \\\\
-            J(a) &= \\begin{bmatrix} 2 & 1 \\end{bmatrix}
-            \\end{aligned}
+        #expect(
+            r.stdout == """
+                \\begin{aligned}
+                J &= \\begin{bmatrix} y & x \\end{bmatrix} \\\\
+                &\\text{at } x = 1,\\ y = 2 \\\\
+                f(a) &= \\begin{bmatrix} 2 \\end{bmatrix} \\\\
+                J(a) &= \\begin{bmatrix} 2 & 1 \\end{bmatrix}
+                \\end{aligned}
 
-            """, "\(r.stdout)")
+                """, "\(r.stdout)")
         let grad = try CLI.run(["grad", "x^2*y", "--at", "x=1,y=2", "--format", "latex"])
         #expect(grad.stdout.contains("\\nabla f(a) &= \\begin{bmatrix} 4 \\\\ 1 \\end{bmatrix}"), "\(grad.stdout)")
     }

@@ -37,8 +37,10 @@ import Testing
     }
 
     @Test func engines_agreeExactlyAtThePoint() throws {
-        for args in [["jacobian", "x*y", "sin(x) + y^2", "--at=x=1/2,y=3"], ["hessian", "x^2*y + exp(x*y)", "--at=x=1,y=0"],
-                     ["diff", "x*y*z", "--wrt=z,x", "--at=x=1,y=2,z=3"], ["dir", "x*y", "--dir=1,2", "--at=x=1,y=1"]] {
+        for args in [
+            ["jacobian", "x*y", "sin(x) + y^2", "--at=x=1/2,y=3"], ["hessian", "x^2*y + exp(x*y)", "--at=x=1,y=0"],
+            ["diff", "x*y*z", "--wrt=z,x", "--at=x=1,y=2,z=3"], ["dir", "x*y", "--dir=1,2", "--at=x=1,y=1"],
+        ] {
             let results = try ["symbolic", "forward", "reverse"].map { engine in
                 let d = try json(args + ["--engine=\(engine)"])
                 #expect(d["engine"] as? String == engine)
@@ -49,8 +51,10 @@ import Testing
     }
 
     @Test func errors_areOneLineWithStatusTwo() throws {
-        for args in [["diff", "1/x", "--at=x=0"], ["diff", "log(x)", "--at=x=-1"], ["diff", "x*y", "--at=x=1"],
-                     ["diff", "abs(x)", "--at=x=0"], ["dir", "x*y", "--dir=1"], ["grad", "x", "--engine=sideways"]] {
+        for args in [
+            ["diff", "1/x", "--at=x=0"], ["diff", "log(x)", "--at=x=-1"], ["diff", "x*y", "--at=x=1"],
+            ["diff", "abs(x)", "--at=x=0"], ["dir", "x*y", "--dir=1"], ["grad", "x", "--engine=sideways"],
+        ] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args)")
             #expect(r.stdout.isEmpty)
@@ -59,6 +63,8 @@ import Testing
         let abs = try CLI.run(["diff", "abs(x)", "--at=x=0"])
         #expect(abs.stderr == "jacobi: abs(0) has no derivative there at instruction 1 (in abs(x))\n", "\(abs.stderr)")
         let symbolic = try CLI.run(["diff", "abs(x)", "--at=x=0", "--engine=symbolic"])
-        #expect(symbolic.stderr.hasPrefix("jacobi: not differentiable at this point: abs has no derivative where its argument is 0"), "\(symbolic.stderr)")
+        #expect(
+            symbolic.stderr.hasPrefix("jacobi: not differentiable at this point: abs has no derivative where its argument is 0"), "\(symbolic.stderr)"
+        )
     }
 }

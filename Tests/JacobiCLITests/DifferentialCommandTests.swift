@@ -35,7 +35,8 @@ import Testing
         // exp(x)*y at (0, 1), order 3: c_(i,0) = 1/i!, c_(i,1) = 1/i!, c_(i,j≥2) = 0.
         let t = try Self.json(["taylor", "exp(x)*y", "--at", "x=0,y=1", "--order", "3"])
         let terms = t["terms"] as? [[String: Any]] ?? []
-        #expect(terms.map { $0["powers"] as? [Int] ?? [] } == [[0, 0], [1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [3, 0], [2, 1], [1, 2], [0, 3]])
+        #expect(
+            terms.map { $0["powers"] as? [Int] ?? [] } == [[0, 0], [1, 0], [0, 1], [2, 0], [1, 1], [0, 2], [3, 0], [2, 1], [1, 2], [0, 3]])
         #expect(terms.map { $0["exact"] as? String ?? "" } == ["1", "1", "1", "1/2", "1", "0", "1/6", "1/2", "0", "0"])
         #expect(t["symbolic"] as? String == "1 + x + (y - 1) + 1/2*x^2 + x*(y - 1) + 1/6*x^3 + 1/2*x^2*(y - 1)")
         // dir --order k: d³/dt³ of sin(t)·2t at 0 is 0; symbolically (∂x + 2∂y)³(y sin x).

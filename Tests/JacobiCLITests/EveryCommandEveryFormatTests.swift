@@ -33,8 +33,9 @@ import Testing
             #expect(latex.status == 0)  // the report has no formula to render
         } else {
             #expect(latex.status == 0, "\(c.arguments): \(latex.stderr)")
-            #expect(latex.stdout.contains("\\") || latex.stdout.contains("^") || latex.stdout.contains("x"),
-                    "\(c.arguments): \(latex.stdout)")
+            #expect(
+                latex.stdout.contains("\\") || latex.stdout.contains("^") || latex.stdout.contains("x"),
+                "\(c.arguments): \(latex.stdout)")
         }
 
         let json = try CLI.run(c.arguments + ["--format", "json"])
@@ -75,7 +76,8 @@ import Testing
         #expect(hessian.status == 0, "\(hessian.stderr)")
         #expect(hessian.stdout.contains("532" + String(repeating: "0", count: 400) + " ≈ 5.3200000000000000e+402"), "\(hessian.stdout)")
         let hvp = try CLI.run(["hvp", "x^400", "--dir", "1", "--at", "x=10"])  // 400·399·10³⁹⁸
-        #expect(hvp.stdout.contains("H(a)·v = [1596" + String(repeating: "0", count: 400) + " ≈ 1.5960000000000000e+403]"), "\(hvp.stdout)\(hvp.stderr)")
+        #expect(
+            hvp.stdout.contains("H(a)·v = [1596" + String(repeating: "0", count: 400) + " ≈ 1.5960000000000000e+403]"), "\(hvp.stdout)\(hvp.stderr)")
         let simplify = try CLI.run(["simplify", "exp(x)", "--at", "x=1000"])
         #expect(simplify.stdout == "exp(x)\nat x = 1000:\nf(a) = exp(1000)\n", "\(simplify.stdout)\(simplify.stderr)")
         let linearize = try CLI.run(["linearize", "exp(x^2)", "--at", "x=40"])

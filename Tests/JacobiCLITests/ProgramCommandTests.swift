@@ -47,8 +47,10 @@ import Testing
     }
 
     @Test func laterSettingsOverrideEarlierOnes() throws {
-        let j = try Self.json(["grad", "--file", Self.path("rosenbrock.jac"), "--param", "n=3", "--at", "x=1,x[3]=2",
-                               "--no-symbolic"])
+        let j = try Self.json([
+            "grad", "--file", Self.path("rosenbrock.jac"), "--param", "n=3", "--at", "x=1,x[3]=2",
+            "--no-symbolic",
+        ])
         #expect(j["at"] as? [String: String] == ["x[1]": "1", "x[2]": "1", "x[3]": "2"])
         // ∂f/∂x3 = 200(x3 − x2²) = 200 at (1, 1, 2).
         #expect((j["exact"] as? [String])?.last == "200")
@@ -89,9 +91,10 @@ import Testing
         let program = try Self.temporary("bad.jac", "param n = 3\ninput x[n]\nf = x[n+1]\noutput f\n")
         let good = Self.path("rosenbrock.jac")
         for (arguments, fragment) in Self.bad {
-            let filled = arguments.enumerated().map { i, a in
-                a == "PROGRAM" ? (fragment.hasPrefix("3:7") ? program : good) : a
-            } + (!arguments.contains("PROGRAM") || fragment.hasPrefix("3:7") || arguments.contains("--param") ? [] : ["--param", "n=3"])
+            let filled =
+                arguments.enumerated().map { i, a in
+                    a == "PROGRAM" ? (fragment.hasPrefix("3:7") ? program : good) : a
+                } + (!arguments.contains("PROGRAM") || fragment.hasPrefix("3:7") || arguments.contains("--param") ? [] : ["--param", "n=3"])
             let r = try CLI.run(filled)
             #expect(r.status == 2, "\(filled): \(r.stderr)")
             #expect(r.stderr.contains(fragment), "\(filled): \(r.stderr)")
@@ -109,8 +112,11 @@ import Testing
     /// `--points` with a program: entries keyed as the program names them, one line per point.
     @Test func programPoints_areKeyedByEntry() throws {
         let lines = #"{"x[1]": 1, "x[2]": 2, "x[3]": "1/2"}"# + "\n" + #"{"x[1]": 0, "x[9]": 0}"# + "\n"
-        let r = try CLI.run(["grad", "--file", ProgramCommandTests.path("rosenbrock.jac"), "--param", "n=3", "--points", "-",
-                             "--no-symbolic"], stdin: lines)
+        let r = try CLI.run(
+            [
+                "grad", "--file", ProgramCommandTests.path("rosenbrock.jac"), "--param", "n=3", "--points", "-",
+                "--no-symbolic",
+            ], stdin: lines)
         #expect(r.status == 2)
         let out = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         // At (1, 2, 1/2): ∂1 = −400·1·(2 − 1) = −400, ∂2 = 200(2 − 1) − 800(1/2 − 4) − 2(1 − 2) = 3002, ∂3 = 200(1/2 − 4) = −700.

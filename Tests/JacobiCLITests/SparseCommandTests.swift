@@ -53,8 +53,11 @@ import Testing
         let run = try CLI.run(["hessian", "--sparse", "--compile", "--file", "-", "--at", "x=1/2", "--format", "json"], stdin: source)
         #expect(run.status == 0, "\(run.stderr)")
         let program = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
-        #expect(program["numeric"] as? [Double] == [102, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200,
-                                                    -200, 200])
+        #expect(
+            program["numeric"] as? [Double] == [
+                102, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200, -200, 302, -200,
+                -200, 200,
+            ])
         let dense = try CLI.run(["hessian", "--compile", "x*y", "--at", "x=1,y=2"])
         #expect(dense.status == 2 && dense.stderr.contains("--sparse"))
         let noPoint = try CLI.run(["hessian", "--sparse", "--compile", "x*y"])

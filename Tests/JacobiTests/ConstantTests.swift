@@ -1,6 +1,6 @@
 import Jacobi
-import Testing
 import TestSupport
+import Testing
 
 /// pi and E through the whole stack: parsing, derivatives, both engines at rational points
 /// (exact expressions where values are not rational), Taylor models at exact constants.

@@ -1,7 +1,7 @@
-import Jacobi
 import Foundation
-import Testing
+import Jacobi
 import TestSupport
+import Testing
 
 /// Points of exact constants (`x = pi/4`, `y = sqrt(2)`): every object at such a point is
 /// exact, the same from every engine, equal in Double to the Double engines at the nearest
@@ -60,7 +60,8 @@ import TestSupport
         let model = try f.taylor(at: try Self.point((Self.x, "pi/6")), order: 3, engine: engine)
         #expect(model.terms.map(\.coefficient) == ["1/2", "sqrt(3)/2", "-1/4", "-sqrt(3)/12"].map(Self.parse))
         #expect(model.center == [Self.parse("pi/6")])
-        #expect(try f.directionalDerivative(at: try Self.point((Self.x, "pi/6")), along: [2], order: 3, engine: engine)
+        #expect(
+            try f.directionalDerivative(at: try Self.point((Self.x, "pi/6")), along: [2], order: 3, engine: engine)
                 == Self.parse("-4*sqrt(3)"))
     }
 

@@ -2,8 +2,8 @@ import Differentials
 import Exact
 import Jacobi
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FunctionSparsityTests {
     static func function(_ texts: [String], _ vars: [String]) throws -> Function {

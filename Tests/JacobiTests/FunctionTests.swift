@@ -1,6 +1,6 @@
 import Jacobi
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FunctionTests {
     static let x = Symbol("x"), y = Symbol("y"), z = Symbol("z")

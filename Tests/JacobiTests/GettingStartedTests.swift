@@ -54,8 +54,14 @@ import Testing
         var blocks: [String] = []
         var inBlock = false
         for line in article.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```swift") { inBlock = true; continue }
-            if line.hasPrefix("```") { inBlock = false; continue }
+            if line.hasPrefix("```swift") {
+                inBlock = true
+                continue
+            }
+            if line.hasPrefix("```") {
+                inBlock = false
+                continue
+            }
             if inBlock && !line.trimmingCharacters(in: .whitespaces).isEmpty { blocks.append(line.trimmingCharacters(in: .whitespaces)) }
         }
         #expect(!blocks.isEmpty)

@@ -1,6 +1,6 @@
 import Jacobi
-import Testing
 import TestSupport
+import Testing
 
 /// The cliff hunt: 2 000 functions from the Verification generator at larger sizes (sums of
 /// 10–40 terms, each a rational coefficient times a draw calling exp, log, sin and cos),

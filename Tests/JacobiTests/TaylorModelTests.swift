@@ -1,6 +1,6 @@
 import Jacobi
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TaylorModelTests {
     static let x = Symbol("x"), y = Symbol("y"), z = Symbol("z")
@@ -120,7 +120,8 @@ import TestSupport
                 } else if (try? Self.exactlyEqual(s.coefficient, t.coefficient)) == true {
                     exactly += 1
                 } else if let p = try? s.coefficient.evaluated(at: [Symbol: Double]()),
-                    let q = try? t.coefficient.evaluated(at: [Symbol: Double]()), p.isFinite && q.isFinite {
+                    let q = try? t.coefficient.evaluated(at: [Symbol: Double]()), p.isFinite && q.isFinite
+                {
                     #expect((p - q).magnitude <= 1e-8 * Swift.max(1, p.magnitude), "\(e) at \(a): \(s.powers): \(s.coefficient) vs \(t.coefficient)")
                 }
             }

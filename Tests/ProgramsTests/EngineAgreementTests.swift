@@ -79,15 +79,24 @@ import Verification
     static let handExpanded: [(String, [String: Int], [String])] = [
         ("rosenbrock.jac", ["n": 3], ["100*(x_2 - x_1^2)^2 + (1 - x_1)^2 + 100*(x_3 - x_2^2)^2 + (1 - x_2)^2"]),
         ("recurrence.jac", ["n": 2], ["sin(sin(x0) + a*x0) + a*(sin(x0) + a*x0)"]),
-        ("broyden.jac", ["n": 3], [
-            "(3 - 2*x_1)*x_1 - 2*x_2 + 1", "(3 - 2*x_2)*x_2 - x_1 - 2*x_3 + 1", "(3 - 2*x_3)*x_3 - x_2 + 1",
-        ]),
-        ("tanh-network.jac", ["h": 2], [
-            "(w2_1*tanh(w1_1/2 - 2*w1_2 + b1_1) + w2_2*tanh(w1_3/2 - 2*w1_4 + b1_2) + b2 - 1)^2/2",
-        ]),
-        ("logistic.jac", [:], [
-            "log(1 + exp(-(w_1 + 2*w_2))) + log(1 + exp(-w_1 + w_2)) + log(1 + exp(-(2*w_1 - w_2))) + log(1 + exp(3*w_2))",
-        ]),
+        (
+            "broyden.jac", ["n": 3],
+            [
+                "(3 - 2*x_1)*x_1 - 2*x_2 + 1", "(3 - 2*x_2)*x_2 - x_1 - 2*x_3 + 1", "(3 - 2*x_3)*x_3 - x_2 + 1",
+            ]
+        ),
+        (
+            "tanh-network.jac", ["h": 2],
+            [
+                "(w2_1*tanh(w1_1/2 - 2*w1_2 + b1_1) + w2_2*tanh(w1_3/2 - 2*w1_4 + b1_2) + b2 - 1)^2/2"
+            ]
+        ),
+        (
+            "logistic.jac", [:],
+            [
+                "log(1 + exp(-(w_1 + 2*w_2))) + log(1 + exp(-w_1 + w_2)) + log(1 + exp(-(2*w_1 - w_2))) + log(1 + exp(3*w_2))"
+            ]
+        ),
     ]
 
     @Test func programs_equalTheirHandExpandedExpressions() throws {

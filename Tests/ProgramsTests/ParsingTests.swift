@@ -51,17 +51,18 @@ import Testing
     }
 
     @Test func emptyRanges_giveTheIdentityAndSkipLoops() throws {
-        let p = try Program(parsing: """
-            param n = 1
-            input x[n]
-            s = sum(i = 1..n-1, x[i]) + 2
-            q = prod(i = 1..0, x[i])
-            h = x[1]
-            for k = 2..n
-              h = h*x[k]
-            end
-            output s, q, h
-            """)
+        let p = try Program(
+            parsing: """
+                param n = 1
+                input x[n]
+                s = sum(i = 1..n-1, x[i]) + 2
+                q = prod(i = 1..0, x[i])
+                h = x[1]
+                for k = 2..n
+                  h = h*x[k]
+                end
+                output s, q, h
+                """)
         let c = try p.compile()
         #expect(try c.tape.evaluate(at: [Rational(5)]) == [2, 1, 5])
     }

@@ -1,8 +1,9 @@
-@testable import AutoDiff
 import Exact
 import Programs
 import TestSupport
 import Testing
+
+@testable import AutoDiff
 
 /// A program's loops are stored once with their repeat count (`RepeatedBlock`), and the
 /// floating-point sweeps run them from the template without writing the repetitions out.
@@ -144,12 +145,16 @@ import Testing
     /// The doc comment's tape: Σᵢ xᵢ² as an input block, x₁², and a block of two
     /// instructions repeated twice; its gradient is 2x, exactly, by every sweep.
     @Test func documentedTape_hasGradientTwoX() throws {
-        let t = try Tape(inputCount: 3, pieces: [
-            .repeated(RepeatedBlock(template: [Instruction(.input)], strideA: [0], strideB: [0], payloadStride: [1], count: 3)),
-            .instructions([Instruction(.square, 0)]),
-            .repeated(RepeatedBlock(template: [Instruction(.square, 1), Instruction(.add, 3, 4)],
-                                    strideA: [1, 2], strideB: [1, 2], payloadStride: [0, 0], count: 2)),
-        ], outputs: [7])
+        let t = try Tape(
+            inputCount: 3,
+            pieces: [
+                .repeated(RepeatedBlock(template: [Instruction(.input)], strideA: [0], strideB: [0], payloadStride: [1], count: 3)),
+                .instructions([Instruction(.square, 0)]),
+                .repeated(
+                    RepeatedBlock(
+                        template: [Instruction(.square, 1), Instruction(.add, 3, 4)],
+                        strideA: [1, 2], strideB: [1, 2], payloadStride: [0, 0], count: 2)),
+            ], outputs: [7])
         #expect(t.count == 8)
         #expect(try t.gradient(at: [Rational(1), 2, 3]) == [2, 4, 6])
         #expect(try t.evaluate(at: [Rational(1), 2, 3]) == [14])
@@ -162,17 +167,34 @@ import Testing
         let inputs = TapePiece.repeated(RepeatedBlock(template: [Instruction(.input)], strideA: [0], strideB: [0], payloadStride: [1], count: 2))
         // Repetition 1 reads slot 2 + 3 = 5 at slot 3: a later slot.
         #expect(throws: TapeError.self) {
-            try Tape(inputCount: 2, pieces: [inputs, .repeated(RepeatedBlock(
-                template: [Instruction(.square, 1)], strideA: [3], strideB: [3], payloadStride: [0], count: 2))], outputs: [3])
+            try Tape(
+                inputCount: 2,
+                pieces: [
+                    inputs,
+                    .repeated(
+                        RepeatedBlock(
+                            template: [Instruction(.square, 1)], strideA: [3], strideB: [3], payloadStride: [0], count: 2)),
+                ], outputs: [3])
         }
         #expect(throws: TapeError.self) {
-            try Tape(inputCount: 2, pieces: [inputs, .repeated(RepeatedBlock(
-                template: [Instruction(.addConstant, 0, payload: 0)], strideA: [1], strideB: [1], payloadStride: [1], count: 2))],
+            try Tape(
+                inputCount: 2,
+                pieces: [
+                    inputs,
+                    .repeated(
+                        RepeatedBlock(
+                            template: [Instruction(.addConstant, 0, payload: 0)], strideA: [1], strideB: [1], payloadStride: [1], count: 2)),
+                ],
                 constants: [1, 2, 3], outputs: [3])
         }
         #expect(throws: TapeError.self) {
-            try Tape(inputCount: 2, pieces: [.repeated(RepeatedBlock(
-                template: [Instruction(.input)], strideA: [0], strideB: [0], payloadStride: [1], count: 3))], outputs: [0])
+            try Tape(
+                inputCount: 2,
+                pieces: [
+                    .repeated(
+                        RepeatedBlock(
+                            template: [Instruction(.input)], strideA: [0], strideB: [0], payloadStride: [1], count: 3))
+                ], outputs: [0])
         }
     }
 }

@@ -25,16 +25,17 @@ import Testing
     /// recurrence through the whole body, h = tanh(h*x[k] + a), is inherently sequential: the
     /// sweep plan runs it one instruction at a time.)
     @Test func loopWithAccumulation_isOneBlock() throws {
-        let p = try Program(parsing: """
-            param n = 500
-            input x[n], a
-            s = 0
-            for k = 1..n
-              t = tanh(x[k]*a + 1)
-              s = s + t*x[k]
-            end
-            output s
-            """)
+        let p = try Program(
+            parsing: """
+                param n = 500
+                input x[n], a
+                s = 0
+                for k = 1..n
+                  t = tanh(x[k]*a + 1)
+                  s = s + t*x[k]
+                end
+                output s
+                """)
         let c = try p.compile()
         let blocks = c.tape.repeatedBlocks.filter { $0.start > 501 }
         #expect(blocks.count == 1)
@@ -46,15 +47,16 @@ import Testing
     /// gradient equal those computed from the formula, exactly.
     @Test func stampedLoop_computesTheFormula() throws {
         let n = 40
-        let p = try Program(parsing: """
-            param n = 3
-            input x[n]
-            h = 1
-            for k = 2..n
-              h = h*x[k] + x[k-1]
-            end
-            output h
-            """)
+        let p = try Program(
+            parsing: """
+                param n = 3
+                input x[n]
+                h = 1
+                for k = 2..n
+                  h = h*x[k] + x[k-1]
+                end
+                output h
+                """)
         let tape = try p.compile(parameters: ["n": n]).tape
         let x = (1...n).map { Rational($0 % 5 - 2, 3) }
         var h = Rational.one

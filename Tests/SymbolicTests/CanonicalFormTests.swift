@@ -1,8 +1,8 @@
-import Foundation
 import Exact
+import Foundation
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CanonicalFormTests {
     let x = Expr(Symbol("x"))

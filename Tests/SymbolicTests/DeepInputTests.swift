@@ -1,7 +1,8 @@
 import Exact
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Symbolic
 
 /// Expressions 10⁵ levels deep go through every path on a 512 KiB stack (`onSmallStack`),

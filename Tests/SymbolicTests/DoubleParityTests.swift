@@ -19,8 +19,10 @@ import Testing
 @Suite struct ProductCanonicalFormTests {
     /// Fractional powers that combine to exponent 1 give back their base, which must then
     /// enter the product as any factor would (no power, product or non-primitive sum base).
-    @Test(arguments: ["sqrt(y^2)*sqrt(y^2)*y", "sqrt(1 - x)*sqrt(1 - x)*y", "(2 - 2*x)^(1/3)*(2 - 2*x)^(2/3)*z",
-                      "(x*y)^(1/2)*(x*y)^(1/2)*z"])
+    @Test(arguments: [
+        "sqrt(y^2)*sqrt(y^2)*y", "sqrt(1 - x)*sqrt(1 - x)*y", "(2 - 2*x)^(1/3)*(2 - 2*x)^(2/3)*z",
+        "(x*y)^(1/2)*(x*y)^(1/2)*z",
+    ])
     func combinedPowers_buildCanonicalProducts(text: String) throws {
         let e = try Expr.parse(text)
         #expect(e.isCanonical, "\(e)")

@@ -1,7 +1,7 @@
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 /// A syntax tree written independently of `Expr`: printed fully parenthesised and evaluated
 /// by a naive recursive evaluator, the reference that `Expr.evaluated(at:)` must match.

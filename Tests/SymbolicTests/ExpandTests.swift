@@ -1,7 +1,7 @@
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ExpandTests {
     func expand(_ s: String, termLimit: Int = Expr.defaultExpandTermLimit) throws -> String {

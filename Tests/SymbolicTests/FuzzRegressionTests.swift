@@ -1,5 +1,6 @@
 import Exact
 import Testing
+
 @testable import Symbolic
 
 /// Inputs the expression fuzzer (Fuzz/) found, each with the property it broke.

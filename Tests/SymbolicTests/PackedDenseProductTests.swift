@@ -1,6 +1,6 @@
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @testable import Symbolic
 
@@ -91,8 +91,10 @@ import TestSupport
         }
         #expect(expanded.isCanonical)
         for values in [(1, 2, 3, 4), (-1, 1, -2, 5), (7, 0, -3, 2)] {
-            let point: [Symbol: Rational] = [Symbol("x"): Rational(values.0, 3), Symbol("y"): Rational(values.1),
-                                             Symbol("z"): Rational(values.2, 7), Symbol("w"): Rational(values.3)]
+            let point: [Symbol: Rational] = [
+                Symbol("x"): Rational(values.0, 3), Symbol("y"): Rational(values.1),
+                Symbol("z"): Rational(values.2, 7), Symbol("w"): Rational(values.3),
+            ]
             #expect(try expanded.evaluated(at: point) == e.evaluated(at: point))
         }
         // Coefficients past a word: the Rational path takes over with the same value.

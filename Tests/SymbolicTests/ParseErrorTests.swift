@@ -1,7 +1,7 @@
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ParseErrorTests {
     /// (input, message prefix, one-based column)

@@ -5,8 +5,10 @@ import Testing
 @Suite struct PrinterTests {
     /// (input, plain, LaTeX, Swift, C)
     static let cases: [(String, String, String, String, String)] = [
-        ("x^2/(2*y) + sin(x)", "sin(x) + x^2/(2*y)", "\\sin\\left(x\\right) + \\frac{x^{2}}{2 y}",
-         "sin(x) + 0.5 * pow(x, 2.0) / y", "sin(x) + 0.5 * pow(x, 2.0) / y"),
+        (
+            "x^2/(2*y) + sin(x)", "sin(x) + x^2/(2*y)", "\\sin\\left(x\\right) + \\frac{x^{2}}{2 y}",
+            "sin(x) + 0.5 * pow(x, 2.0) / y", "sin(x) + 0.5 * pow(x, 2.0) / y"
+        ),
         ("2*x*y + cos(x)", "2*x*y + cos(x)", "2 x y + \\cos\\left(x\\right)", "2.0 * x * y + cos(x)", "2.0 * x * y + cos(x)"),
         ("x - 1/3", "x - 1/3", "x - \\frac{1}{3}", "x - (1.0 / 3.0)", "x - (1.0 / 3.0)"),
         ("x/3", "x/3", "\\frac{x}{3}", "x / 3.0", "x / 3.0"),
@@ -20,9 +22,11 @@ import Testing
         ("x^(-y)", "x^(-y)", "x^{-y}", "pow(x, -y)", "pow(x, -y)"),
         ("x^y^z", "x^y^z", "x^{y^{z}}", "pow(x, pow(y, z))", "pow(x, pow(y, z))"),
         ("(-2)^x", "(-2)^x", "\\left(-2\\right)^{x}", "pow(-2.0, x)", "pow(-2.0, x)"),
-        ("asin(alpha_1)/exp(rate)", "asin(alpha_1)/exp(rate)",
-         "\\frac{\\arcsin\\left(\\alpha_{1}\\right)}{\\exp\\left(\\mathrm{rate}\\right)}",
-         "asin(alpha_1) / exp(rate)", "asin(alpha_1) / exp(rate)"),
+        (
+            "asin(alpha_1)/exp(rate)", "asin(alpha_1)/exp(rate)",
+            "\\frac{\\arcsin\\left(\\alpha_{1}\\right)}{\\exp\\left(\\mathrm{rate}\\right)}",
+            "asin(alpha_1) / exp(rate)", "asin(alpha_1) / exp(rate)"
+        ),
         ("x^2 + 2*x + 1", "x^2 + 2*x + 1", "x^{2} + 2 x + 1", "", ""),
         ("1 - x", "1 - x", "1 - x", "", ""),
         ("sqrt(2)/2", "sqrt(2)/2", "\\frac{\\sqrt{2}}{2}", "0.5 * sqrt(2.0)", "0.5 * sqrt(2.0)"),

@@ -1,6 +1,6 @@
 import Exact
-import Testing
 import TestSupport
+import Testing
 
 @testable import Symbolic
 

@@ -1,7 +1,7 @@
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RoundTripTests {
     @Test func parseOfPrint_isIdentity_onRandomExpressions() throws {

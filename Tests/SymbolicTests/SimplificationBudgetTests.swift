@@ -1,7 +1,7 @@
 import Exact
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Symbolic
 
@@ -10,11 +10,12 @@ import TestSupport
 private func meyerDerivative(_ k: Int) -> Expr {
     let (x, y, z) = (Expr(Symbol("x")), Expr(Symbol("y")), Expr(Symbol("z")))
     let data = [34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744, 8261, 7030, 6005, 5147, 4427, 3820, 3307, 2872]
-    return Expr.sum((1...k).map { i in
-        let c = z + Expr(45 + 5 * i)
-        let e = Expr.call(.exp, x / c)
-        return 2 * y * (y * e - Expr(data[(i - 1) % 16])) * e / c
-    })
+    return Expr.sum(
+        (1...k).map { i in
+            let c = z + Expr(45 + 5 * i)
+            let e = Expr.call(.exp, x / c)
+            return 2 * y * (y * e - Expr(data[(i - 1) % 16])) * e / c
+        })
 }
 
 /// Runs `body` on a thread with a 512 KiB stack (a recursion on the input's depth would
@@ -69,13 +70,16 @@ private final class ResultBox: @unchecked Sendable {
     }
 
     @Test func everyBudget_keepsTheValue_andNeverGrowsTheExpression() throws {
-        let inputs = ["x/(x + 1) + 1/(x + 1)", "sin(x)^2 + cos(x)^2 + x*y + x*z", "(x^2 - 1)/(x - 1) + exp(x)*exp(y)",
-                      "1/(x + y) + 1/(x - y) + x/(x^2 - y^2)", "tan(x)*cos(x) + (x + y)^3/(x + y)"]
+        let inputs = [
+            "x/(x + 1) + 1/(x + 1)", "sin(x)^2 + cos(x)^2 + x*y + x*z", "(x^2 - 1)/(x - 1) + exp(x)*exp(y)",
+            "1/(x + y) + 1/(x - y) + x/(x^2 - y^2)", "tan(x)*cos(x) + (x + y)^3/(x + y)",
+        ]
         for text in inputs {
             let e = try Expr.parse(text)
             for search in [0, 10, 100, 1_000, 10_000, 1_000_000] {
-                let budget = SimplificationBudget(search: search, rationalForm: search / 2, term: search / 4, gcd: search / 8,
-                                                  combinedTerms: 2_000, rulePasses: 8)
+                let budget = SimplificationBudget(
+                    search: search, rationalForm: search / 2, term: search / 4, gcd: search / 8,
+                    combinedTerms: 2_000, rulePasses: 8)
                 let outcome = e.simplification(budget: budget)
                 #expect(outcome.work <= search)
                 #expect(outcome.result.operationCount <= e.operationCount, "\(text) at \(search)")
@@ -133,8 +137,10 @@ private final class ResultBox: @unchecked Sendable {
                 exps = Expr.call(.cos, exps)
                 combined = Expr.call(.cos, combined)
             }
-            return [expanded == expandedChain, together == (y * chain + 1) / y, chain.simplified() == chain,
-                    exps.simplified() == combined]
+            return [
+                expanded == expandedChain, together == (y * chain + 1) / y, chain.simplified() == chain,
+                exps.simplified() == combined,
+            ]
         }
         #expect(ok == [true, true, true, true])
     }

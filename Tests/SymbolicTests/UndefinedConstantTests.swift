@@ -1,6 +1,7 @@
 import Exact
-import Testing
 import TestSupport
+import Testing
+
 @testable import Symbolic
 
 /// Constant subexpressions without a real value are errors naming them (DESIGN, "Expression

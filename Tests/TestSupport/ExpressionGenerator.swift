@@ -10,16 +10,19 @@ extension ExpressionGenerator {
     ///
     ///     var g = SeededGenerator(seed: 7)
     ///     let e = ExpressionGenerator().expression(using: &g)
-    public init(symbols: [Symbol] = [Symbol("x"), Symbol("y"), Symbol("z")], maximumDepth: Int = 4,
-                includesFunctions: Bool = true) {
+    public init(
+        symbols: [Symbol] = [Symbol("x"), Symbol("y"), Symbol("z")], maximumDepth: Int = 4,
+        includesFunctions: Bool = true
+    ) {
         let everyFunction = Dictionary(uniqueKeysWithValues: ElementaryFunction.allCases.map { ($0, 1) })
-        self.init(Specification(
-            variables: symbols, maximumDepth: maximumDepth, maximumOperands: 4, leafPercentage: 20,
-            operationWeights: OperationWeights(call: includesFunctions ? 3 : 0),
-            functions: includesFunctions ? everyFunction : [:],
-            constants: RationalSampler(numerators: -9...9, denominators: 1...6, widePercentage: 10),
-            exponents: -3...4,
-            fractionalExponents: [Rational(1, 2), Rational(-1, 2), Rational(3, 2), Rational(-5, 3), Rational(2, 3)],
-            symbolicExponents: true))
+        self.init(
+            Specification(
+                variables: symbols, maximumDepth: maximumDepth, maximumOperands: 4, leafPercentage: 20,
+                operationWeights: OperationWeights(call: includesFunctions ? 3 : 0),
+                functions: includesFunctions ? everyFunction : [:],
+                constants: RationalSampler(numerators: -9...9, denominators: 1...6, widePercentage: 10),
+                exponents: -3...4,
+                fractionalExponents: [Rational(1, 2), Rational(-1, 2), Rational(3, 2), Rational(-5, 3), Rational(2, 3)],
+                symbolicExponents: true))
     }
 }

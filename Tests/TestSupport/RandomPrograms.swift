@@ -16,8 +16,10 @@ public enum RandomPrograms {
 
     /// A random program of `n` inputs with `m` outputs (the last `m` values), about `steps`
     /// operations, each reading two earlier values.
-    public static func tape(inputs n: Int, outputs m: Int, steps: Int, operations: Operations = .rational,
-                            using g: inout SeededGenerator) -> Tape {
+    public static func tape(
+        inputs n: Int, outputs m: Int, steps: Int, operations: Operations = .rational,
+        using g: inout SeededGenerator
+    ) -> Tape {
         var choices: [UInt64] = (0..<(steps * 4 + m)).map { _ in g.next() }
         var cursor = 0
         func next(_ bound: Int) -> Int {

@@ -14,8 +14,10 @@ public enum ExactSamples {
     public static let boundaryIntegers: [BigInt] = {
         let max = BigInt(Int.max)
         let min = BigInt(Int.min)
-        let words: [BigInt] = [0, 1, -1, 2, -2, 3, 7, -12, BigInt(1 << 31), BigInt(-(1 << 32)), max, max - 1, -max, min, min + 1,
-                               max + 1, min - 1, max * 2 + 1, max * 2 + 2, -(max * 2 + 2), max * max, -(max * max) + 17]
+        let words: [BigInt] = [
+            0, 1, -1, 2, -2, 3, 7, -12, BigInt(1 << 31), BigInt(-(1 << 32)), max, max - 1, -max, min, min + 1,
+            max + 1, min - 1, max * 2 + 1, max * 2 + 2, -(max * 2 + 2), max * max, -(max * max) + 17,
+        ]
         return words
     }()
 
@@ -25,8 +27,9 @@ public enum ExactSamples {
         case 0: return BigInt(Int.random(in: -20...20, using: &g))
         case 1: return BigInt(Int.random(in: -1_000_000...1_000_000, using: &g))
         case 2: return boundaryIntegers[Int(g.next() % UInt64(boundaryIntegers.count))]
-        case 3: return BigInt(Int.max - Int.random(in: 0...3, using: &g)) * BigInt(Int.random(in: -3...3, using: &g))
-                    + BigInt(Int.random(in: -5...5, using: &g))
+        case 3:
+            return BigInt(Int.max - Int.random(in: 0...3, using: &g)) * BigInt(Int.random(in: -3...3, using: &g))
+                + BigInt(Int.random(in: -5...5, using: &g))
         case 4: return BigInt(Int.random(in: Int.min + 1...Int.max, using: &g))
         default:
             var x = BigInt(Int.random(in: -1000...1000, using: &g))

@@ -39,8 +39,9 @@ import Verification
     }
 
     @Test func vectorFunction_checksJacobianVJPAndWeightedHessian() throws {
-        let report = try CrossCheck(.init(points: 6, seed: 4)).check([parse("x*y"), parse("x - y^3"), parse("1/(x^2 + 1)")],
-                                                                       variables: [x, y])
+        let report = try CrossCheck(.init(points: 6, seed: 4)).check(
+            [parse("x*y"), parse("x - y^3"), parse("1/(x^2 + 1)")],
+            variables: [x, y])
         #expect(report.passed)
         // Per exact point: 3 values (3 readings each) + 6 Jacobian entries + 3 JVP + 2 VJP + adjoint + 4 Hessian + symmetry + HVP ….
         #expect(report.comparisons >= 6 * 40)

@@ -81,8 +81,9 @@ enum Rosenbrock {
     }
 
     @Test func failureMessage_namesTheEntryThePointAndBothValues() {
-        let result = GradientChecker.check({ x in x[0] * x[0] }, gradient: { x in [3 * x[0]] }, dimension: 1,
-                                           configuration: .init(points: 3, seed: 1))
+        let result = GradientChecker.check(
+            { x in x[0] * x[0] }, gradient: { x in [3 * x[0]] }, dimension: 1,
+            configuration: .init(points: 3, seed: 1))
         let text = result.failure?.description ?? ""
         #expect(text.hasPrefix("gradient[0] is wrong at ("))
         #expect(text.contains("the tape says") && text.contains("the hand-written rule"))
@@ -111,12 +112,14 @@ enum Rosenbrock {
 
     @Test func pointsWithoutADerivative_areSkipped_andACheckOfNothingFails() {
         // 1/x² at x = 0 has no value: those points are skipped, the others checked.
-        let pole = GradientChecker.check({ x in 1 / (x[0] * x[0]) }, gradient: { x in [-2 / (x[0] * x[0] * x[0])] }, dimension: 1,
-                                         configuration: .init(points: 40, sampler: RationalSampler(numerators: -2...2, denominators: 1...1)))
+        let pole = GradientChecker.check(
+            { x in 1 / (x[0] * x[0]) }, gradient: { x in [-2 / (x[0] * x[0] * x[0])] }, dimension: 1,
+            configuration: .init(points: 40, sampler: RationalSampler(numerators: -2...2, denominators: 1...1)))
         #expect(pole.passed && pole.skippedPoints > 0)
         // sin(x) has no rational derivative except where cos x = 1 is exact (x = 0).
-        let transcendental = GradientChecker.check({ x in sin(x[0]) + x[0] }, gradient: { _ in [2] }, dimension: 1,
-                                                   configuration: .init(points: 5, sampler: RationalSampler(numerators: 1...9)))
+        let transcendental = GradientChecker.check(
+            { x in sin(x[0]) + x[0] }, gradient: { _ in [2] }, dimension: 1,
+            configuration: .init(points: 5, sampler: RationalSampler(numerators: 1...9)))
         #expect(!transcendental.passed && transcendental.checkedPoints == 0)
     }
 }

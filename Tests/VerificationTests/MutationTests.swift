@@ -28,8 +28,10 @@ import Verification
         Opcode.allCases.first { "\($0)" == f.name }!
     }
 
-    static func check(_ f: Expr, symbolic: any SymbolicEngine = DerivativesEngine(),
-                      tape: any TapeEngine = AutoDiffEngine(), secondOrder: Bool = true) throws -> CrossCheckReport {
+    static func check(
+        _ f: Expr, symbolic: any SymbolicEngine = DerivativesEngine(),
+        tape: any TapeEngine = AutoDiffEngine(), secondOrder: Bool = true
+    ) throws -> CrossCheckReport {
         try CrossCheck(.init(points: 6, seed: 3, secondOrder: secondOrder), symbolic: symbolic, tape: tape)
             .check([f], variables: [x, y])
     }
@@ -101,20 +103,22 @@ import Verification
     /// rule is not the derivative of anything, so the two engines' second derivatives of it
     /// (the tape's dual numbers differentiate the wrong coefficient with correct rules) need
     /// not agree, and that disagreement would catch the mutant without the oracle.
-    static let tapeSlip = TapeMutation(applies: { ins in
-        switch ins.opcode {
-        case .reciprocal: return (true, false)
-        case .divide: return (false, true)
-        case .powerInteger: return (ins.payload < 0, false)
-        default: return (false, false)
-        }
-    }, perturbation: .negated)
+    static let tapeSlip = TapeMutation(
+        applies: { ins in
+            switch ins.opcode {
+            case .reciprocal: return (true, false)
+            case .divide: return (false, true)
+            case .powerInteger: return (ins.payload < 0, false)
+            default: return (false, false)
+            }
+        }, perturbation: .negated)
 
     @Test(arguments: ["x/y", "1/(x^2 + 1) + y", "(x^2 + y)/(x - 2*y + 1)", "x^3*y^(-2) - x"])
     func sameWrongRule_inBothEngines_isCaughtByTheDifferenceQuotient(text: String) throws {
         let f = try Expr.parse(text)
-        let report = try Self.check(f, symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
-                                    tape: MutantTapeEngine(Self.tapeSlip), secondOrder: false)
+        let report = try Self.check(
+            f, symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
+            tape: MutantTapeEngine(Self.tapeSlip), secondOrder: false)
         #expect(!report.passed)
         // Every mismatch is the oracle against both engines, which agree with each other.
         for m in report.mismatches {
@@ -127,13 +131,16 @@ import Verification
     /// In a vector function whose other output is not rational, the rational output is still
     /// held exactly against the difference quotient at every point.
     @Test func sameWrongRule_inBothEngines_isCaught_besideATranscendentalOutput() throws {
-        let report = try CrossCheck(.init(points: 6, seed: 3, secondOrder: false),
-                                    symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
-                                    tape: MutantTapeEngine(Self.tapeSlip))
-            .check([try Expr.parse("x/y"), try Expr.parse("sin(x) + y")], variables: [Self.x, Self.y])
+        let report = try CrossCheck(
+            .init(points: 6, seed: 3, secondOrder: false),
+            symbolic: MutantSymbolicEngine(mutation: .unsignedNegativePowers),
+            tape: MutantTapeEngine(Self.tapeSlip)
+        )
+        .check([try Expr.parse("x/y"), try Expr.parse("sin(x) + y")], variables: [Self.x, Self.y])
         #expect(report.approximatePoints > 0 && report.exactPoints == 0)
-        #expect(report.mismatches.contains { m in
-            m.object == .jvp && m.entry == [0] && m.comparison == .exact && m.readings.contains { $0.engine == .differenceQuotient }
-        }, "\(report)")
+        #expect(
+            report.mismatches.contains { m in
+                m.object == .jvp && m.entry == [0] && m.comparison == .exact && m.readings.contains { $0.engine == .differenceQuotient }
+            }, "\(report)")
     }
 }

@@ -2,8 +2,8 @@ import AutoDiff
 import Derivatives
 import Exact
 import Symbolic
-import Testing
 import TestSupport
+import Testing
 import Verification
 
 /// The bulk of the evidence: random functions at random rational points, every engine
@@ -46,8 +46,10 @@ import Verification
     /// outputs. The symbolic engine's entries are not simplified unless `simplifying`: the
     /// simplifier costs seconds per second derivative in a debug build, and the chain rule's
     /// canonical output is what it simplifies (`simplifiedDerivatives_agreeToo` covers it).
-    static func run(_ spec: ExpressionGenerator.Specification, count: Int, maxOutputs: Int, seed: UInt64,
-                    points: Int = 8, simplifying: Bool = false) throws -> Tally {
+    static func run(
+        _ spec: ExpressionGenerator.Specification, count: Int, maxOutputs: Int, seed: UInt64,
+        points: Int = 8, simplifying: Bool = false
+    ) throws -> Tally {
         var g = SplitMix64(seed: seed)
         let generator = ExpressionGenerator(spec)
         var tally = Tally()
@@ -96,8 +98,9 @@ import Verification
 
     @Test(arguments: [1, 2, 3])
     func symbolicExponents_agreeAsExpressionsAndInDouble(variables n: Int) throws {
-        let spec = ExpressionGenerator.Specification(variables: Array([Self.x, Self.y, Self.z].prefix(n)),
-                                                     constants: RationalSampler(numerators: 1...5, denominators: 1...3))
+        let spec = ExpressionGenerator.Specification(
+            variables: Array([Self.x, Self.y, Self.z].prefix(n)),
+            constants: RationalSampler(numerators: 1...5, denominators: 1...3))
         let tally = try Self.run(spec, count: 100, maxOutputs: 1, seed: UInt64(500 + n))
         #expect(tally.failures.isEmpty, "\(tally.failures)")
         #expect(tally.checked >= 500, "\(tally)")
@@ -106,8 +109,9 @@ import Verification
     @Test func simplifiedDerivatives_agreeToo() throws {
         var rational = ExpressionGenerator.Specification.rational(variables: [Self.x, Self.y], maximumDepth: 2)
         rational.maximumOperands = 2
-        var elementary = ExpressionGenerator.Specification(variables: [Self.x, Self.y], maximumDepth: 2, maximumOperands: 2,
-                                                           symbolicExponents: false)
+        var elementary = ExpressionGenerator.Specification(
+            variables: [Self.x, Self.y], maximumDepth: 2, maximumOperands: 2,
+            symbolicExponents: false)
         elementary.leafPercentage = 30
         var tally = try Self.run(rational, count: 60, maxOutputs: 1, seed: 600, simplifying: true)
         let other = try Self.run(elementary, count: 60, maxOutputs: 1, seed: 601, simplifying: true)

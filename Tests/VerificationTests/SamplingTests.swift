@@ -40,8 +40,8 @@ import Verification
         let small = RationalSampler(numerators: -4...4, denominators: 2...3)
         for _ in 0..<500 {
             let r = small.rational(using: &g)
-            #expect((r * 6).isInteger)                       // n/2 or n/3
-            #expect(Rational(-2) <= r && r <= Rational(2))   // |n| ≤ 4, d ≥ 2
+            #expect((r * 6).isInteger)  // n/2 or n/3
+            #expect(Rational(-2) <= r && r <= Rational(2))  // |n| ≤ 4, d ≥ 2
         }
         let wide = RationalSampler(widePercentage: 100)
         let draws = (0..<50).map { _ in wide.rational(using: &g) }

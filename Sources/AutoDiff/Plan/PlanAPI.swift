@@ -68,8 +68,9 @@ extension Tape {
         let plan = planCache.plan(for: self)
         let ran = Double.withMemory(point) { x in
             Double.withMemory(direction) { v in
-                plan.run(self, inputs: DualPlanes(x, v), weights: [Dual(1.0, 0.0)], gradient: gradient,
-                         workspace: workspace, value: false) != nil
+                plan.run(
+                    self, inputs: DualPlanes(x, v), weights: [Dual(1.0, 0.0)], gradient: gradient,
+                    workspace: workspace, value: false) != nil
             }
         }
         guard ran, Dual<Double>.allFinite(gradient, n) else { return nil }

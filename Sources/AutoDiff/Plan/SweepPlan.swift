@@ -128,7 +128,8 @@ final class PlanBlock {
             let col = columns[j]
             let selfA = col.a.kind == .local && col.a.column == j && col.a.distance == 1
             let selfB = col.b.kind == .local && col.b.column == j && col.b.distance == 1
-            columns[j].pureChain = selfA != selfB && count[j] == 1 && !col.escapeAll
+            columns[j].pureChain =
+                selfA != selfB && count[j] == 1 && !col.escapeAll
                 && escapes[j].allSatisfy { $0 == reps - 1 }
         }
         for j in columns.indices {
@@ -259,8 +260,13 @@ final class SweepPlan: @unchecked Sendable {  // immutable after `build`
         let n = tape.count
         // Slots 0 ..< inputCount holding inputs 0 ..< inputCount (as the recorder and the
         // expression compiler lay them out): blocks then read those directly from the point.
-        let directInputs = known ?? (tape.inputCount <= n
-            && (0..<tape.inputCount).allSatisfy { let ins = instruction($0); return ins.opcode == .input && Int(ins.payload) == $0 })
+        let directInputs =
+            known
+            ?? (tape.inputCount <= n
+                && (0..<tape.inputCount).allSatisfy {
+                    let ins = instruction($0)
+                    return ins.opcode == .input && Int(ins.payload) == $0
+                })
         // Which slots live in the full-size arrays. `value`: written there by the primal
         // sweep (read by straight code, by a later block, or an output). `adjoint`: kept there
         // by the reverse sweep (also the inputs, for the gradient, and the slots blocks read

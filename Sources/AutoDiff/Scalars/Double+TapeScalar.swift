@@ -1,9 +1,10 @@
+import Exact
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Exact
 
 // The C library's functions, under names that the static requirements below do not shadow.
 @inlinable func libmSin(_ x: Double) -> Double { sin(x) }

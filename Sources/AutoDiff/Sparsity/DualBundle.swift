@@ -139,8 +139,10 @@ struct BundlePlanes<L: BundleLanes>: PlanMemory {
     let t3: UnsafeMutablePointer<Double>
 
     @inline(__always)
-    init(_ p: UnsafeMutablePointer<Double>, _ t0: UnsafeMutablePointer<Double>, _ t1: UnsafeMutablePointer<Double>,
-         _ t2: UnsafeMutablePointer<Double>, _ t3: UnsafeMutablePointer<Double>) {
+    init(
+        _ p: UnsafeMutablePointer<Double>, _ t0: UnsafeMutablePointer<Double>, _ t1: UnsafeMutablePointer<Double>,
+        _ t2: UnsafeMutablePointer<Double>, _ t3: UnsafeMutablePointer<Double>
+    ) {
         self.p = p
         self.t0 = t0
         self.t1 = t1
@@ -153,8 +155,9 @@ struct BundlePlanes<L: BundleLanes>: PlanMemory {
     @inline(__always)
     init(base: UnsafeMutablePointer<Double>, stride: Int) {
         let lanes = L.count
-        self.init(base, base + stride, base + Swift.min(2, lanes) * stride, base + Swift.min(3, lanes) * stride,
-                  base + Swift.min(4, lanes) * stride)
+        self.init(
+            base, base + stride, base + Swift.min(2, lanes) * stride, base + Swift.min(3, lanes) * stride,
+            base + Swift.min(4, lanes) * stride)
     }
 
     @inline(__always)

@@ -114,8 +114,9 @@ extension Tape {
         let lanes: BundlePlanes<L>
         if let seeds {
             let k = L.count  // t_l = seeds + l·n (lanes past the count alias the last); p is not used
-            lanes = BundlePlanes<L>(seeds, seeds, seeds + Swift.min(1, k - 1) * n, seeds + Swift.min(2, k - 1) * n,
-                                    seeds + (k - 1) * n)
+            lanes = BundlePlanes<L>(
+                seeds, seeds, seeds + Swift.min(1, k - 1) * n, seeds + Swift.min(2, k - 1) * n,
+                seeds + (k - 1) * n)
         } else {
             lanes = BundlePlanes<L>(base: workspace.memory(2, Double.self, count: (1 + L.count) * n), stride: n)
             fill(Array([lanes.t0, lanes.t1, lanes.t2, lanes.t3].prefix(L.count)))
@@ -127,8 +128,9 @@ extension Tape {
         // The point is read in place (the plan only reads its inputs).
         let ran = point.withUnsafeBufferPointer { x in
             let inputs = BundlePlanes<L>(UnsafeMutablePointer(mutating: x.baseAddress!), lanes.t0, lanes.t1, lanes.t2, lanes.t3)
-            return plan.run(self, inputs: inputs, weights: [DualBundle<L>.one], gradient: gradient, workspace: workspace,
-                            value: false) != nil
+            return plan.run(
+                self, inputs: inputs, weights: [DualBundle<L>.one], gradient: gradient, workspace: workspace,
+                value: false) != nil
         }
         guard ran, DualBundle<L>.allFinite(gradient, n) else { return nil }
         return g

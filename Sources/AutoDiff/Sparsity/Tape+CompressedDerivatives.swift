@@ -96,8 +96,9 @@ extension Tape {
         if S.self == Double.self {
             let done = withUnsafeMutablePointer(to: &values) { v in
                 v.withMemoryRebound(to: [Double].self, capacity: 1) { doubles in
-                    planCompressedHessian(unsafeBitCast(point, to: [Double].self), c, sources, workspace ?? Workspace(),
-                                          into: &doubles.pointee)
+                    planCompressedHessian(
+                        unsafeBitCast(point, to: [Double].self), c, sources, workspace ?? Workspace(),
+                        into: &doubles.pointee)
                 }
             }
             if done { return }

@@ -46,8 +46,10 @@ extension Tape {
         guard let width = TaylorLayout.coefficientCount(variables: Swift.max(m, 1), order: k, limit: limit),
             width * width <= 4 * Tape.taylorCoefficientBudget
         else {
-            throw .taylorOrder(k, reason: "a series in \(m) variables has more coefficients than the budget of "
-                + "\(Tape.taylorCoefficientBudget) for a tape of \(count) slots")
+            throw .taylorOrder(
+                k,
+                reason: "a series in \(m) variables has more coefficients than the budget of "
+                    + "\(Tape.taylorCoefficientBudget) for a tape of \(count) slots")
         }
         let layout = TaylorLayout(variables: Swift.max(m, 1), order: k)
         let c = constants.map { S($0) }

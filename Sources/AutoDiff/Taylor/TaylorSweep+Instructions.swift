@@ -164,7 +164,10 @@ extension TaylorSweep {
         if n > 0 { return power(into: w, u, n) }
         // uⁿ = 1/u^|n|: the power in scratch 0…2, then the reciprocal recurrence (1/P₀ = value).
         let p = UnsafeMutablePointer<S>.allocate(capacity: width)
-        defer { p.deinitialize(count: width); p.deallocate() }
+        defer {
+            p.deinitialize(count: width)
+            p.deallocate()
+        }
         p.initialize(repeating: .zero, count: width)
         power(into: p, u, -n)
         w[0] = value

@@ -1,9 +1,10 @@
+import AutoDiff
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import AutoDiff
 
 // A tape's Double sweeps as machine code: the tape strategy's C (checked: every domain
 // condition tested, the failing instruction's index + 1 returned), compiled once with the
@@ -57,7 +58,8 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         if tape.outputCount == 1 { objects += [.grad, .hvp] }
         let printer = CSource(checked: true)
         let lowering = TapeLowering(tape)
-        var source = CSource.prelude(title: "compiled tape: \(tape.count) instructions, \(tape.inputCount) inputs")
+        var source =
+            CSource.prelude(title: "compiled tape: \(tape.count) instructions, \(tape.inputCount) inputs")
             + objects.map { "\n" + printer.function(g.tapeKernel($0, name: "jacobi", checked: true, lowering: lowering)) }.joined()
         if tape.outputCount == 1 && hvpBatch > 1 {
             source += "\n" + printer.function(g.hvpBatchKernel(directions: hvpBatch, name: "jacobi_hvp_batch", lowering: lowering))

@@ -67,8 +67,9 @@ extension TapeLowering {
                 }
                 if gradient {
                     for (j, c) in loop.columns.enumerated() {
-                        if checks && (requirement(c.instruction, .zero, .zero)
-                            ?? derivativeRequirement(c.instruction, .zero, .zero, own: .zero)) != nil
+                        if checks
+                            && (requirement(c.instruction, .zero, .zero)
+                                ?? derivativeRequirement(c.instruction, .zero, .zero, own: .zero)) != nil
                         {
                             fwd[j] = true
                         }

@@ -142,7 +142,8 @@ extension TapeLowering {
             }
             if case .array(let list?) = esc[j] {
                 body.append(.variable(adjointName(k, j), initial ?? .zero))
-                body.append(.when(indices: list, body: [.accumulate(.local(adjointName(k, j)), .element("A", Index(base: loop.start + j, stride: p)))]))
+                body.append(
+                    .when(indices: list, body: [.accumulate(.local(adjointName(k, j)), .element("A", Index(base: loop.start + j, stride: p)))]))
                 declared.insert(j)
             } else if let initial {
                 body.append(.variable(adjointName(k, j), initial))

@@ -15,8 +15,10 @@ enum ModularElimination {
         }
     }
 
-    private static func solve(_ a: UnsafeMutableBufferPointer<UInt64>, _ b: UnsafeMutableBufferPointer<UInt64>,
-                              n: Int, m: Int, field: WordPrime) -> Bool {
+    private static func solve(
+        _ a: UnsafeMutableBufferPointer<UInt64>, _ b: UnsafeMutableBufferPointer<UInt64>,
+        n: Int, m: Int, field: WordPrime
+    ) -> Bool {
         for c in 0..<n {
             var pivot = c
             while pivot < n && a[pivot * n + c] == 0 { pivot += 1 }

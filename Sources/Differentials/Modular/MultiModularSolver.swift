@@ -62,8 +62,10 @@ enum MultiModularSolver {
                 let candidate = reconstruct(crt, solutions, count: n * m)
             else { continue }
             // Bits of M that prove the candidate (see the top of the file).
-            let needed = max(bounds.size.bitWidth + bounds.rowBitsA + candidate.numeratorBits,
-                             candidate.denominator.bitWidth + bounds.rowBitsB) + 3
+            let needed =
+                max(
+                    bounds.size.bitWidth + bounds.rowBitsA + candidate.numeratorBits,
+                    candidate.denominator.bitWidth + bounds.rowBitsB) + 3
             var modulusBits = crt.modulusBits
             var agrees = true
             while agrees && modulusBits < needed {

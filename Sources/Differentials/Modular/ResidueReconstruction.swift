@@ -69,8 +69,10 @@ struct ChineseRemainder {
     /// The value in (−M/2, M/2] congruent to rⱼ·scaleⱼ mod pⱼ (rⱼ = residues[j][e]), as
     /// its magnitude's words, written into `words` (reused between calls), and its sign.
     /// `digits` is scratch space of at least k words. Returns `true` for a negative value.
-    func symmetricValue(_ residues: [[UInt64]], entry e: Int, scale: [(UInt64, UInt64)],
-                        digits: inout [UInt64], into words: inout [UInt]) -> Bool {
+    func symmetricValue(
+        _ residues: [[UInt64]], entry e: Int, scale: [(UInt64, UInt64)],
+        digits: inout [UInt64], into words: inout [UInt]
+    ) -> Bool {
         let k = fields.count
         for j in 0..<k {
             let f = fields[j]

@@ -15,8 +15,10 @@ enum CommandLineArguments {
     static let shortOptions: Set<String> = ["-f", "-h"]
 
     /// Long options that take no value (so the word after one is not its value).
-    static let flags: Set<String> = ["--no-symbolic", "--canonical", "--help", "--version", "--sparse",
-                                     "--hessian", "--compile", "--numeric", "--trace", "--trace-all", "--exact"]
+    static let flags: Set<String> = [
+        "--no-symbolic", "--canonical", "--help", "--version", "--sparse",
+        "--hessian", "--compile", "--numeric", "--trace", "--trace-all", "--exact",
+    ]
 
     /// `codegen` also takes `-o FILE` (elsewhere `-o` stays an expression, minus o).
     static let codegenShortOptions: Set<String> = ["-o"]

@@ -6,18 +6,24 @@ import Jacobi
 /// from `--file`, or from standard input (`-`) — the variables and their order, and the output
 /// format. `function(for:)` turns them into the library's one front door, a `Function`.
 struct CommonOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The functions, in the expression syntax; '-' reads them from standard input.",
-                                 valueName: "expression"))
+    @Argument(
+        help: ArgumentHelp(
+            "The functions, in the expression syntax; '-' reads them from standard input.",
+            valueName: "expression"))
     var expressions: [String] = []
 
-    @Option(name: [.customShort("f"), .long],
-            help: ArgumentHelp("Read the functions from a file, one per line ('#' starts a comment, blank lines are skipped); '-' reads standard input.",
-                               valueName: "path"))
+    @Option(
+        name: [.customShort("f"), .long],
+        help: ArgumentHelp(
+            "Read the functions from a file, one per line ('#' starts a comment, blank lines are skipped); '-' reads standard input.",
+            valueName: "path"))
     var file: String?
 
-    @Option(help: ArgumentHelp("The variables, in this order (default: the free symbols in natural order, x2 before x10).",
-                               valueName: "x,y"),
-            transform: Arguments.variables)
+    @Option(
+        help: ArgumentHelp(
+            "The variables, in this order (default: the free symbols in natural order, x2 before x10).",
+            valueName: "x,y"),
+        transform: Arguments.variables)
     var vars: [Symbol]?
 
     @Option(help: "Output format: text, latex, json, or mtx (Matrix Market, for sparse matrices).")

@@ -73,8 +73,14 @@ enum PointFile {
                             list.append(try scalar())
                             skipSpace()
                             guard i < bytes.count else { throw fail("unterminated list") }
-                            if bytes[i] == 44 { i += 1; continue }
-                            if bytes[i] == 93 { i += 1; break }
+                            if bytes[i] == 44 {
+                                i += 1
+                                continue
+                            }
+                            if bytes[i] == 93 {
+                                i += 1
+                                break
+                            }
                             throw fail("expected ',' or ']'")
                         }
                     }
@@ -84,8 +90,14 @@ enum PointFile {
                 }
                 skipSpace()
                 guard i < bytes.count else { throw fail("unterminated object") }
-                if bytes[i] == 44 { i += 1; continue }
-                if bytes[i] == 125 { i += 1; break }
+                if bytes[i] == 44 {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == 125 {
+                    i += 1
+                    break
+                }
                 throw fail("expected ',' or '}'")
             }
             skipSpace()

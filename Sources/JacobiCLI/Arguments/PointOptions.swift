@@ -8,14 +8,23 @@ import Jacobi
 /// For a program, `--at x=1/2` sets every entry of the vector x and `x[3]=1/2` one entry,
 /// and `--at-file` gives vectors as lists.
 struct PointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Evaluate exactly at this point (decimals are exact: 0.25 is 1/4; exact constants such as pi/4 or sqrt(2) too). For a program: x=1/2 sets every entry of the vector x, x[3]=1/2 one entry; a later setting overrides an earlier one.", valueName: "x=1/2,y=-3"),
-            transform: TypedPoint.parse)
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate exactly at this point (decimals are exact: 0.25 is 1/4; exact constants such as pi/4 or sqrt(2) too). For a program: x=1/2 sets every entry of the vector x, x[3]=1/2 one entry; a later setting overrides an earlier one.",
+            valueName: "x=1/2,y=-3"),
+        transform: TypedPoint.parse)
     var at: TypedPoint?
 
-    @Option(help: ArgumentHelp("The point as a JSON object, e.g. {\"x\": \"1/2\", \"y\": 0.25} (numbers read exactly; a program's vectors as lists).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The point as a JSON object, e.g. {\"x\": \"1/2\", \"y\": 0.25} (numbers read exactly; a program's vectors as lists).", valueName: "path")
+    )
     var atFile: String?
 
-    @Option(help: ArgumentHelp("Many points: JSON lines (one object per line) or CSV with a header row; '-' reads standard input. Prints one JSON line per point, in input order.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Many points: JSON lines (one object per line) or CSV with a header row; '-' reads standard input. Prints one JSON line per point, in input order.",
+            valueName: "path"))
     var points: String?
 
     @Option(help: ArgumentHelp("Threads for --points (default: all cores).", valueName: "n"))
@@ -113,9 +122,11 @@ struct Computation: Sendable {
     ///   - variables: the `vars` printed (default: the function's; diff's `--wrt` list).
     ///   - inputs: fields of the vectors and numbers given (`direction`, `weights`, `order`).
     ///   - needsPoint: the command has nothing to say without a point (jvp, taylor).
-    init(_ command: String, _ f: Function, variables: [Symbol]? = nil, inputs: [Field] = [], needsPoint: Bool = false,
-         engine: DifferentialEngine? = nil, numeric: (@Sendable ([Double]) throws -> [Field])? = nil,
-         symbolic: @escaping @Sendable () throws -> [Field], atPoint: @escaping @Sendable (Point) throws -> [Field]) {
+    init(
+        _ command: String, _ f: Function, variables: [Symbol]? = nil, inputs: [Field] = [], needsPoint: Bool = false,
+        engine: DifferentialEngine? = nil, numeric: (@Sendable ([Double]) throws -> [Field])? = nil,
+        symbolic: @escaping @Sendable () throws -> [Field], atPoint: @escaping @Sendable (Point) throws -> [Field]
+    ) {
         self.command = command
         self.function = f
         if let program = f.program, variables == nil {

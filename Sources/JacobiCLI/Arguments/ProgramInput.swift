@@ -41,8 +41,6 @@ enum ProgramInput {
 struct TypedPoint: Sendable {
     var assignments: [(name: String, value: ProgramPointValue<String>)]
 
-    init(assignments: [(name: String, value: ProgramPointValue<String>)]) { self.assignments = assignments }
-
     /// `x=1/2,y=-3,x[2]=0.25`: numbers are checked here (so a typo is reported with the
     /// option); names are checked against the function later. A value may be an exact
     /// constant (`x=pi/4`; a comma inside parentheses belongs to it), for expressions only:

@@ -78,8 +78,9 @@ struct Batch {
                     var output = Output()
                     output.bytes.reserveCapacity(chunk.count * (prefix.count + 256))
                     for (k, line) in chunk.enumerated() {
-                        let failed = Batch.write(line, index: firstIndex + start + k, format: format, computation,
-                                                 prefix: prefix, noSymbolic: noSymbolic, names: &names, to: &output.bytes)
+                        let failed = Batch.write(
+                            line, index: firstIndex + start + k, format: format, computation,
+                            prefix: prefix, noSymbolic: noSymbolic, names: &names, to: &output.bytes)
                         if failed { output.failures += 1 }
                     }
                     return (c, output)
@@ -93,8 +94,10 @@ struct Batch {
 
     /// Writes one point's JSON line: the single-point report's keys, or the error on its
     /// line. Returns whether the point failed.
-    static func write(_ line: [UInt8], index: Int, format: Format, _ computation: Computation, prefix: [UInt8],
-                      noSymbolic: Bool, names: inout SymbolNames, to out: inout [UInt8]) -> Bool {
+    static func write(
+        _ line: [UInt8], index: Int, format: Format, _ computation: Computation, prefix: [UInt8],
+        noSymbolic: Bool, names: inout SymbolNames, to out: inout [UInt8]
+    ) -> Bool {
         var pairs: [(Symbol, Expr)]?
         do {
             let parsed: [(Symbol, Expr)]

@@ -123,7 +123,10 @@ struct JSONObjectReader {
                 pairs.append((s, try value(for: name)))
                 skipSpace()
                 guard i < bytes.count else { throw PointText.Failure("the point ends before its '}'") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
                 try expect(UInt8(ascii: "}"), "',' or '}'")
                 break
             }
@@ -162,7 +165,8 @@ struct JSONObjectReader {
         default:
             let start = i
             while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"),
-                  bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+                bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D
+            { i += 1 }
             if let r = PointText.smallFraction(bytes[start..<i]) { return Expr(r) }
             return try PointText.number(String(decoding: bytes[start..<i], as: UTF8.self), for: name)
         }

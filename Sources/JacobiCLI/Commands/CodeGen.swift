@@ -8,21 +8,26 @@ struct CodeGenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codegen",
         abstract: "Generate C, Swift or Python for f and its derivatives (common subexpressions computed once).",
-        usage: "jacobi codegen <expression>... --lang c|swift|python [--what f,grad,jac,hess,hvp,jvp,vjp] [--name fn] [-o <file>] [--exact] [--engine symbolic|tape] [<options>]",
-        discussion: "Example: jacobi codegen \"x^2*y + sin(x*y)\" --lang c --what f,grad. Functions: fn, fn_grad, fn_jac, fn_hess, fn_hvp, fn_jvp, fn_vjp (matrices row-major in C).")
+        usage:
+            "jacobi codegen <expression>... --lang c|swift|python [--what f,grad,jac,hess,hvp,jvp,vjp] [--name fn] [-o <file>] [--exact] [--engine symbolic|tape] [<options>]",
+        discussion:
+            "Example: jacobi codegen \"x^2*y + sin(x*y)\" --lang c --what f,grad. Functions: fn, fn_grad, fn_jac, fn_hess, fn_hvp, fn_jvp, fn_vjp (matrices row-major in C)."
+    )
 
     @OptionGroup var common: CommonOptions
     @Option(help: ArgumentHelp("The language: c, swift or python.", valueName: "lang"), transform: CodeGenArguments.language)
     var lang: TargetLanguage
-    @Option(help: ArgumentHelp("The objects, comma-separated: f, grad, jac, hess, hvp, jvp, vjp.", valueName: "f,grad"),
-            transform: CodeGenArguments.objects)
+    @Option(
+        help: ArgumentHelp("The objects, comma-separated: f, grad, jac, hess, hvp, jvp, vjp.", valueName: "f,grad"),
+        transform: CodeGenArguments.objects)
     var what: [CodeGenObject] = [.f, .grad]
     @Option(help: "The base name of the functions (fn → fn, fn_grad, …).") var name = "fn"
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the source to this file.", valueName: "file"))
     var output: String?
     @Flag(help: "Python only: exact arithmetic with fractions.Fraction, no NumPy.") var exact = false
-    @Option(help: ArgumentHelp("symbolic (simplified formulas), tape (forward/adjoint code) or automatic (by size).", valueName: "engine"),
-            transform: CodeGenArguments.engine)
+    @Option(
+        help: ArgumentHelp("symbolic (simplified formulas), tape (forward/adjoint code) or automatic (by size).", valueName: "engine"),
+        transform: CodeGenArguments.engine)
     var engine: CodeGenEngine = .automatic
 
     func validate() throws {
@@ -44,7 +49,8 @@ struct CodeGenCommand: ParsableCommand {
         let json: [(String, JSONValue)] = [
             ("lang", .string(lang.rawValue)), ("what", .array(what.map { .string($0.rawValue) })), ("source", .string(source)),
         ]
-        try common.render(Report([.head(command: "codegen", variables: f.variables, functions: f.outputs), .custom(json: json, text: text, latex: [])]))
+        try common.render(
+            Report([.head(command: "codegen", variables: f.variables, functions: f.outputs), .custom(json: json, text: text, latex: [])]))
     }
 }
 

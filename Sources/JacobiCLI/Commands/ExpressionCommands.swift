@@ -6,7 +6,9 @@ struct Simplify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simplify: the smallest equal form the simplifier finds (trig identities, rational cancellation, log/exp rules).",
         usage: "jacobi simplify <expression>... [--canonical] [--at <x=1>] [<options>]",
-        discussion: "Example: jacobi simplify \"(x^2 - 1)/(x - 1)\". --canonical prints the canonical form only (like terms and powers combined, as every expression is read).")
+        discussion:
+            "Example: jacobi simplify \"(x^2 - 1)/(x - 1)\". --canonical prints the canonical form only (like terms and powers combined, as every expression is read)."
+    )
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "Only the canonical form: no simplification rules.") var canonical = false
@@ -15,9 +17,11 @@ struct Simplify: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "simplify", arity: .many, differentiates: false)
         let canonical = self.canonical
-        try await point.run(Computation("simplify", f, symbolic: { [.symbolic(.expressions(f.outputs.map { canonical ? $0 : $0.simplified() }))] },
-                                  atPoint: { a in [.point(a, engine: nil), .exact(.values(try f.value(at: a, engine: .symbolic)))] }),
-                      common)
+        try await point.run(
+            Computation(
+                "simplify", f, symbolic: { [.symbolic(.expressions(f.outputs.map { canonical ? $0 : $0.simplified() }))] },
+                atPoint: { a in [.point(a, engine: nil), .exact(.values(try f.value(at: a, engine: .symbolic)))] }),
+            common)
     }
 }
 

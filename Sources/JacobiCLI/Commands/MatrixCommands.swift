@@ -7,7 +7,9 @@ struct JacobianCommand: AsyncParsableCommand {
         commandName: "jacobian",
         abstract: "The Jacobian J (m×n, J[i][j] = ∂fᵢ/∂xⱼ) of the functions given.",
         usage: "jacobi jacobian <expression>... [--at <x=1/2,y=-3>] [<options>]",
-        discussion: "Example: jacobi jacobian \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. At a point the default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps.")
+        discussion:
+            "Example: jacobi jacobian \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. At a point the default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
@@ -18,11 +20,13 @@ struct JacobianCommand: AsyncParsableCommand {
         let f = try common.function(for: "jacobian", arity: .many)
         if sparse { return try await SparseOptions.run("jacobian", hessian: false, f, engine: engine, point, common) }
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("jacobian", f, engine: engine,
-                                  numeric: { x in [.numeric(.matrix(.jacobianAtPoint, try f.jacobian(at: x, engine: engine).rowList))] },
-                                  symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
-                                  atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
-                      common)
+        try await point.run(
+            Computation(
+                "jacobian", f, engine: engine,
+                numeric: { x in [.numeric(.matrix(.jacobianAtPoint, try f.jacobian(at: x, engine: engine).rowList))] },
+                symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
+                atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
+            common)
     }
 }
 
@@ -46,11 +50,13 @@ struct HessianCommand: AsyncParsableCommand {
         if sparse {
             return try await SparseOptions.run("hessian", hessian: true, f, engine: engine, point, common, compile: compiled.compile)
         }
-        try await point.run(Computation("hessian", f, engine: engine,
-                                  numeric: { x in [.numeric(.matrix(.hessianAtPoint, try f.hessian(at: x, engine: engine).rowList))] },
-                                  symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
-                                  atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
-                      common)
+        try await point.run(
+            Computation(
+                "hessian", f, engine: engine,
+                numeric: { x in [.numeric(.matrix(.hessianAtPoint, try f.hessian(at: x, engine: engine).rowList))] },
+                symbolic: { [.symbolic(.matrix(.hessian, try f.hessian()))] },
+                atPoint: { a in [.point(a, engine: engine), .exact(.matrix(.hessianAtPoint, try f.hessian(at: a, engine: engine)))] }),
+            common)
     }
 }
 
@@ -59,7 +65,9 @@ struct Linearize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "f(a) and the differential df_a as a matrix: f(a + h) ≈ f(a) + J(a)·h.",
         usage: "jacobi linearize <expression>... --at <x=1/2,y=-3> [<options>]",
-        discussion: "Example: jacobi linearize \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. The default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps.")
+        discussion:
+            "Example: jacobi linearize \"x*y\" \"sin(x) + y^2\" --at x=1/2,y=3. The default engine is the cheaper tape: n forward sweeps when n ≤ m, else m reverse sweeps."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var point: PointOptions
@@ -68,9 +76,15 @@ struct Linearize: AsyncParsableCommand {
     func run() async throws {
         let f = try common.function(for: "linearize", arity: .many)
         let engine = self.engine ?? f.cheapestJacobianEngine
-        try await point.run(Computation("linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
-                                  atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine)))] }),
-                      common)
+        try await point.run(
+            Computation(
+                "linearize", f, needsPoint: true, symbolic: { [.symbolic(.matrix(.jacobian, try f.jacobian()))] },
+                atPoint: { a in
+                    [
+                        .point(a, engine: engine), .value(try f.value(at: a)),
+                        .exact(.matrix(.jacobianAtPoint, try f.jacobian(at: a, engine: engine))),
+                    ]
+                }),
+            common)
     }
 }

@@ -7,7 +7,9 @@ struct Sparsity: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The sparsity pattern of the Jacobian (or, with --hessian, the Hessian), its colouring, and the sweeps it saves.",
         usage: "jacobi sparsity <expression>... [--hessian] [--structural] [<options>]",
-        discussion: "Example: jacobi sparsity \"x*y\" \"y*z\" \"z^2\". The exact pattern leaves out entries whose simplified derivative is 0; --structural gives the tape's pattern (cheap, what --sparse evaluates). colours counts the compressed sweeps: columns (forward), rows (reverse), or a star colouring for a Hessian (Hessian-vector products).")
+        discussion:
+            "Example: jacobi sparsity \"x*y\" \"y*z\" \"z^2\". The exact pattern leaves out entries whose simplified derivative is 0; --structural gives the tape's pattern (cheap, what --sparse evaluates). colours counts the compressed sweeps: columns (forward), rows (reverse), or a star colouring for a Hessian (Hessian-vector products)."
+    )
 
     @OptionGroup var common: CommonOptions
     @Flag(help: "The Hessian's pattern (one function) instead of the Jacobian's.") var hessian = false
@@ -53,8 +55,10 @@ enum SparseOptions {
     /// point (or each point of a batch, `--points`), the exact values only (DESIGN.md: no
     /// symbolic column with `--sparse`), so that a program too large for the symbolic engine
     /// still gets its sparse derivative.
-    static func run(_ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
-                    _ common: CommonOptions, compile: Bool = false) async throws {
+    static func run(
+        _ command: String, hessian: Bool, _ f: Function, engine: DifferentialEngine?, _ point: PointOptions,
+        _ common: CommonOptions, compile: Bool = false
+    ) async throws {
         let c = hessian ? try f.hessianCompression() : f.jacobianCompression(engine: engine)
         if compile { return try await runCompiled(command, f, c, point, common) }
         let hasPoint = point.at != nil || point.atFile != nil || point.points != nil
@@ -65,19 +69,24 @@ enum SparseOptions {
             command, f,
             symbolic: { hasPoint ? [] : [.sparse(SparseMatrixReport(label: label, pattern: c.pattern, coloring: c.coloring, symbolic: entries))] },
             atPoint: { a in
-                let values = hessian
+                let values =
+                    hessian
                     ? try f.sparseHessian(at: a, compression: c, engine: used).values
                     : try f.sparseJacobian(at: a, compression: c, engine: used).values
-                return [.point(a, engine: used),
-                        .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, exact: values))]
+                return [
+                    .point(a, engine: used),
+                    .sparse(SparseMatrixReport(label: labelAtPoint, pattern: c.pattern, coloring: c.coloring, exact: values)),
+                ]
             })
         try await point.run(computation, common)
     }
 
     /// `hessian --sparse --compile`: the entries in Double from one compiled H·v per colour
     /// (all colours in one compiled sweep when there are at most eight), at each point.
-    static func runCompiled(_ command: String, _ f: Function, _ c: SparseCompression, _ point: PointOptions,
-                            _ common: CommonOptions) async throws {
+    static func runCompiled(
+        _ command: String, _ f: Function, _ c: SparseCompression, _ point: PointOptions,
+        _ common: CommonOptions
+    ) async throws {
         guard try point.typedPoint() != nil || point.points != nil else {
             throw CLIError("--compile needs a point: --at x=1/2,y=-3 (or --at-file, --points)")
         }
@@ -85,16 +94,18 @@ enum SparseOptions {
         let tape = f.compiled(options: CompileOptions(hvpBatch: batch))
         let engine = tape.isCompiled ? "compiled" : "interpreted"
         let variables = f.variables
-        let computation = Computation(command, f, needsPoint: true, symbolic: { [] }, atPoint: { a in
-            let x = try a.coordinates(for: variables).map { Double($0) }
-            let values = try tape.sparseHessian(at: x, compression: c)
-            guard values.allSatisfy(\.isFinite) else { throw CLIError("\(command): the result is not finite in Double") }
-            return [
-                .point(a, engine: nil),
-                .custom(json: [("engine", .string(engine))], text: ["(engine: \(engine))"], latex: []),
-                .sparse(SparseMatrixReport(label: .hessianAtPoint, pattern: c.pattern, coloring: c.coloring, numeric: values)),
-            ]
-        })
+        let computation = Computation(
+            command, f, needsPoint: true, symbolic: { [] },
+            atPoint: { a in
+                let x = try a.coordinates(for: variables).map { Double($0) }
+                let values = try tape.sparseHessian(at: x, compression: c)
+                guard values.allSatisfy(\.isFinite) else { throw CLIError("\(command): the result is not finite in Double") }
+                return [
+                    .point(a, engine: nil),
+                    .custom(json: [("engine", .string(engine))], text: ["(engine: \(engine))"], latex: []),
+                    .sparse(SparseMatrixReport(label: .hessianAtPoint, pattern: c.pattern, coloring: c.coloring, numeric: values)),
+                ]
+            })
         try await point.run(computation, common)
     }
 }

@@ -10,11 +10,13 @@ struct JVPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jvp", abstract: "Forward mode: J(a)·v without forming J (one forward sweep of the tape).",
         usage: "jacobi jvp <expression>... --dir <v1,v2> --at <x=1/2,y=-3> [<options>]",
-        discussion: "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3. --engine reverse gets J·v from m reverse sweeps (the rows of J).")
+        discussion:
+            "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3. --engine reverse gets J·v from m reverse sweeps (the rows of J).")
 
     @OptionGroup var common: CommonOptions
-    @Option(parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
-            transform: Arguments.vector)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
+        transform: Arguments.vector)
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
@@ -29,13 +31,19 @@ struct JVPCommand: AsyncParsableCommand {
                 try $0.jvp(at: $1, direction: v)
             }
         }
-        try await point.run(Computation("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
-                                  numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
-                                  symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
-                                  atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine)))]
-                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : []) }),
-                      common)
+        try await point.run(
+            Computation(
+                "jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
+                symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
+                atPoint: { a in
+                    [
+                        .point(a, engine: engine), .value(try f.value(at: a)),
+                        .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine))),
+                    ]
+                        + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : [])
+                }),
+            common)
     }
 }
 
@@ -44,11 +52,14 @@ struct VJPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vjp", abstract: "Reverse mode: wᵀJ(a) without forming J (one reverse sweep of the tape).",
         usage: "jacobi vjp <expression>... --weights <w1,w2> --at <x=1/2,y=3> [<options>]",
-        discussion: "Example: jacobi vjp \"x*y\" \"sin(x) + y^2\" --weights 1,2 --at x=1/2,y=3. --engine forward gets wᵀJ from n forward sweeps (the columns of J).")
+        discussion:
+            "Example: jacobi vjp \"x*y\" \"sin(x) + y^2\" --weights 1,2 --at x=1/2,y=3. --engine forward gets wᵀJ from n forward sweeps (the columns of J)."
+    )
 
     @OptionGroup var common: CommonOptions
-    @Option(parsing: .unconditional, help: ArgumentHelp("The weights w, one exact number per function.", valueName: "w1,w2"),
-            transform: Arguments.vector)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The weights w, one exact number per function.", valueName: "w1,w2"),
+        transform: Arguments.vector)
     var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
@@ -63,13 +74,19 @@ struct VJPCommand: AsyncParsableCommand {
                 try $0.vjp(at: $1, weights: w)
             }
         }
-        try await point.run(Computation("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
-                                  numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
-                                  symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
-                                  atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine)))]
-                                                   + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : []) }),
-                      common)
+        try await point.run(
+            Computation(
+                "vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
+                symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
+                atPoint: { a in
+                    [
+                        .point(a, engine: engine), .value(try f.value(at: a)),
+                        .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine))),
+                    ]
+                        + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : [])
+                }),
+            common)
     }
 }
 
@@ -81,8 +98,9 @@ struct HVPCommand: AsyncParsableCommand {
         discussion: "Example: jacobi hvp \"x^3*y + exp(x*y)\" --dir 1,-1 --at x=0,y=2")
 
     @OptionGroup var common: CommonOptions
-    @Option(parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
-            transform: Arguments.vector)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
+        transform: Arguments.vector)
     var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers: reverse (forward-over-reverse) or symbolic.") var engine: DifferentialEngine = .reverse
@@ -96,11 +114,17 @@ struct HVPCommand: AsyncParsableCommand {
                 try $0.hvp(at: $1, direction: v)
             }
         }
-        try await point.run(Computation("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
-                                  numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
-                                  symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
-                                  atPoint: { a in [.point(a, engine: engine), .value(try f.value(at: a)),
-                                                   .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine)))] }),
-                      common)
+        try await point.run(
+            Computation(
+                "hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
+                symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
+                atPoint: { a in
+                    [
+                        .point(a, engine: engine), .value(try f.value(at: a)),
+                        .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine))),
+                    ]
+                }),
+            common)
     }
 }

@@ -6,7 +6,9 @@ struct Taylor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The Taylor model of order k of f around a, centred, with exact coefficients.",
         usage: "jacobi taylor <expression> --at <x=1/2,y=-3> [--order <k>] [<options>]",
-        discussion: "T(x) = Σ_{|α| ≤ k} ∂^α f(a)/α! · (x − a)^α, printed in powers of (xᵢ − aᵢ), grouped by degree; k from 1 to 12. Example: jacobi taylor \"exp(x)*y\" --at x=0,y=1 --order 3")
+        discussion:
+            "T(x) = Σ_{|α| ≤ k} ∂^α f(a)/α! · (x − a)^α, printed in powers of (xᵢ − aᵢ), grouped by degree; k from 1 to 12. Example: jacobi taylor \"exp(x)*y\" --at x=0,y=1 --order 3"
+    )
 
     @OptionGroup var common: CommonOptions
     // `.unconditional`: "-1" is read as the (invalid) value, not as a missing one.
@@ -21,9 +23,11 @@ struct Taylor: AsyncParsableCommand {
 
     func run() async throws {
         let f = try common.function(for: "taylor", arity: .one)
-        try await point.run(Computation("taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
-                                  atPoint: { a in TaylorReport.fields(try f.taylor(at: a, order: order, engine: engine), at: a) }),
-                      common)
+        try await point.run(
+            Computation(
+                "taylor", f, inputs: [.integer(key: "order", order)], needsPoint: true, symbolic: { [] },
+                atPoint: { a in TaylorReport.fields(try f.taylor(at: a, order: order, engine: engine), at: a) }),
+            common)
     }
 }
 
@@ -32,8 +36,10 @@ struct Taylor: AsyncParsableCommand {
 enum TaylorReport {
     static func fields(_ model: TaylorModel, at a: Point) -> [Field] {
         let terms: [JSONValue] = model.terms.map { term in
-            .object([("powers", .array(term.powers.map { .integer($0) })), ("exact", .string(term.coefficient.description)),
-                     ("numeric", PointValues.double(term.coefficient).map(JSONValue.number) ?? .null)])
+            .object([
+                ("powers", .array(term.powers.map { .integer($0) })), ("exact", .string(term.coefficient.description)),
+                ("numeric", PointValues.double(term.coefficient).map(JSONValue.number) ?? .null),
+            ])
         }
         var fields: [Field] = [
             .symbolic(.written(.taylor(order: model.order, model.variables), text: model.description, latex: model.latex)),

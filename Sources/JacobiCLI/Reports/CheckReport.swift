@@ -3,10 +3,12 @@ import Jacobi
 /// The report of `check`: the cross-check's counts, skipped points and mismatches.
 enum CheckReport {
     static func fields(_ r: CrossCheckReport, seed: UInt64) -> [Field] {
-        [.custom(json: json(r, seed: seed), text: text(r, seed: seed).split(separator: "\n").map(String.init),
-                 latex: latex(r, seed: seed))]
+        [
+            .custom(
+                json: json(r, seed: seed), text: text(r, seed: seed).split(separator: "\n").map(String.init),
+                latex: latex(r, seed: seed))
+        ]
     }
-
 
     static func text(_ r: CrossCheckReport, seed: UInt64) -> String {
         var lines = [
@@ -61,10 +63,16 @@ enum CheckReport {
             ("seed", Int(exactly: seed).map(JSONValue.integer) ?? .string(String(seed))),
             ("exact_points", .integer(r.exactPoints)),
             ("approximate_points", .integer(r.approximatePoints)),
-            ("skipped", .array(r.skipped.map { s in
-                .object([("at", at(r.variables, s.point)), ("engine", .string(s.engine.rawValue)),
-                         ("reason", .string(s.reason))])
-            })),
+            (
+                "skipped",
+                .array(
+                    r.skipped.map { s in
+                        .object([
+                            ("at", at(r.variables, s.point)), ("engine", .string(s.engine.rawValue)),
+                            ("reason", .string(s.reason)),
+                        ])
+                    })
+            ),
             ("comparisons", .integer(r.comparisons)),
             ("oracle_comparisons", .integer(r.oracleComparisons)),
             ("mismatches", .array(r.mismatches.map(json))),
@@ -82,8 +90,14 @@ enum CheckReport {
         members.append(("comparison", .string(m.comparison.rawValue)))
         members.append(("values", .array(m.readings.map(json))))
         if let c = m.culprit {
-            members.append(("culprit", .object([("subexpression", .string(c.subexpression.description)),
-                                                ("values", .array(c.readings.map(json)))])))
+            members.append(
+                (
+                    "culprit",
+                    .object([
+                        ("subexpression", .string(c.subexpression.description)),
+                        ("values", .array(c.readings.map(json))),
+                    ])
+                ))
         }
         return .object(members)
     }

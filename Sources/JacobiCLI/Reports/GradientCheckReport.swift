@@ -4,17 +4,20 @@ import Jacobi
 /// with its point and both values.
 enum GradientCheckReport {
     static func fields(_ r: GradientFormulaCheck, formulas: [Expr], seed: UInt64) -> [Field] {
-        var text = ["gradient given: " + formulas.map(\.description).joined(separator: ", "),
-                    "points: \(r.points) (seed \(seed)): \(r.exactPoints) exact, \(r.approximatePoints) approximate, \(r.skippedPoints) skipped"]
+        var text = [
+            "gradient given: " + formulas.map(\.description).joined(separator: ", "),
+            "points: \(r.points) (seed \(seed)): \(r.exactPoints) exact, \(r.approximatePoints) approximate, \(r.skippedPoints) skipped",
+        ]
         var mismatches: [JSONValue] = []
         if let m = r.mismatch {
             let at = zip(m.point.symbols, m.point.valueTexts).map { "\($0) = \($1)" }.joined(separator: ", ")
             text.append("FAILED: ∂f/∂\(m.variable) (entry \(m.entry + 1)) at \(at): the tape gives \(m.tape), the formula \(formula(m))")
-            mismatches.append(.object([
-                ("entry", .integer(m.entry)), ("variable", .string(m.variable.name)),
-                ("at", .object(zip(m.point.symbols, m.point.valueTexts).map { ($0.name, .string($1)) })),
-                ("tape", .string(m.tape.description)), formulaMember(m),
-            ]))
+            mismatches.append(
+                .object([
+                    ("entry", .integer(m.entry)), ("variable", .string(m.variable.name)),
+                    ("at", .object(zip(m.point.symbols, m.point.valueTexts).map { ($0.name, .string($1)) })),
+                    ("tape", .string(m.tape.description)), formulaMember(m),
+                ]))
         } else {
             text.append(r.passed ? "passed" : "FAILED: no point could be checked (\(r.skippedPoints) skipped)")
         }

@@ -39,8 +39,9 @@ extension Label {
 
     /// T₁ or T₂ of the variables.
     static func taylor(order: Int, _ xs: [Symbol]) -> Label {
-        Label("T\(order)(\(xs.map(\.name).joined(separator: ", ")))",
-              latex: "T_{\(order)}(\(xs.map { Expr($0).latex }.joined(separator: ", ")))")
+        Label(
+            "T\(order)(\(xs.map(\.name).joined(separator: ", ")))",
+            latex: "T_{\(order)}(\(xs.map { Expr($0).latex }.joined(separator: ", ")))")
     }
 }
 

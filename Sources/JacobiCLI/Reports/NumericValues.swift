@@ -26,7 +26,10 @@ enum NumericQuantity {
         case .scalar(let l, let d): return ["\(l.latex) &\\approx \(tex(d))"]
         case .vector(let l, let ds): return ["\(l.latex) &\\approx \\begin{bmatrix} " + ds.map(tex).joined(separator: " \\\\ ") + " \\end{bmatrix}"]
         case .matrix(let l, let rows):
-            return ["\(l.latex) &\\approx \\begin{bmatrix} " + rows.map { $0.map(tex).joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{bmatrix}"]
+            return [
+                "\(l.latex) &\\approx \\begin{bmatrix} " + rows.map { $0.map(tex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+                    + " \\end{bmatrix}"
+            ]
         }
     }
 
@@ -81,7 +84,10 @@ struct JSONStream: ~Copyable {
     mutating func numbers(_ ds: [Double]) {
         raw("[")
         for (i, d) in ds.enumerated() {
-            if i > 0 { buffer.append(44); buffer.append(32) }
+            if i > 0 {
+                buffer.append(44)
+                buffer.append(32)
+            }
             number(d)
         }
         raw("]")
@@ -96,15 +102,25 @@ struct JSONStream: ~Copyable {
         for input in program.inputs {
             let name = Array(input.name.utf8)
             guard let length = input.length else {
-                if !first { buffer.append(44); buffer.append(32) }
+                if !first {
+                    buffer.append(44)
+                    buffer.append(32)
+                }
                 first = false
-                buffer.append(34); buffer.append(contentsOf: name); buffer.append(34)
+                buffer.append(34)
+                buffer.append(contentsOf: name)
+                buffer.append(34)
                 continue
             }
             for k in stride(from: 1, through: length, by: 1) {
-                if !first { buffer.append(44); buffer.append(32) }
+                if !first {
+                    buffer.append(44)
+                    buffer.append(32)
+                }
                 first = false
-                buffer.append(34); buffer.append(contentsOf: name); buffer.append(91)
+                buffer.append(34)
+                buffer.append(contentsOf: name)
+                buffer.append(91)
                 var v = k
                 var d = digits.count
                 repeat {
@@ -113,7 +129,8 @@ struct JSONStream: ~Copyable {
                     v /= 10
                 } while v > 0
                 buffer.append(contentsOf: digits[d...])
-                buffer.append(93); buffer.append(34)
+                buffer.append(93)
+                buffer.append(34)
                 if buffer.count >= limit { flush() }
             }
         }

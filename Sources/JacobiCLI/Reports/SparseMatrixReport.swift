@@ -56,9 +56,11 @@ struct SparseMatrixReport {
 
     var text: [String] {
         let noun = pattern.nonzeroCount == 1 ? "entry" : "entries"
-        var out = ["\(label.text.isEmpty ? "" : label.text + ": ")\(pattern.rows)×\(pattern.columns), \(pattern.nonzeroCount) \(noun)"
-                   + (kind.map { " (\($0.rawValue) pattern)" } ?? ""),
-                   "colours: \(coloring.count) (\(mode): \(sweeps))"]
+        var out = [
+            "\(label.text.isEmpty ? "" : label.text + ": ")\(pattern.rows)×\(pattern.columns), \(pattern.nonzeroCount) \(noun)"
+                + (kind.map { " (\($0.rawValue) pattern)" } ?? ""),
+            "colours: \(coloring.count) (\(mode): \(sweeps))",
+        ]
         if pattern.rows <= Self.drawingLimit && pattern.columns <= Self.drawingLimit && pattern.rows > 0 && pattern.columns > 0 {
             out += pattern.drawing.split(separator: "\n").map(String.init)
         }
@@ -102,7 +104,9 @@ struct SparseMatrixReport {
                 guard let d = PointValues.double(v) else {
                     let text = v.description
                     let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
-                    throw CLIError("the entry [\(e.row), \(e.column)] = \(shown) is beyond Double's range; Matrix Market holds doubles (use --format json for exact values)")
+                    throw CLIError(
+                        "the entry [\(e.row), \(e.column)] = \(shown) is beyond Double's range; Matrix Market holds doubles (use --format json for exact values)"
+                    )
                 }
                 lines.append("\(e.row + 1) \(e.column + 1) \(d)")
             }
@@ -128,6 +132,7 @@ enum MatrixMarketRenderer {
             case .vector, .integer, .symbolic, .point, .values, .custom, .numeric: continue
             }
         }
-        throw CLIError("--format mtx writes a sparse matrix: use it with jacobian --sparse, hessian --sparse (values with --at, else the pattern) or sparsity")
+        throw CLIError(
+            "--format mtx writes a sparse matrix: use it with jacobian --sparse, hessian --sparse (values with --at, else the pattern) or sparsity")
     }
 }

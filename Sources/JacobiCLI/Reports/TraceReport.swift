@@ -19,8 +19,10 @@ enum TraceReport {
         }
         let header = ["", "expr", "value", derivativeKey]
         let cells = trace.rows.map { row in
-            [row.name + (row.iteration.map { " (k=\($0))" } ?? ""), row.expression, row.value.description,
-             row.derivative.description + (row.isOutput ? "   ← output" : "")]
+            [
+                row.name + (row.iteration.map { " (k=\($0))" } ?? ""), row.expression, row.value.description,
+                row.derivative.description + (row.isOutput ? "   ← output" : ""),
+            ]
         }
         let widths = (0..<4).map { c in ([header] + cells).map { $0[c].count }.max() ?? 0 }
         func line(_ r: [String]) -> String {
@@ -31,8 +33,10 @@ enum TraceReport {
             while s.hasSuffix(" ") { s.removeLast() }
             return s
         }
-        let title = trace.mode == .forward ? "trace (forward: values and tangents, in the order computed):"
-                                           : "trace (reverse: adjoints, in reverse order):"
+        let title =
+            trace.mode == .forward
+            ? "trace (forward: values and tangents, in the order computed):"
+            : "trace (reverse: adjoints, in reverse order):"
         let text = [title, line(header)] + cells.map(line)
         let d = trace.mode == .forward ? "\\dot{v}" : "\\bar{v}"
         let latexRows = trace.rows.map { row in
@@ -45,7 +49,10 @@ enum TraceReport {
 
 /// `--trace` / `--trace all` on jvp, vjp and grad at a point.
 struct TraceOptions: ParsableArguments, Sendable {
-    @Flag(help: "Print the evaluation trace: one row per named intermediate (inputs first), its expression, exact value and tangent (jvp) or adjoint (vjp, grad; rows in reverse order). '--trace all': every tape slot.")
+    @Flag(
+        help:
+            "Print the evaluation trace: one row per named intermediate (inputs first), its expression, exact value and tangent (jvp) or adjoint (vjp, grad; rows in reverse order). '--trace all': every tape slot."
+    )
     var trace = false
 
     @Flag(name: .customLong("trace-all"), help: .hidden)

@@ -108,9 +108,10 @@ extension Lowering {
         if stamped > 0, code.count == period, case .repeated(let block)? = pieces.last,
             (0..<period).allSatisfy({ code[$0] == block.instruction($0, repetition: block.count) })
         {
-            pieces[pieces.count - 1] = .repeated(RepeatedBlock(
-                template: block.template, strideA: block.strideA, strideB: block.strideB,
-                payloadStride: block.payloadStride, count: block.count + 1))
+            pieces[pieces.count - 1] = .repeated(
+                RepeatedBlock(
+                    template: block.template, strideA: block.strideA, strideB: block.strideB,
+                    payloadStride: block.payloadStride, count: block.count + 1))
             pieceSlots += period
             code = []
         }

@@ -154,9 +154,10 @@ struct Lowering {
                     try checkLimits(adding: n, at: d.location)
                     if n >= 8 {
                         // x[1], …, x[n] as one input instruction repeated n times.
-                        append(RepeatedBlock(
-                            template: [Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount))],
-                            strideA: [0], strideB: [0], payloadStride: [1], count: n))
+                        append(
+                            RepeatedBlock(
+                                template: [Instruction(.input, payload: Int32(truncatingIfNeeded: inputCount))],
+                                strideA: [0], strideB: [0], payloadStride: [1], count: n))
                         inputCount += n
                     } else {
                         for _ in 0..<n {
@@ -203,9 +204,10 @@ struct Lowering {
 
     mutating func record(_ name: String, _ v: Value, _ node: Node, _ l: SourceLocation) {
         let iteration = loopStack.last.flatMap { integers[$0] }
-        rows.append(RecordedRow(
-            name: name, iteration: iteration, value: v, expression: NodePrinter(integers: integers).print(node),
-            line: l.line))
+        rows.append(
+            RecordedRow(
+                name: name, iteration: iteration, value: v, expression: NodePrinter(integers: integers).print(node),
+                line: l.line))
     }
 
     mutating func output(_ name: String, at l: SourceLocation) throws(ProgramError) {

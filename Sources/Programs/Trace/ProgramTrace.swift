@@ -103,12 +103,18 @@ extension Program {
         if allSlots {
             var names = (0..<tape.count).map { $0 < compiled.variables.count ? compiled.variables[$0] : "v\($0)" }
             var iterations = [Int?](repeating: nil, count: tape.count)
-            for r in compiled.rows { if case .slot(let s) = r.value, s >= compiled.variables.count { names[s] = r.name; iterations[s] = r.iteration } }
+            for r in compiled.rows {
+                if case .slot(let s) = r.value, s >= compiled.variables.count {
+                    names[s] = r.name
+                    iterations[s] = r.iteration
+                }
+            }
             for s in compiled.variables.count..<tape.count {
                 let ins = tape.instructions[s]
-                rows.append(.init(
-                    name: names[s], expression: SlotPrinter(tape: tape, names: names).print(ins), value: values[s],
-                    derivative: derivatives[s], iteration: iterations[s], isInput: false, isOutput: false))
+                rows.append(
+                    .init(
+                        name: names[s], expression: SlotPrinter(tape: tape, names: names).print(ins), value: values[s],
+                        derivative: derivatives[s], iteration: iterations[s], isInput: false, isOutput: false))
                 lastRow[names[s]] = rows.count - 1
             }
         } else {
@@ -118,17 +124,21 @@ extension Program {
                 case .constant(let c): (v, d) = (Expr(c), .zero)
                 case .slot(let s): (v, d) = (values[s], derivatives[s])
                 }
-                rows.append(.init(name: r.name, expression: r.expression, value: v, derivative: d, iteration: r.iteration, isInput: false, isOutput: false))
+                rows.append(
+                    .init(name: r.name, expression: r.expression, value: v, derivative: d, iteration: r.iteration, isInput: false, isOutput: false))
                 lastRow[r.name] = rows.count - 1
             }
         }
         for name in compiled.outputNames {
             if let k = lastRow[name] {
                 let r = rows[k]
-                rows[k] = .init(name: r.name, expression: r.expression, value: r.value, derivative: r.derivative, iteration: r.iteration, isInput: r.isInput, isOutput: true)
+                rows[k] = .init(
+                    name: r.name, expression: r.expression, value: r.value, derivative: r.derivative, iteration: r.iteration, isInput: r.isInput,
+                    isOutput: true)
             } else if let k = rows.firstIndex(where: { $0.isInput && $0.name == name }) {
                 let r = rows[k]
-                rows[k] = .init(name: r.name, expression: r.expression, value: r.value, derivative: r.derivative, iteration: nil, isInput: true, isOutput: true)
+                rows[k] = .init(
+                    name: r.name, expression: r.expression, value: r.value, derivative: r.derivative, iteration: nil, isInput: true, isOutput: true)
             }
         }
         let value = tape.outputs.map { values[$0] }

@@ -1,3 +1,5 @@
+import Exact
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Exact
 
 // Floating-point evaluation: IEEE Double arithmetic and the C library's functions. Domain
 // errors are reported, never returned as NaN; an overflow to ±∞ is reported too.

@@ -85,7 +85,8 @@ enum Lexer {
                     do {
                         out.append(Token(kind: .number(try Rational(parsing: lexeme)), columns: start..<i))
                     } catch {
-                        throw ParseError(input: input, columns: start..<i, message: "invalid number '\(ErrorText.clipped(lexeme, width: 40))': \(error.reason)")
+                        throw ParseError(
+                            input: input, columns: start..<i, message: "invalid number '\(ErrorText.clipped(lexeme, width: 40))': \(error.reason)")
                     }
                 } else if isLetter(c) {
                     while i < s.count && (isLetter(s[i]) || isDigit(s[i])) { i += 1 }

@@ -283,7 +283,8 @@ struct Parser {
                 value = try call(name, nameToken: nameToken, arguments: arguments)
                 return nil
             case .number, .identifier, .plus, .minus, .star, .slash, .caret, .leftParen, .end:
-                throw error("expected ')' to close the call of \(name) at column \(open.columns.lowerBound + 1), found \(current.quoted)", at: current)
+                throw error(
+                    "expected ')' to close the call of \(name) at column \(open.columns.lowerBound + 1), found \(current.quoted)", at: current)
             }
         }
     }
@@ -316,11 +317,12 @@ struct Parser {
     /// base^exponent, charging a folded number to the numbers' budget (see the header).
     mutating func chargedPower(_ base: Expr, _ exponent: Expr, columns: Range<Int>) throws(ParseError) -> Expr {
         let result = Expr.power(base, exponent)
-        let folded: Rational? = switch result.kind {
-        case .number(let r): r
-        case .product(let c, _): c
-        case .symbol, .sum, .power, .call: nil
-        }
+        let folded: Rational? =
+            switch result.kind {
+            case .number(let r): r
+            case .product(let c, _): c
+            case .symbol, .sum, .power, .call: nil
+            }
         if let folded, folded.inlineParts == nil { try charge(folded.bitWidth, columns: columns) }
         return result
     }
@@ -331,7 +333,9 @@ struct Parser {
         if numericBits > numericLimit {
             throw ParseError(
                 input: input, columns: columns,
-                message: "numbers too large: this expression's numbers need about \(numericBits) bits, the limit (ExactLimits.maximumBitWidth) is \(numericLimit) bits")
+                message:
+                    "numbers too large: this expression's numbers need about \(numericBits) bits, the limit (ExactLimits.maximumBitWidth) is \(numericLimit) bits"
+            )
         }
     }
 

@@ -311,7 +311,8 @@ public struct FactoredRationalFunction: Hashable, Sendable {
     ///
     ///     FactoredRationalFunction(x).power(-1).normalized   // 1/x₀
     public var normalized: RationalFunction {
-        do { return try normalized(meter: nil) } catch { return RationalFunction(constant: .zero, variableCount: variableCount) }  // no meter: never throws
+        // No meter: never throws.
+        do { return try normalized(meter: nil) } catch { return RationalFunction(constant: .zero, variableCount: variableCount) }
     }
 
     /// The reduced p/q, its products charged to `meter`.
@@ -319,7 +320,11 @@ public struct FactoredRationalFunction: Hashable, Sendable {
         var p = IntegerPolynomial(constant: coefficient.numerator, variableCount: variableCount)
         var q = IntegerPolynomial(constant: coefficient.denominator, variableCount: variableCount)
         for (f, e) in factors {
-            if e > 0 { p = try p.multiplied(by: f.power(e, meter: meter), meter: meter) } else { q = try q.multiplied(by: f.power(-e, meter: meter), meter: meter) }
+            if e > 0 {
+                p = try p.multiplied(by: f.power(e, meter: meter), meter: meter)
+            } else {
+                q = try q.multiplied(by: f.power(-e, meter: meter), meter: meter)
+            }
         }
         return RationalFunction(numerator: p, denominator: q)
     }

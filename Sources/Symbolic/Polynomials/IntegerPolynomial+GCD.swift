@@ -69,7 +69,8 @@ extension IntegerPolynomial {
     ///
     /// Every common divisor of a and b divides the result, and the result divides both.
     public static func gcd(_ a: IntegerPolynomial, _ b: IntegerPolynomial) -> IntegerPolynomial {
-        do { return try gcd(a, b, meter: nil) } catch { return IntegerPolynomial(constant: .one, variableCount: a.variableCount) }  // no meter: never throws
+        // No meter: never throws.
+        do { return try gcd(a, b, meter: nil) } catch { return IntegerPolynomial(constant: .one, variableCount: a.variableCount) }
     }
 
     /// The gcd as above, charging `meter` for every product, division and evaluation;

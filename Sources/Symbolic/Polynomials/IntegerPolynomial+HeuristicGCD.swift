@@ -42,8 +42,10 @@ extension IntegerPolynomial {
         }
         if let x = a.constantValue, let y = b.constantValue {
             let g = BigInt.gcd(x, y)
-            return (IntegerPolynomial(constant: g, variableCount: n), IntegerPolynomial(constant: x / g, variableCount: n),
-                    IntegerPolynomial(constant: y / g, variableCount: n))
+            return (
+                IntegerPolynomial(constant: g, variableCount: n), IntegerPolynomial(constant: x / g, variableCount: n),
+                IntegerPolynomial(constant: y / g, variableCount: n)
+            )
         }
         guard depth < 16, let v = (0..<n).first(where: { a.contains($0) || b.contains($0) }) else { return nil }
         // Integer content first: the algorithm works on primitive inputs.
@@ -74,15 +76,21 @@ extension IntegerPolynomial {
                 // points against the next level's six would cost 6^depth.
                 guard let (h, cff, cfg) = try heuristic(ff, gg, depth: depth + 1, meter: meter) else { return nil }
                 let candidate = h.interpolated(v, from: xi).primitive
-                if !candidate.isZero, let qf = try f.dividedExactly(by: candidate, meter: meter), let qg = try g.dividedExactly(by: candidate, meter: meter) {
+                if !candidate.isZero, let qf = try f.dividedExactly(by: candidate, meter: meter),
+                    let qg = try g.dividedExactly(by: candidate, meter: meter)
+                {
                     return (candidate.scaled(by: gc), qf, qg)
                 }
                 let cofactorF = cff.interpolated(v, from: xi)
-                if !cofactorF.isZero, let h2 = try f.dividedExactly(by: cofactorF, meter: meter), !h2.isZero, let qg = try g.dividedExactly(by: h2, meter: meter) {
+                if !cofactorF.isZero, let h2 = try f.dividedExactly(by: cofactorF, meter: meter), !h2.isZero,
+                    let qg = try g.dividedExactly(by: h2, meter: meter)
+                {
                     return (h2.scaled(by: gc), cofactorF, qg)
                 }
                 let cofactorG = cfg.interpolated(v, from: xi)
-                if !cofactorG.isZero, let h3 = try g.dividedExactly(by: cofactorG, meter: meter), !h3.isZero, let qf = try f.dividedExactly(by: h3, meter: meter) {
+                if !cofactorG.isZero, let h3 = try g.dividedExactly(by: cofactorG, meter: meter), !h3.isZero,
+                    let qf = try f.dividedExactly(by: h3, meter: meter)
+                {
                     return (h3.scaled(by: gc), qf, cofactorG)
                 }
             }

@@ -37,8 +37,9 @@ public struct RationalFunction: Hashable, Sendable {
     ///
     ///     RationalFunction(constant: Rational(1, 2), variableCount: 2)   // 1/2
     public init(constant r: Rational, variableCount: Int) {
-        self.init(reduced: IntegerPolynomial(constant: r.numerator, variableCount: variableCount),
-                  IntegerPolynomial(constant: r.denominator, variableCount: variableCount))
+        self.init(
+            reduced: IntegerPolynomial(constant: r.numerator, variableCount: variableCount),
+            IntegerPolynomial(constant: r.denominator, variableCount: variableCount))
     }
 
     /// p/q in lowest terms.
@@ -89,8 +90,9 @@ public struct RationalFunction: Hashable, Sendable {
         }
         let g = IntegerPolynomial.gcd(a.denominator, b.denominator)
         if g.constantValue == .one {
-            return RationalFunction(numerator: a.numerator * b.denominator + b.numerator * a.denominator,
-                                    denominator: a.denominator * b.denominator)
+            return RationalFunction(
+                numerator: a.numerator * b.denominator + b.numerator * a.denominator,
+                denominator: a.denominator * b.denominator)
         }
         let bq = b.denominator.dividedExactly(by: g) ?? b.denominator
         let aq = a.denominator.dividedExactly(by: g) ?? a.denominator

@@ -90,8 +90,10 @@ struct CodePrinter {
                 (key: DisplayKey(term: t, text: plain(t), textOf: plain), coefficient: k, term: t)
             }.sorted { DisplayKey.precedes($0.key, $1.key) }
             var pieces: [(negative: Bool, text: Text)] = ordered.map {
-                ($0.coefficient.signum() < 0,
-                 product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value).text)
+                (
+                    $0.coefficient.signum() < 0,
+                    product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value).text
+                )
             }
             if !c.isZero { pieces.append((c.signum() < 0, number(c.magnitude).text)) }
             var text = pieces[0].negative ? "-" + pieces[0].text : pieces[0].text

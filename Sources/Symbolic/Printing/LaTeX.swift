@@ -76,8 +76,10 @@ enum LaTeXPrinter {
         }
         items.sort { DisplayKey.precedes($0.key, $1.key) }
         var pieces: [(negative: Bool, text: Text)] = items.map {
-            ($0.coefficient.signum() < 0,
-             product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value, plain).text)
+            (
+                $0.coefficient.signum() < 0,
+                product(coefficient: $0.coefficient.magnitude, factors: factors(of: $0.term), value, plain).text
+            )
         }
         if !c.isZero {
             let constant = (c.signum() < 0, number(c.magnitude).text)

@@ -9,8 +9,10 @@ extension Expansion {
     /// term's factors are read straight from the packed fields in canonical generator
     /// order, and the terms are sorted by their structural hashes (the canonical order's
     /// first key) as (hash, index) pairs, comparing structure only on equal hashes.
-    func atomicExpression(of p: ExpansionPolynomial<PackedMonomial>, bitsPerGenerator w: Int, order: [Int],
-                          exponent: (Int) -> Expr) -> Expr {
+    func atomicExpression(
+        of p: ExpansionPolynomial<PackedMonomial>, bitsPerGenerator w: Int, order: [Int],
+        exponent: (Int) -> Expr
+    ) -> Expr {
         let mask: UInt64 = w >= 64 ? ~0 : (1 << UInt64(w)) - 1
         var constant = Rational.zero
         var terms: [(term: Expr, coefficient: Rational)] = []

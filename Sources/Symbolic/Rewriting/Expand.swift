@@ -407,8 +407,10 @@ struct Expansion {
 extension Expr {
     /// `foldPostorder` restricted to the nodes where `isStructural` holds: the others are
     /// leaves (their children are not visited).
-    func foldPostorderWithin<R, E: Error>(isStructural: (Expr) -> Bool,
-                                          _ combine: (Expr, _ value: (Expr) -> R) throws(E) -> R) throws(E) -> R {
+    func foldPostorderWithin<R, E: Error>(
+        isStructural: (Expr) -> Bool,
+        _ combine: (Expr, _ value: (Expr) -> R) throws(E) -> R
+    ) throws(E) -> R {
         var memo: [ObjectIdentifier: R] = [:]
         var stack: [(node: Expr, ready: Bool)] = [(self, false)]
         while let (e, ready) = stack.popLast() {

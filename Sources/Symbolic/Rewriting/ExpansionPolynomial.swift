@@ -100,15 +100,18 @@ struct ExpansionPolynomial<M: ExpansionMonomial> {
 
     /// a · b (monomials with `w`-bit exponent fields when packed); nil when the product would
     /// take more than `work` multiplications or grows past `termLimit` terms.
-    static func product(_ a: ExpansionPolynomial, _ b: ExpansionPolynomial, termLimit: Int, work: Int,
-                        bitsPerGenerator w: Int) -> ExpansionPolynomial? {
+    static func product(
+        _ a: ExpansionPolynomial, _ b: ExpansionPolynomial, termLimit: Int, work: Int,
+        bitsPerGenerator w: Int
+    ) -> ExpansionPolynomial? {
         if a.terms.isEmpty || b.terms.isEmpty { return ExpansionPolynomial() }
         let (pairs, overflow) = a.terms.count.multipliedReportingOverflow(by: b.terms.count)
         if overflow || pairs > work { return nil }
         if let pa = a as? ExpansionPolynomial<PackedMonomial>, let pb = b as? ExpansionPolynomial<PackedMonomial>,
             let ia = PackedIntegerProduct.integerTerms(pa), let ib = PackedIntegerProduct.integerTerms(pb)
         {
-            let outcome = PackedDenseProduct.multiply(ia, ib, bitsPerGenerator: w, termLimit: termLimit)
+            let outcome =
+                PackedDenseProduct.multiply(ia, ib, bitsPerGenerator: w, termLimit: termLimit)
                 ?? PackedIntegerProduct.multiply(ia, ib, termLimit: termLimit)
             switch outcome {
             case .product(let terms):
@@ -154,15 +157,18 @@ extension ExpansionPolynomial where M == PackedMonomial {
     /// and to Rational coefficients once; nil when a coefficient is not a word-sized integer,
     /// a product overflows, or a limit is reached (the generic path then decides, with the
     /// right error).
-    static func integerPower(_ p: ExpansionPolynomial, _ n: Int, termLimit: Int, work: Int,
-                             bitsPerGenerator w: Int) -> ExpansionPolynomial? {
+    static func integerPower(
+        _ p: ExpansionPolynomial, _ n: Int, termLimit: Int, work: Int,
+        bitsPerGenerator w: Int
+    ) -> ExpansionPolynomial? {
         guard n >= 2, let base = PackedIntegerProduct.integerTerms(p) else { return nil }
         var result = base
         var spent = 0
         for _ in 1..<n {
             spent = Expansion.saturatingMultiply(result.count, base.count) &+ spent
             if spent > work || spent < 0 { return nil }
-            let outcome = PackedDenseProduct.multiply(result, base, bitsPerGenerator: w, termLimit: termLimit)
+            let outcome =
+                PackedDenseProduct.multiply(result, base, bitsPerGenerator: w, termLimit: termLimit)
                 ?? PackedIntegerProduct.multiply(result, base, termLimit: termLimit)
             guard case .product(let next) = outcome else { return nil }
             result = next

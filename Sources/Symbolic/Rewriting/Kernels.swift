@@ -190,7 +190,9 @@ struct KernelMap {
         func factor(_ b: Expr, _ x: Expr) throws(WorkExhausted) -> FactoredRationalFunction? {
             if let q = x.rationalValue {
                 if let r = b.rationalValue {
-                    if q.isInteger { return (try? r.power(Int(exactly: q.numerator) ?? .max)).map { FactoredRationalFunction(constant: $0, variableCount: n) } }
+                    if q.isInteger {
+                        return (try? r.power(Int(exactly: q.numerator) ?? .max)).map { FactoredRationalFunction(constant: $0, variableCount: n) }
+                    }
                     return variable(Expr.power(b, x), 1)
                 }
                 let d = rootDegree[b] ?? 1
@@ -245,8 +247,9 @@ struct KernelMap {
                 value = FactoredRationalFunction(constant: c, variableCount: n)
                 for (t, k) in terms {
                     guard let v = memo[t.id],
-                        let next = try value.adding(times(FactoredRationalFunction(constant: k, variableCount: n), v), termLimit: termLimit,
-                                                    meter: meter, gcdLimit: gcdLimit)
+                        let next = try value.adding(
+                            times(FactoredRationalFunction(constant: k, variableCount: n), v), termLimit: termLimit,
+                            meter: meter, gcdLimit: gcdLimit)
                     else { return nil }
                     value = next
                 }
@@ -287,17 +290,22 @@ struct KernelMap {
     /// With `absorbingSign`, a negative coefficient is moved into the numerator (the
     /// multiplied-out one, or the first sum with an odd exponent): SymPy counts
     /// `3*y*(y - 2*x)` one operation smaller than `-3*y*(2*x - y)`.
-    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
-                    absorbingSign: Bool = false) -> Expr {
+    func expression(
+        _ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
+        absorbingSign: Bool = false
+    ) -> Expr {
         do {
-            return try expression(f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator,
-                                  absorbingSign: absorbingSign, meter: nil)
+            return try expression(
+                f, expandingNumerator: expandingNumerator, expandingDenominator: expandingDenominator,
+                absorbingSign: absorbingSign, meter: nil)
         } catch { return f.isZero ? .zero : expression(f) }  // no meter: never throws
     }
 
     /// The expression as above, the multiplied-out products charged to `meter`.
-    func expression(_ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
-                    absorbingSign: Bool = false, meter: WorkMeter?) throws(WorkExhausted) -> Expr {
+    func expression(
+        _ f: FactoredRationalFunction, expandingNumerator: Bool = false, expandingDenominator: Bool = false,
+        absorbingSign: Bool = false, meter: WorkMeter?
+    ) throws(WorkExhausted) -> Expr {
         if f.isZero { return .zero }
         let n = variableCount
         var c = f.coefficient

@@ -12,8 +12,10 @@ enum PackedDenseProduct {
 
     /// a·b for packed monomials with `w`-bit fields and word coefficients, or nil when the
     /// product's degree box is too large for the dense method (the hash kernel then runs).
-    static func multiply(_ a: [(UInt64, Int)], _ b: [(UInt64, Int)], bitsPerGenerator w: Int,
-                         termLimit: Int) -> PackedIntegerProduct.Outcome? {
+    static func multiply(
+        _ a: [(UInt64, Int)], _ b: [(UInt64, Int)], bitsPerGenerator w: Int,
+        termLimit: Int
+    ) -> PackedIntegerProduct.Outcome? {
         guard w < 64, !a.isEmpty, !b.isEmpty else { return nil }
         let mask: UInt64 = (1 << UInt64(w)) - 1
         var used: UInt64 = 0

@@ -136,8 +136,10 @@ enum Simplifier {
 
     /// c + Σ kᵢ·tᵢ with every tᵢ simplified on its own (under `budget.term` each); once
     /// `meter` runs out, the remaining terms stay as they are.
-    static func termByTerm(_ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
-                           meter: WorkMeter) -> Expr {
+    static func termByTerm(
+        _ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
+        meter: WorkMeter
+    ) -> Expr {
         var parts: [Expr] = [Expr(c)]
         parts.reserveCapacity(terms.count + 1)
         var exhausted = false
@@ -163,8 +165,10 @@ enum Simplifier {
     /// 1/x - y/x^2` is `2*x + y - 2*y/x^2`, where the whole sum over x² would multiply the
     /// polynomial part into the numerator. `nil` when fewer than two terms are fractions or
     /// none is not (the whole-sum forms cover those).
-    static func fractionsCombined(_ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
-                                  meter: WorkMeter) -> Expr? {
+    static func fractionsCombined(
+        _ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
+        meter: WorkMeter
+    ) -> Expr? {
         var fractions: [Expr] = [], rest: [Expr] = [Expr(c)]
         for (t, k) in terms {
             if hasDenominator(t) { fractions.append(t.scaled(by: k)) } else { rest.append(t.scaled(by: k)) }
@@ -222,8 +226,10 @@ enum Simplifier {
     /// `body` as soon as it is built: factored, and with the numerator multiplied out (and
     /// both with a negative sign moved into a factor). Sums are combined only when provably
     /// cheap (`budget.combinedTerms`, and a numerator at most twice the size of its parts).
-    static func rationalForms(_ e: Expr, _ options: KernelOptions, _ budget: SimplificationBudget, meter: WorkMeter,
-                              _ body: (Expr) throws(WorkExhausted) -> Void) throws(WorkExhausted) {
+    static func rationalForms(
+        _ e: Expr, _ options: KernelOptions, _ budget: SimplificationBudget, meter: WorkMeter,
+        _ body: (Expr) throws(WorkExhausted) -> Void
+    ) throws(WorkExhausted) {
         let map = KernelMap([e], options: options)
         if options.rationalizesRoots && !map.hasCompositeRoots { return }
         guard map.variableCount <= maximumKernels,

@@ -44,9 +44,11 @@ extension Expr {
     public var isZeroAsRationalFunction: Bool {
         if isZero { return true }
         let candidates = [self, RewriteRule.standard.apply(self)]
-        let splittings = [KernelOptions(), KernelOptions(rewritesTangents: true),
-                          KernelOptions(splitsExponentials: true, rewritesTangents: true),
-                          KernelOptions(rationalizesRoots: true)]
+        let splittings = [
+            KernelOptions(), KernelOptions(rewritesTangents: true),
+            KernelOptions(splitsExponentials: true, rewritesTangents: true),
+            KernelOptions(rationalizesRoots: true),
+        ]
         for e in candidates {
             if e.isZero { return true }
             for options in splittings {

@@ -1,10 +1,11 @@
+import Exact
+import Symbolic
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Exact
-import Symbolic
 
 // When two engines' values agree. Exact values agree when equal. Exact expressions agree
 // when they are the same canonical expression, else when their Double values are close.

@@ -41,8 +41,9 @@ public enum SimplifierCorpus {
                 let a = small(2)
                 let order = Int.random(in: 2...3, using: &g)
                 let i = Int.random(in: 0...order, using: &g)
-                let taylor = SimplifierProblem(kind: .taylor, functions: [f.description], variables: vars,
-                                               parameter: "\(i),\(order - i)@\(a[0]),\(a[1])", family: family)
+                let taylor = SimplifierProblem(
+                    kind: .taylor, functions: [f.description], variables: vars,
+                    parameter: "\(i),\(order - i)@\(a[0]),\(a[1])", family: family)
                 guard (try? taylor.answer()) != nil else { continue }  // undefined at the point: draw again
                 let text = [f.description]
                 let v = small(2)
@@ -51,8 +52,9 @@ public enum SimplifierCorpus {
                     SimplifierProblem(kind: .diff, functions: text, variables: vars, parameter: "x", family: family),
                     SimplifierProblem(kind: .diff, functions: text, variables: vars, parameter: "y", family: family),
                     SimplifierProblem(kind: .hessian, functions: text, variables: vars, parameter: "0,1", family: family),
-                    SimplifierProblem(kind: .hvp, functions: text, variables: vars,
-                                      parameter: "\(scalars % 2):\(v[0]),\(v[1])", family: family),
+                    SimplifierProblem(
+                        kind: .hvp, functions: text, variables: vars,
+                        parameter: "\(scalars % 2):\(v[0]),\(v[1])", family: family),
                     taylor,
                 ]
                 scalars += 1

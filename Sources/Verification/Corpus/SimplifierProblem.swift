@@ -55,9 +55,10 @@ public struct SimplifierProblem: Sendable, Equatable {
     public init(line: String) throws {
         let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard cells.count >= 4, let kind = Kind(rawValue: cells[0]) else { throw LineError(description: "not a problem line: \(line)") }
-        self.init(kind: kind, functions: cells[1].split(separator: ";").map(String.init),
-                  variables: cells[2].split(separator: ",").map(String.init), parameter: cells[3],
-                  family: cells.count > 5 ? cells[5] : "-")
+        self.init(
+            kind: kind, functions: cells[1].split(separator: ";").map(String.init),
+            variables: cells[2].split(separator: ",").map(String.init), parameter: cells[3],
+            family: cells.count > 5 ? cells[5] : "-")
     }
 
     /// The line's first four columns (the problem, without SymPy's count).

@@ -50,9 +50,11 @@ public struct CrossCheck: Sendable {
         public var localizesMismatches: Bool
 
         /// A configuration; the defaults check 8 points with seed 0.
-        public init(points: Int = 8, seed: UInt64 = 0, sampler: RationalSampler = RationalSampler(),
-                    relativeTolerance: Double = 1e-8, maximumCancellation: Double = 1e6, witnessPoints: Int = 3,
-                    secondOrder: Bool = true, localizesMismatches: Bool = true) {
+        public init(
+            points: Int = 8, seed: UInt64 = 0, sampler: RationalSampler = RationalSampler(),
+            relativeTolerance: Double = 1e-8, maximumCancellation: Double = 1e6, witnessPoints: Int = 3,
+            secondOrder: Bool = true, localizesMismatches: Bool = true
+        ) {
             self.points = points
             self.seed = seed
             self.sampler = sampler
@@ -74,8 +76,10 @@ public struct CrossCheck: Sendable {
     /// A cross-check of `symbolic` against `tape`, by default the production engines.
     ///
     ///     CrossCheck(.init(points: 20, seed: 7))
-    public init(_ configuration: Configuration = Configuration(), symbolic: any SymbolicEngine = DerivativesEngine(),
-                tape: any TapeEngine = AutoDiffEngine()) {
+    public init(
+        _ configuration: Configuration = Configuration(), symbolic: any SymbolicEngine = DerivativesEngine(),
+        tape: any TapeEngine = AutoDiffEngine()
+    ) {
         self.configuration = configuration
         self.symbolic = symbolic
         self.tape = tape
@@ -121,8 +125,9 @@ public struct CrossCheck: Sendable {
 
     func prepare(_ functions: [Expr], _ variables: [Symbol], _ tape: Tape) -> Subject {
         let hessians = configuration.secondOrder ? functions.map { symbolic.hessian(of: $0, withRespectTo: variables) } : []
-        return Subject(functions: functions, variables: variables, tape: tape,
-                       jacobian: symbolic.jacobian(of: functions, withRespectTo: variables), hessians: hessians)
+        return Subject(
+            functions: functions, variables: variables, tape: tape,
+            jacobian: symbolic.jacobian(of: functions, withRespectTo: variables), hessians: hessians)
     }
 
     /// Draws the points and compares everything at each.
@@ -136,9 +141,10 @@ public struct CrossCheck: Sendable {
             var g = root.split(k)
             let sampler = configuration.sampler
             let a = sampler.vector(subject.n, using: &g)
-            let point = CheckPoint(coordinates: a, direction: sampler.nonzeroVector(subject.n, using: &g),
-                                   weights: sampler.nonzeroVector(subject.m, using: &g),
-                                   environment: Dictionary(uniqueKeysWithValues: zip(subject.variables, a)))
+            let point = CheckPoint(
+                coordinates: a, direction: sampler.nonzeroVector(subject.n, using: &g),
+                weights: sampler.nonzeroVector(subject.m, using: &g),
+                environment: Dictionary(uniqueKeysWithValues: zip(subject.variables, a)))
             ledger.report.points += 1
             do throws(PointFailure) {
                 let exact = PointComparison<Rational>(subject: subject, engine: tape, point: point, oracle: oracle)

@@ -32,16 +32,18 @@ extension CrossCheck {
         for i in 0..<m {
             for j in 0..<n {
                 let probe = Probe(quantity: .first(direction: unit(j, n)), weights: unit(i, m))
-                compare(.jacobian, [i, j], s.jacobian[i][j], [(.forward, forward[i][j]), (.reverse, reverse[i][j])],
-                        witnesses, probe, &ledger)
+                compare(
+                    .jacobian, [i, j], s.jacobian[i][j], [(.forward, forward[i][j]), (.reverse, reverse[i][j])],
+                    witnesses, probe, &ledger)
             }
         }
         for (i, h) in hessians.enumerated() {
             for r in 0..<n {
                 for c in 0..<n {
                     let probe = Probe(quantity: .second(left: unit(r, n), direction: unit(c, n)), weights: unit(i, m))
-                    compare(.hessian, m == 1 ? [r, c] : [i, r, c], s.hessians[i][r][c], [(.forwardOverReverse, h[r][c])],
-                            witnesses, probe, &ledger)
+                    compare(
+                        .hessian, m == 1 ? [r, c] : [i, r, c], s.hessians[i][r][c], [(.forwardOverReverse, h[r][c])],
+                        witnesses, probe, &ledger)
                 }
             }
         }
@@ -62,9 +64,10 @@ extension CrossCheck {
                     let b = try? Expr.symbolicValue(formula, at: p.environment)
                 else { continue }
                 let before = ledger.report.mismatches.count
-                ledger.compare(object, entry, [Reading(.symbolic, a.entryValue), Reading(engine, b.entryValue)], at: p,
-                               comparison: .expression, magnitude: Expr.magnitude(symbolic, at: p.environment),
-                               usesWeights: probe.weights.count > 1, probe: probe)
+                ledger.compare(
+                    object, entry, [Reading(.symbolic, a.entryValue), Reading(engine, b.entryValue)], at: p,
+                    comparison: .expression, magnitude: Expr.magnitude(symbolic, at: p.environment),
+                    usesWeights: probe.weights.count > 1, probe: probe)
                 if ledger.report.mismatches.count > before { break }
             }
         }

@@ -38,8 +38,9 @@ extension CrossCheck {
                 else { continue }
                 let verdict = tolerance.compare(x.value.entryValue, y.value.entryValue, magnitude: max(x.magnitude, y.magnitude))
                 if verdict == .disagree {
-                    return Mismatch.Culprit(subexpression: sub,
-                                            readings: [Reading(engines.0, x.value.entryValue), Reading(engines.1, y.value.entryValue)])
+                    return Mismatch.Culprit(
+                        subexpression: sub,
+                        readings: [Reading(engines.0, x.value.entryValue), Reading(engines.1, y.value.entryValue)])
                 }
             }
         }

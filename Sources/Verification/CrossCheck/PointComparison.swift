@@ -98,61 +98,87 @@ struct PointComparison<S: CheckScalar> {
         let ei: (Int, Int) -> [Rational] = { i, k in unit(i, k) }
 
         for i in 0..<m {
-            var readings = [Reading(.symbolic, F[i].entryValue), Reading(.forward, fwd.value[i].entryValue),
-                            Reading(.reverse, rev.value[i].entryValue)]
+            var readings = [
+                Reading(.symbolic, F[i].entryValue), Reading(.forward, fwd.value[i].entryValue),
+                Reading(.reverse, rev.value[i].entryValue),
+            ]
             if let jets { readings.append(Reading(.differenceQuotient, q(jets[i].value))) }
-            ledger.compare(.value, [i], readings, at: point, comparison: cmp, magnitude: MF[i],
-                           probe: Probe(quantity: .value, weights: ei(i, m)))
+            ledger.compare(
+                .value, [i], readings, at: point, comparison: cmp, magnitude: MF[i],
+                probe: Probe(quantity: .value, weights: ei(i, m)))
             for j in 0..<n {
-                ledger.compare(.jacobian, [i, j], [Reading(.symbolic, J[i][j].entryValue), Reading(.forward, Jf[i][j].entryValue),
-                                                   Reading(.reverse, Jr[i][j].entryValue)],
-                               at: point, comparison: cmp, magnitude: MJ[i][j],
-                               probe: Probe(quantity: .first(direction: ei(j, n)), weights: ei(i, m)))
+                ledger.compare(
+                    .jacobian, [i, j],
+                    [
+                        Reading(.symbolic, J[i][j].entryValue), Reading(.forward, Jf[i][j].entryValue),
+                        Reading(.reverse, Jr[i][j].entryValue),
+                    ],
+                    at: point, comparison: cmp, magnitude: MJ[i][j],
+                    probe: Probe(quantity: .first(direction: ei(j, n)), weights: ei(i, m)))
             }
         }
         if let gradient {
             for j in 0..<n {
-                ledger.compare(.gradient, [j], [Reading(.symbolic, J[0][j].entryValue), Reading(.reverse, gradient[j].entryValue)],
-                               at: point, comparison: cmp, magnitude: MJ[0][j],
-                               probe: Probe(quantity: .first(direction: ei(j, n)), weights: [.one]))
+                ledger.compare(
+                    .gradient, [j], [Reading(.symbolic, J[0][j].entryValue), Reading(.reverse, gradient[j].entryValue)],
+                    at: point, comparison: cmp, magnitude: MJ[0][j],
+                    probe: Probe(quantity: .first(direction: ei(j, n)), weights: [.one]))
             }
         }
         let Jv = times(J, v)
         for i in 0..<m {
             var readings = [Reading(.symbolic, Jv[i].entryValue), Reading(.forward, fwd.tangent[i].entryValue)]
             if let jets { readings.append(Reading(.differenceQuotient, q(jets[i].first))) }
-            ledger.compare(.jvp, [i], readings, at: point, comparison: cmp, magnitude: dot(MJ[i], av), usesDirection: true,
-                           probe: Probe(quantity: .first(direction: point.direction), weights: ei(i, m)))
+            ledger.compare(
+                .jvp, [i], readings, at: point, comparison: cmp, magnitude: dot(MJ[i], av), usesDirection: true,
+                probe: Probe(quantity: .first(direction: point.direction), weights: ei(i, m)))
         }
         let wJ = transposeTimes(w, J, columns: n)
         for j in 0..<n {
             let mag = (0..<m).reduce(0.0) { $0 + aw[$1] * MJ[$1][j] }
-            ledger.compare(.vjp, [j], [Reading(.symbolic, wJ[j].entryValue), Reading(.reverse, rev.cotangent[j].entryValue)],
-                           at: point, comparison: cmp, magnitude: mag, usesWeights: true,
-                           probe: Probe(quantity: .first(direction: ei(j, n)), weights: point.weights))
+            ledger.compare(
+                .vjp, [j], [Reading(.symbolic, wJ[j].entryValue), Reading(.reverse, rev.cotangent[j].entryValue)],
+                at: point, comparison: cmp, magnitude: mag, usesWeights: true,
+                probe: Probe(quantity: .first(direction: ei(j, n)), weights: point.weights))
         }
         let adjointMagnitude = (0..<m).reduce(0.0) { $0 + aw[$1] * dot(MJ[$1], av) }
-        ledger.compare(.adjointIdentity, [], [Reading(.forward, dot(w, fwd.tangent).entryValue),
-                                              Reading(.reverse, dot(rev.cotangent, v).entryValue)],
-                       at: point, comparison: cmp, magnitude: adjointMagnitude, usesDirection: true, usesWeights: true,
-                       probe: Probe(quantity: .first(direction: point.direction), weights: point.weights))
+        ledger.compare(
+            .adjointIdentity, [],
+            [
+                Reading(.forward, dot(w, fwd.tangent).entryValue),
+                Reading(.reverse, dot(rev.cotangent, v).entryValue),
+            ],
+            at: point, comparison: cmp, magnitude: adjointMagnitude, usesDirection: true, usesWeights: true,
+            probe: Probe(quantity: .first(direction: point.direction), weights: point.weights))
         guard secondOrder else { return oracleFailure }
 
         let H = weightedSum(Hs, w, size: n)
         let MHw = weightedSum(MH, aw, size: n)
         for r in 0..<n {
             for c in 0..<n {
-                ledger.compare(.hessian, [r, c], [Reading(.symbolic, H[r][c].entryValue),
-                                                  Reading(.forwardOverReverse, Ht[r][c].entryValue)],
-                               at: point, comparison: cmp, magnitude: MHw[r][c], usesWeights: true,
-                               probe: Probe(quantity: .second(left: ei(r, n), direction: ei(c, n)), weights: point.weights))
+                ledger.compare(
+                    .hessian, [r, c],
+                    [
+                        Reading(.symbolic, H[r][c].entryValue),
+                        Reading(.forwardOverReverse, Ht[r][c].entryValue),
+                    ],
+                    at: point, comparison: cmp, magnitude: MHw[r][c], usesWeights: true,
+                    probe: Probe(quantity: .second(left: ei(r, n), direction: ei(c, n)), weights: point.weights))
                 if r < c {
-                    ledger.compare(.hessianSymmetry, [r, c], [Reading(.forwardOverReverse, Ht[r][c].entryValue),
-                                                              Reading(.forwardOverReverse, Ht[c][r].entryValue)],
-                                   at: point, comparison: cmp, magnitude: max(MHw[r][c], MHw[c][r]), usesWeights: true)
-                    ledger.compare(.hessianSymmetry, [r, c], [Reading(.symbolic, H[r][c].entryValue),
-                                                              Reading(.symbolic, H[c][r].entryValue)],
-                                   at: point, comparison: cmp, magnitude: max(MHw[r][c], MHw[c][r]), usesWeights: true)
+                    ledger.compare(
+                        .hessianSymmetry, [r, c],
+                        [
+                            Reading(.forwardOverReverse, Ht[r][c].entryValue),
+                            Reading(.forwardOverReverse, Ht[c][r].entryValue),
+                        ],
+                        at: point, comparison: cmp, magnitude: max(MHw[r][c], MHw[c][r]), usesWeights: true)
+                    ledger.compare(
+                        .hessianSymmetry, [r, c],
+                        [
+                            Reading(.symbolic, H[r][c].entryValue),
+                            Reading(.symbolic, H[c][r].entryValue),
+                        ],
+                        at: point, comparison: cmp, magnitude: max(MHw[r][c], MHw[c][r]), usesWeights: true)
                 }
             }
         }
@@ -161,20 +187,29 @@ struct PointComparison<S: CheckScalar> {
         for k in 0..<n {
             let mag = dot(MHw[k], av)
             let probe = Probe(quantity: .second(left: ei(k, n), direction: point.direction), weights: point.weights)
-            ledger.compare(.hvp, [k], [Reading(.symbolic, Hv[k].entryValue), Reading(.forwardOverReverse, hv[k].entryValue)],
-                           at: point, comparison: cmp, magnitude: mag, usesDirection: true, usesWeights: true, probe: probe)
+            ledger.compare(
+                .hvp, [k], [Reading(.symbolic, Hv[k].entryValue), Reading(.forwardOverReverse, hv[k].entryValue)],
+                at: point, comparison: cmp, magnitude: mag, usesDirection: true, usesWeights: true, probe: probe)
             // The law HVP = H·v, inside the tape engine.
-            ledger.compare(.hvp, [k], [Reading(.forwardOverReverse, Htv[k].entryValue),
-                                       Reading(.forwardOverReverse, hv[k].entryValue)],
-                           at: point, comparison: cmp, magnitude: mag, usesDirection: true, usesWeights: true)
+            ledger.compare(
+                .hvp, [k],
+                [
+                    Reading(.forwardOverReverse, Htv[k].entryValue),
+                    Reading(.forwardOverReverse, hv[k].entryValue),
+                ],
+                at: point, comparison: cmp, magnitude: mag, usesDirection: true, usesWeights: true)
         }
         if let jets {
             let oracleValue = zip(point.weights, jets).reduce(Rational.zero) { $0 + $1.0 * $1.1.second }
-            ledger.compare(.secondDirectionalDerivative, [], [Reading(.symbolic, dot(v, Hv).entryValue),
-                                                              Reading(.forwardOverReverse, dot(v, hv).entryValue),
-                                                              Reading(.differenceQuotient, q(oracleValue))],
-                           at: point, comparison: cmp, usesDirection: true, usesWeights: true,
-                           probe: Probe(quantity: .second(left: point.direction, direction: point.direction), weights: point.weights))
+            ledger.compare(
+                .secondDirectionalDerivative, [],
+                [
+                    Reading(.symbolic, dot(v, Hv).entryValue),
+                    Reading(.forwardOverReverse, dot(v, hv).entryValue),
+                    Reading(.differenceQuotient, q(oracleValue)),
+                ],
+                at: point, comparison: cmp, usesDirection: true, usesWeights: true,
+                probe: Probe(quantity: .second(left: point.direction, direction: point.direction), weights: point.weights))
         }
         return oracleFailure
     }

@@ -20,22 +20,31 @@ extension CrossCheck {
                 let jet = try? DifferenceQuotientOracle.jet(of: s.functions[i], at: env, along: dir)
             else { continue }
             let weights = unit(i, s.m) as [Rational]
-            ledger.compare(.value, [i], [Reading(.symbolic, .exact(value)), Reading(.differenceQuotient, .exact(jet.value))],
-                           at: point, comparison: .exact, probe: Probe(quantity: .value, weights: weights))
-            ledger.compare(.jvp, [i], [Reading(.symbolic, .exact(dot(row, point.direction))),
-                                       Reading(.differenceQuotient, .exact(jet.first))],
-                           at: point, comparison: .exact, usesDirection: true,
-                           probe: Probe(quantity: .first(direction: point.direction), weights: weights))
+            ledger.compare(
+                .value, [i], [Reading(.symbolic, .exact(value)), Reading(.differenceQuotient, .exact(jet.value))],
+                at: point, comparison: .exact, probe: Probe(quantity: .value, weights: weights))
+            ledger.compare(
+                .jvp, [i],
+                [
+                    Reading(.symbolic, .exact(dot(row, point.direction))),
+                    Reading(.differenceQuotient, .exact(jet.first)),
+                ],
+                at: point, comparison: .exact, usesDirection: true,
+                probe: Probe(quantity: .first(direction: point.direction), weights: weights))
             if !s.hessians.isEmpty,
                 let h = try? s.hessians[i].map({ (r) throws(PointFailure) in
                     try r.map { (e) throws(PointFailure) in try Rational.symbolicValue(e, at: env) }
                 })
             {
                 let vHv = dot(point.direction, times(h, point.direction))
-                ledger.compare(.secondDirectionalDerivative, [i], [Reading(.symbolic, .exact(vHv)),
-                                                                   Reading(.differenceQuotient, .exact(jet.second))],
-                               at: point, comparison: .exact, usesDirection: true,
-                               probe: Probe(quantity: .second(left: point.direction, direction: point.direction), weights: weights))
+                ledger.compare(
+                    .secondDirectionalDerivative, [i],
+                    [
+                        Reading(.symbolic, .exact(vHv)),
+                        Reading(.differenceQuotient, .exact(jet.second)),
+                    ],
+                    at: point, comparison: .exact, usesDirection: true,
+                    probe: Probe(quantity: .second(left: point.direction, direction: point.direction), weights: weights))
             }
             compared += 1
         }

@@ -123,8 +123,10 @@ extension ExpressionGenerator {
         public var call: Int
 
         /// Weights; the defaults favour sums and products, as real formulas do.
-        public init(sum: Int = 3, product: Int = 3, quotient: Int = 2, difference: Int = 1, power: Int = 2,
-                    negation: Int = 1, call: Int = 3) {
+        public init(
+            sum: Int = 3, product: Int = 3, quotient: Int = 2, difference: Int = 1, power: Int = 2,
+            negation: Int = 1, call: Int = 3
+        ) {
             self.sum = sum
             self.product = product
             self.quotient = quotient
@@ -189,16 +191,18 @@ extension ExpressionGenerator {
         ///
         ///     ExpressionGenerator.Specification.rational(variables: [x, y]).rationalOnly   // true
         public static func rational(variables: [Symbol], maximumDepth: Int = 3) -> Specification {
-            Specification(variables: variables, maximumDepth: maximumDepth, functions: [:], rationalOnly: true,
-                          fractionalExponents: [], symbolicExponents: false)
+            Specification(
+                variables: variables, maximumDepth: maximumDepth, functions: [:], rationalOnly: true,
+                fractionalExponents: [], symbolicExponents: false)
         }
 
         /// Expressions that call exactly the functions in `functions` (besides arithmetic).
         ///
         ///     ExpressionGenerator.Specification.calling([.sin], variables: [x]).functionWeights   // [.sin: 1]
         public static func calling(_ functions: [ElementaryFunction], variables: [Symbol], maximumDepth: Int = 3) -> Specification {
-            Specification(variables: variables, maximumDepth: maximumDepth,
-                          functions: Dictionary(uniqueKeysWithValues: functions.map { ($0, 1) }))
+            Specification(
+                variables: variables, maximumDepth: maximumDepth,
+                functions: Dictionary(uniqueKeysWithValues: functions.map { ($0, 1) }))
         }
     }
 }

@@ -57,9 +57,10 @@ public struct UnivariatePolynomial: Hashable, Sendable, CustomStringConvertible 
     /// p + q, coefficientwise.
     public static func + (p: UnivariatePolynomial, q: UnivariatePolynomial) -> UnivariatePolynomial {
         let n = max(p.coefficients.count, q.coefficients.count)
-        return UnivariatePolynomial((0..<n).map { k in
-            (k < p.coefficients.count ? p.coefficients[k] : .zero) + (k < q.coefficients.count ? q.coefficients[k] : .zero)
-        })
+        return UnivariatePolynomial(
+            (0..<n).map { k in
+                (k < p.coefficients.count ? p.coefficients[k] : .zero) + (k < q.coefficients.count ? q.coefficients[k] : .zero)
+            })
     }
 
     /// −p.

@@ -21,7 +21,7 @@ extension RandomNumberGenerator {
         precondition(bound > 0, "the bound of a uniform draw must be positive")
         var product = next().multipliedFullWidth(by: bound)
         if product.low < bound {
-            let rejected = (0 &- bound) % bound          // 2⁶⁴ mod bound: the biased low words
+            let rejected = (0 &- bound) % bound  // 2⁶⁴ mod bound: the biased low words
             while product.low < rejected { product = next().multipliedFullWidth(by: bound) }
         }
         return product.high

@@ -34,10 +34,12 @@ struct MutantSymbolicEngine: SymbolicEngine {
             case .sum(_, let terms): return Expr.sum(terms.map { d($0.term) * $0.coefficient })
             case .product(let c, let factors):
                 let powers = factors.map { Expr.power($0.base, $0.exponent) }
-                return Expr.sum(factors.indices.map { i in
-                    Expr.product([Expr(c), power(factors[i].base, factors[i].exponent, d)]
-                                 + powers.indices.filter { $0 != i }.map { powers[$0] })
-                })
+                return Expr.sum(
+                    factors.indices.map { i in
+                        Expr.product(
+                            [Expr(c), power(factors[i].base, factors[i].exponent, d)]
+                                + powers.indices.filter { $0 != i }.map { powers[$0] })
+                    })
             case .power(let b, let n): return power(b, n, d)
             case .call(let g, let u): return rule(g, u) * d(u)
             }

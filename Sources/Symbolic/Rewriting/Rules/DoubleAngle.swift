@@ -22,8 +22,10 @@ extension RewriteRule {
             for (b, x) in factors(of: t) where x.rationalValue == Rational(2) {
                 guard let u = argument(b, of: .cos) else { continue }
                 let rest = t / Expr.power(b, Expr(2))
-                out.append(Pairing(partner: rest * Expr.power(Expr.call(.sin, u), Expr(2)), coefficient: -k,
-                                   replacement: (rest * Expr.call(.cos, u.scaled(by: 2))).scaled(by: k)))
+                out.append(
+                    Pairing(
+                        partner: rest * Expr.power(Expr.call(.sin, u), Expr(2)), coefficient: -k,
+                        replacement: (rest * Expr.call(.cos, u.scaled(by: 2))).scaled(by: k)))
             }
             return out
         }

@@ -25,8 +25,10 @@ extension RewriteRule {
                 guard let u = argument(b, of: f), let n = x.rationalValue, n >= Rational(2), n.isInteger else { continue }
                 let two = Expr(2)
                 let rest = t / Expr.power(Expr.call(f, u), two)
-                out.append(Pairing(partner: rest * Expr.power(Expr.call(g, u), two), coefficient: k * Rational(sign),
-                                   replacement: rest.scaled(by: k)))
+                out.append(
+                    Pairing(
+                        partner: rest * Expr.power(Expr.call(g, u), two), coefficient: k * Rational(sign),
+                        replacement: rest.scaled(by: k)))
             }
             return out
         }
