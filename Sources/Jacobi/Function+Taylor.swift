@@ -38,7 +38,7 @@ extension Function {
     }
 
     /// The Taylor model of order k around a point of exact constants (`pi/4`, `sqrt(2)`):
-    /// as ``taylor(at:order:engine:)-(([Rational],_,_)`` with expression coefficients.
+    /// as ``taylor(at:order:engine:)-([Rational],_,_)`` with expression coefficients.
     ///
     ///     try Function(sin(x)).taylor(at: [pi/6], order: 1).description   // 1/2 + sqrt(3)/2*(x - pi/6)
     ///
