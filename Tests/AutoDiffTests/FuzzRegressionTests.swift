@@ -21,6 +21,19 @@ import Testing
         #expect(try Rational.power(Rational(8, 27), exponent: Rational(2, 3)) == Rational(4, 9))
     }
 
+    /// `x**E` at x = 1: symbolic evaluation gives 1^E = 1, while the tape over Rational stops
+    /// at the constant E (not rational). The same tape over exact expressions gives 1, and at
+    /// x = 2 it gives 2^E, the symbolic value.
+    @Test func powerWithTheConstantE_agreesOverExactExpressions() throws {
+        let x = Symbol("x")
+        let f = try Expr.parse("x**E")
+        let tape = try Tape(compiling: [f], inputs: [x])
+        #expect(try f.evaluated(at: [x: Rational(1)]) == 1)
+        #expect(throws: TapeError.self) { try tape.evaluate(at: [Rational(1)]) }
+        #expect(try tape.evaluate(at: [Expr(Rational(1))]) == [Expr(Rational(1))])
+        #expect(try tape.evaluate(at: [Expr(Rational(2))]) == [f.substituting([x: Expr(Rational(2))])])
+    }
+
     /// `x^(13/22^-111/1)` at x = −1: the exponent 13·22¹¹¹ is an even integer beyond Int;
     /// symbolic evaluation gave 1, the tape called it "not rational". Now exact for 0, ±1,
     /// and a size-limit error otherwise.
