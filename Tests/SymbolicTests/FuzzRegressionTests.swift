@@ -33,4 +33,19 @@ import Testing
             #expect(error.undefinedConstant?.reason == .divisionByZero)
         }
     }
+
+    /// `…1e-3333^--esz` under the fuzzer's 2¹⁴-bit limit: (10⁻³³³³)^(−4/3) = 10⁴⁴⁴⁴ fits the
+    /// limit, but the power was built as r^⌊q⌋ · root = 10⁶⁶⁶⁶ · 10⁻²²²², whose first factor
+    /// does not, so it stayed an unevaluated power ("not rational") while the tape computed
+    /// the root first. The root now comes first in both.
+    @Test func rationalPower_takesTheRootFirst_soNoIntermediateExceedsTheLimit() throws {
+        let r = Rational(1, try BigInt(10).power(3333))
+        let expected = Rational(try BigInt(10).power(4444))
+        let value = ExactLimits.$maximumBitWidth.withValue(1 << 14) {
+            Expr.power(Expr(r), Expr(Rational(-4, 3))).rationalValue
+        }
+        #expect(value == expected)
+        #expect(Expr.power(Expr(Rational(8, 27)), Expr(Rational(-5, 3))).rationalValue == Rational(243, 32))
+        #expect(Expr.power(Expr(Rational(2)), Expr(Rational(3, 2))).rationalValue == nil)
+    }
 }

@@ -70,6 +70,14 @@ extension Expr {
         }
         if r.isZero { return q.signum() > 0 ? .zero : nil }
         if r.signum() < 0 { return nil }
+        // A perfect d-th power (q = a/d): the root first, then its power, so that no
+        // intermediate is larger than the result (found by the fuzzer under a lowered size
+        // limit: (10^−3333)^(−4/3) = 10^4444 stayed a power because r^⌊q⌋ = 10^6666 did not fit).
+        if let d = Int(exactly: q.denominator), let a = Int(exactly: q.numerator),
+            let num = integerRoot(r.numerator, d), let den = integerRoot(r.denominator, d)
+        {
+            return (try? Rational(num, den).power(a)).map { Expr($0) }
+        }
         // r > 0, q = n + p/d with 0 < p/d < 1.
         let n = q.floor
         let f = q - Rational(n)
