@@ -39,9 +39,9 @@ extension Function {
     /// otherwise `exact` at `a` — the `Point` methods, whose values are exact expressions.
     /// Both give the same numbers where both are defined, so this only saves building an
     /// `Expr` per value; a batch of many rational points runs over `Rational` end to end.
+    /// For f = x²y at a = (3, 2):
     ///
-    ///     try Function(x^2 * y).atPoint(Point([(x, 3), (y, 2)]), engine: .reverse,
-    ///         rational: { try f.gradient(at: $0) }, exact: { try f.gradient(at: $0) })   // .rational([12, 9])
+    ///     try f.atPoint(a, engine: .reverse, rational: { try f.gradient(at: $0) }, exact: { try f.gradient(at: $0) })   // .rational([12, 9])
     ///
     /// - Throws: what `exact` throws: a rational computation that fails is run again by
     ///   `exact`, so a point's error is the `Point` method's, whichever path was tried first.
