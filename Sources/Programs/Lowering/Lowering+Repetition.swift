@@ -18,7 +18,7 @@ import AutoDiff
 
 extension Lowering {
     mutating func repeatBody(
-        index name: String, from a: Int, to b: Int, stampable: Bool, usesIndexValue: Bool,
+        index name: String, from a: Int, to b: Int, stampable: Bool, usesIndexValue: Bool, at l: SourceLocation,
         _ body: (inout Lowering) throws(ProgramError) -> Void
     ) throws(ProgramError) {
         let count = b - a + 1
@@ -33,8 +33,8 @@ extension Lowering {
         var previousIndex = usesIndexValue ? emit(Instruction(.constant, payload: constantPayload(.init(a - 1)))) : 0
         let one = constantPayload(.one)
         func iteration(_ me: inout Lowering, _ r: Int) throws(ProgramError) {
-            me.iterations += 1
-            if me.iterations & 0xFFF == 0 { try me.checkLimits() }
+            me.steps += 1
+            if me.steps & 0xFFF == 0 { try me.checkLimits(at: l) }
             me.integers[name] = a + r
             if usesIndexValue {
                 previousIndex = me.emit(Instruction(.addConstant, previousIndex, payload: one))
@@ -66,8 +66,9 @@ extension Lowering {
         // repetition 2 gives the strides (repetition 2 is then the block's second row, and
         // 3 … count−2 are never written out).
         let stamped = count - 4
-        iterations += max(stamped, 0)
-        try checkLimits(adding: max(stamped, 0) * period)
+        steps += max(stamped, 0)
+        entries += max(stamped, 0) * writes2.count
+        try checkLimits(adding: max(stamped, 0) * period, at: l)
         if stamped > 0 {
             let t1 = s1 - pieceSlots
             let t2 = s2 - pieceSlots
