@@ -11,8 +11,9 @@
 ///     // throws: …: compiling the program takes more than 10000000 steps, … (ProgramLimits.maximumSteps; …)
 ///
 /// The program parser, checker and compiler recurse on nesting and on the syntax tree's
-/// height; at the default ``maximumNesting`` and ``maximumDepth`` they need at most about
-/// 2 MiB of stack in a debug build (far less optimised), inside the usual 8 MiB.
+/// height; at the default ``ProgramLimits/maximumNesting`` and
+/// ``ProgramLimits/maximumDepth`` they need at most about 2 MiB of stack in a debug build
+/// (far less optimised), inside the usual 8 MiB.
 ///
 /// The limits are task-local, so a caller can change them for one computation:
 ///
