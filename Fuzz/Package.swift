@@ -23,7 +23,14 @@ let package = Package(
             dependencies: ["FuzzerEntry", .product(name: "Jacobi", package: "Jacobi")],
             path: "Sources/ExpressionFuzzer"
         ),
-        // `ExpressionFuzzer_main`: SwiftPM's name for the executable's main, handed to libFuzzer.
+        // Bytes → program parser; what parses is compiled (under lowered limits) and its sweeps
+        // over Rational, Dual and Double compared exactly (see the target's header).
+        .executableTarget(
+            name: "ProgramFuzzer",
+            dependencies: ["FuzzerEntry", .product(name: "Jacobi", package: "Jacobi")],
+            path: "Sources/ProgramFuzzer"
+        ),
+        // `ExpressionFuzzer_main`, `ProgramFuzzer_main`: SwiftPM's names for the executables' mains, handed to libFuzzer.
         .target(name: "FuzzerEntry", path: "Sources/FuzzerEntry"),
     ],
     swiftLanguageModes: [.v6]

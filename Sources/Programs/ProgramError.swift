@@ -1,3 +1,5 @@
+import Symbolic
+
 /// A place in a program's text: one-based line and column (in Unicode scalars).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The line, from 1.
@@ -34,9 +36,11 @@ public struct ProgramError: Error, Equatable, Sendable, CustomStringConvertible 
     public let sourceLine: String
 
     /// An error at `location` with `message`, quoting `sourceLine`.
+    /// A message longer than 150 characters (it quotes a very long name) is cut in the
+    /// middle with `…`, so that an error line stays short whatever the program.
     public init(_ message: String, at location: SourceLocation?, sourceLine: String = "") {
         self.location = location
-        self.message = message
+        self.message = message.unicodeScalars.count > 150 ? ErrorText.clipped(message, width: 150) : message
         self.sourceLine = sourceLine
     }
 

@@ -6,10 +6,6 @@ import Testing
 
 @testable import CodeGen
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Generated C, Swift and Python for the W7 corpus compile (C with -Werror) and agree with
 /// the interpreted tape; exact Python equals the tape's Rational results.
 @Suite(.serialized) struct GeneratedSourceTests {
@@ -40,104 +36,39 @@ import Glibc
         try CodeGenerator(outputs: [Corpus.functions[k]], variables: Corpus.variables)
     }
 
-    @Test func c_compilesWithWerror_andAgreesWithTheTape() throws {
-        let cc = try #require(CCompiler.find("cc"), "no cc on PATH")
-        let dir = scratchDirectory("c")
+    /// Every object in `objects` of every corpus function, by each engine, at the point.
+    static func calls(_ objects: [CodeGenObject] = CodeGenObject.allCases) throws -> [GeneratedCall] {
+        var out: [GeneratedCall] = []
+        for (k, f) in Corpus.functions.enumerated() {
+            let tape = try Tape(compiling: [f], inputs: Corpus.variables)
+            for (name, o, _) in cases(k, objects) {
+                out.append(
+                    GeneratedCall(
+                        name: name, object: o, x: Corpus.point, direction: Corpus.direction, weights: [1.5], returnsScalar: o == .f,
+                        label: " for \(f)", expected: { try reference(tape, o) }))
+            }
+        }
+        return out
+    }
+
+    /// The generated source of every corpus function, by each engine.
+    static func source(_ language: TargetLanguage, _ objects: [CodeGenObject] = CodeGenObject.allCases) throws -> String {
         var source = ""
         for k in Corpus.functions.indices {
-            let g = try Self.generator(k)
-            source += try g.source(.c, objects: CodeGenObject.allCases, name: "s\(k)", engine: .symbolic)
-            source += try g.source(.c, objects: CodeGenObject.allCases, name: "t\(k)", engine: .tape)
+            let g = try generator(k)
+            source += try g.source(language, objects: objects, name: "s\(k)", engine: .symbolic)
+            source += try g.source(language, objects: objects, name: "t\(k)", engine: .tape)
         }
-        #expect(CCompiler.write(source, to: dir + "/corpus.c"))
-        let status = CCompiler.run(
-            [cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-O1", "-shared", "-fPIC", "-o", dir + "/corpus.so", dir + "/corpus.c", "-lm"],
-            log: dir + "/cc.log")
-        #expect(status == 0, "\(CCompiler.read(dir + "/cc.log"))")
-        guard status == 0, let lib = dlopen(dir + "/corpus.so", RTLD_NOW) else { return }
-        defer { dlclose(lib) }
-        typealias Scalar = @convention(c) (UnsafePointer<Double>) -> Double
-        typealias Unary = @convention(c) (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
-        typealias Binary = @convention(c) (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
-        for (k, f) in Corpus.functions.enumerated() {
-            let tape = try Tape(compiling: [f], inputs: Corpus.variables)
-            for (name, o, _) in Self.cases(k) {
-                let expected = try Self.reference(tape, o)
-                let symbol = try #require(dlsym(lib, o.functionName(name)))
-                var out = [Double](repeating: .nan, count: expected.count)
-                let x = Corpus.point
-                switch o {
-                case .f: out[0] = unsafeBitCast(symbol, to: Scalar.self)(x)
-                case .grad, .jac, .hess: unsafeBitCast(symbol, to: Unary.self)(x, &out)
-                case .hvp, .jvp: unsafeBitCast(symbol, to: Binary.self)(x, Corpus.direction, &out)
-                case .vjp: unsafeBitCast(symbol, to: Binary.self)(x, [1.5], &out)
-                }
-                #expect(agree(out, expected), "\(o.functionName(name)) for \(f): \(out) vs \(expected)")
-            }
-        }
+        return source
     }
 
-    /// A program printing every object of every corpus function at the point, one line each.
-    static func driver(_ language: TargetLanguage, _ objects: [CodeGenObject] = CodeGenObject.allCases) -> String {
-        var lines: [String] = []
-        let x = "[" + Corpus.point.map { "\($0)" }.joined(separator: ", ") + "]"
-        let v = "[" + Corpus.direction.map { "\($0)" }.joined(separator: ", ") + "]"
-        for k in Corpus.functions.indices {
-            for (name, o, _) in cases(k, objects) {
-                let call: String
-                switch o {
-                case .f, .grad, .jac, .hess: call = "\(o.functionName(name))(\(x))"
-                case .hvp, .jvp: call = "\(o.functionName(name))(\(x), \(v))"
-                case .vjp: call = "\(o.functionName(name))(\(x), [1.5])"
-                }
-                switch language {
-                case .swift:
-                    let flat = o == .f ? "[\(call)]" : (o == .jac || o == .hess) ? "\(call).flatMap { $0 }" : call
-                    lines.append("print(\(flat).map { \"\\($0)\" }.joined(separator: \" \"))")
-                case .python:
-                    lines.append("print(' '.join(repr(float(e)) for e in np.ravel(\(call))))")
-                case .c: break
-                }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    func checkPrinted(_ output: String, _ objects: [CodeGenObject] = CodeGenObject.allCases) throws {
-        let rows = output.split(separator: "\n")
-        var i = 0
-        for (k, f) in Corpus.functions.enumerated() {
-            let tape = try Tape(compiling: [f], inputs: Corpus.variables)
-            for (name, o, _) in Self.cases(k, objects) {
-                guard i < rows.count else {
-                    Issue.record("output ends before \(o.functionName(name))")
-                    return
-                }
-                let expected = try Self.reference(tape, o)
-                #expect(agree(numbers(rows[i]), expected), "\(o.functionName(name)) for \(f): \(rows[i]) vs \(expected)")
-                i += 1
-            }
-        }
+    @Test func c_compilesWithWerror_andAgreesWithTheTape() throws {
+        try GeneratedCall.checkC(try Self.source(.c), in: scratchDirectory("c"), try Self.calls())
     }
 
     @Test func swift_compiles_andAgreesWithTheTape() throws {
-        let swiftc = try #require(CCompiler.find("swiftc"), "no swiftc on PATH")
-        let dir = scratchDirectory("swift")
-        var source = "import Foundation\n"
-        for k in Corpus.functions.indices {
-            let g = try Self.generator(k)
-            source += try g.source(.swift, objects: Self.swiftObjects, name: "s\(k)", engine: .symbolic)
-            source += try g.source(.swift, objects: Self.swiftObjects, name: "t\(k)", engine: .tape)
-        }
-        #expect(CCompiler.write(source, to: dir + "/Corpus.swift"))
-        #expect(CCompiler.write(Self.driver(.swift, Self.swiftObjects), to: dir + "/main.swift"))
-        let status = CCompiler.run(
-            [swiftc, "-Onone", "-o", dir + "/corpus", dir + "/Corpus.swift", dir + "/main.swift"], log: dir + "/swiftc.log")
-        #expect(status == 0, "\(CCompiler.read(dir + "/swiftc.log"))")
-        guard status == 0 else { return }
-        let r = try run([dir + "/corpus"])
-        #expect(r.status == 0)
-        try checkPrinted(r.output, Self.swiftObjects)
+        try GeneratedCall.checkSwift(
+            try Self.source(.swift, Self.swiftObjects), in: scratchDirectory("swift"), try Self.calls(Self.swiftObjects))
     }
 
     static let python: String? = {
@@ -148,17 +79,7 @@ import Glibc
     @Test(.enabled(if: python != nil, "python3 with NumPy is not available: the generated Python is not checked"))
     func python_imports_andAgreesWithTheTape() throws {
         let python = try #require(Self.python)
-        let dir = scratchDirectory("python")
-        var source = "import numpy as np\n"
-        for k in Corpus.functions.indices {
-            let g = try Self.generator(k)
-            source += try g.source(.python, objects: CodeGenObject.allCases, name: "s\(k)", engine: .symbolic)
-            source += try g.source(.python, objects: CodeGenObject.allCases, name: "t\(k)", engine: .tape)
-        }
-        #expect(CCompiler.write(source + Self.driver(.python), to: dir + "/corpus.py"))
-        let r = try run([python, dir + "/corpus.py"])
-        #expect(r.status == 0, "\(r.error)")
-        try checkPrinted(r.output)
+        try GeneratedCall.checkPython(try Self.source(.python), python: python, in: scratchDirectory("python"), try Self.calls())
     }
 
     /// NumPy functions broadcast: arrays of points in, the pointwise results out.

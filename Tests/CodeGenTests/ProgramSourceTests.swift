@@ -6,10 +6,6 @@ import Testing
 
 @testable import CodeGen
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The example programs of `Docs/Examples/programs/` through the tape strategy (their loops
 /// kept as loops): the generated C (-Werror), Swift and Python compile or import, run, and
 /// give the interpreted tape's numbers; exact Python gives its Rational numbers.
@@ -55,115 +51,46 @@ import Glibc
         #expect(Set(Self.programs.map(\.name)) == ["broyden", "logistic", "recurrence", "rosenbrock", "tanh_network"])
     }
 
-    @Test func c_compilesWithWerror_andAgreesWithTheTape() throws {
-        let cc = try #require(CCompiler.find("cc"), "no cc on PATH")
-        let dir = scratchDirectory("programs-c")
+    /// Every object of every program, at the point.
+    static func calls(_ objects: (Tape) -> [CodeGenObject]) -> [GeneratedCall] {
+        programs.flatMap { name, tape in
+            objects(tape).map { o in
+                GeneratedCall(
+                    name: name, object: o, x: point(tape.inputCount), direction: direction(tape.inputCount),
+                    weights: weights(tape.outputCount), returnsScalar: o == .f && tape.outputCount == 1, label: "",
+                    expected: { try reference(tape, o) })
+            }
+        }
+    }
+
+    static func source(_ language: TargetLanguage, objects: (Tape) -> [CodeGenObject]) throws -> String {
         var source = ""
-        for (name, tape) in Self.programs {
-            source += try CodeGenerator(tape: tape).source(.c, objects: Self.objects(tape), name: name, engine: .tape)
-        }
-        #expect(CCompiler.write(source, to: dir + "/programs.c"))
-        let status = CCompiler.run(
-            [cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-O1", "-shared", "-fPIC", "-o", dir + "/programs.so", dir + "/programs.c", "-lm"],
-            log: dir + "/cc.log")
-        #expect(status == 0, "\(CCompiler.read(dir + "/cc.log"))")
-        guard status == 0, let lib = dlopen(dir + "/programs.so", RTLD_NOW) else { return }
-        defer { dlclose(lib) }
-        typealias Scalar = @convention(c) (UnsafePointer<Double>) -> Double
-        typealias Unary = @convention(c) (UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
-        typealias Binary = @convention(c) (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
-        for (name, tape) in Self.programs {
-            let x = Self.point(tape.inputCount)
-            for o in Self.objects(tape) {
-                let expected = try Self.reference(tape, o)
-                let symbol = try #require(dlsym(lib, o.functionName(name)))
-                var out = [Double](repeating: .nan, count: expected.count)
-                switch o {
-                case .f where tape.outputCount == 1: out[0] = unsafeBitCast(symbol, to: Scalar.self)(x)
-                case .f, .grad, .jac, .hess: unsafeBitCast(symbol, to: Unary.self)(x, &out)
-                case .hvp, .jvp: unsafeBitCast(symbol, to: Binary.self)(x, Self.direction(tape.inputCount), &out)
-                case .vjp: unsafeBitCast(symbol, to: Binary.self)(x, Self.weights(tape.outputCount), &out)
-                }
-                #expect(agree(out, expected), "\(o.functionName(name)): \(out) vs \(expected)")
-            }
-        }
-    }
-
-    /// Prints every object of every program at the point, one line each.
-    static func driver(_ language: TargetLanguage, objects: (Tape) -> [CodeGenObject]) -> String {
-        var lines: [String] = []
         for (name, tape) in programs {
-            func list(_ a: [Double]) -> String { "[" + a.map { "\($0)" }.joined(separator: ", ") + "]" }
-            let x = list(point(tape.inputCount))
-            for o in objects(tape) {
-                let call: String
-                switch o {
-                case .f, .grad, .jac, .hess: call = "\(o.functionName(name))(\(x))"
-                case .hvp, .jvp: call = "\(o.functionName(name))(\(x), \(list(direction(tape.inputCount))))"
-                case .vjp: call = "\(o.functionName(name))(\(x), \(list(weights(tape.outputCount))))"
-                }
-                switch language {
-                case .swift:
-                    let flat = o == .f && tape.outputCount == 1 ? "[\(call)]" : (o == .jac || o == .hess) ? "\(call).flatMap { $0 }" : call
-                    lines.append("print(\(flat).map { \"\\($0)\" }.joined(separator: \" \"))")
-                case .python:
-                    lines.append("print(' '.join(repr(float(e)) for e in np.ravel(\(call))))")
-                case .c: break
-                }
-            }
+            source += try CodeGenerator(tape: tape).source(language, objects: objects(tape), name: name, engine: .tape)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return source
     }
 
-    func checkPrinted(_ output: String, objects: (Tape) -> [CodeGenObject]) throws {
-        let rows = output.split(separator: "\n")
-        var i = 0
-        for (name, tape) in Self.programs {
-            for o in objects(tape) {
-                guard i < rows.count else {
-                    Issue.record("output ends before \(o.functionName(name))")
-                    return
-                }
-                let expected = try Self.reference(tape, o)
-                #expect(agree(numbers(rows[i]), expected), "\(o.functionName(name)): \(rows[i]) vs \(expected)")
-                i += 1
-            }
-        }
+    @Test func c_compilesWithWerror_andAgreesWithTheTape() throws {
+        try GeneratedCall.checkC(
+            try Self.source(.c, objects: Self.objects), in: scratchDirectory("programs-c"), Self.calls(Self.objects))
     }
 
     /// Swift on f and the first derivative only (swiftc is slow on the larger kernels).
     static func swiftObjects(_ tape: Tape) -> [CodeGenObject] { tape.outputCount == 1 ? [.f, .grad, .hvp] : [.f, .jac] }
 
     @Test func swift_compiles_andAgreesWithTheTape() throws {
-        let swiftc = try #require(CCompiler.find("swiftc"), "no swiftc on PATH")
-        let dir = scratchDirectory("programs-swift")
-        var source = "import Foundation\n"
-        for (name, tape) in Self.programs {
-            source += try CodeGenerator(tape: tape).source(.swift, objects: Self.swiftObjects(tape), name: name, engine: .tape)
-        }
-        #expect(CCompiler.write(source, to: dir + "/Programs.swift"))
-        #expect(CCompiler.write(Self.driver(.swift, objects: Self.swiftObjects), to: dir + "/main.swift"))
-        let status = CCompiler.run(
-            [swiftc, "-Onone", "-o", dir + "/programs", dir + "/Programs.swift", dir + "/main.swift"], log: dir + "/swiftc.log")
-        #expect(status == 0, "\(CCompiler.read(dir + "/swiftc.log"))")
-        guard status == 0 else { return }
-        let r = try run([dir + "/programs"])
-        #expect(r.status == 0)
-        try checkPrinted(r.output, objects: Self.swiftObjects)
+        try GeneratedCall.checkSwift(
+            try Self.source(.swift, objects: Self.swiftObjects), in: scratchDirectory("programs-swift"),
+            Self.calls(Self.swiftObjects))
     }
 
     @Test(.enabled(if: GeneratedSourceTests.python != nil, "python3 with NumPy is not available: the generated Python is not checked"))
     func python_importsAndAgreesWithTheTape() throws {
         let python = try #require(GeneratedSourceTests.python)
-        let dir = scratchDirectory("programs-python")
-        var source = "import numpy as np\n"
-        for (name, tape) in Self.programs {
-            source += try CodeGenerator(tape: tape).source(.python, objects: Self.objects(tape), name: name, engine: .tape)
-        }
-        #expect(CCompiler.write(source + Self.driver(.python, objects: Self.objects), to: dir + "/programs.py"))
-        let r = try run([python, dir + "/programs.py"])
-        #expect(r.status == 0, "\(r.error)")
-        try checkPrinted(r.output, objects: Self.objects)
+        try GeneratedCall.checkPython(
+            try Self.source(.python, objects: Self.objects), python: python, in: scratchDirectory("programs-python"),
+            Self.calls(Self.objects))
     }
 
     /// The rational programs (Broyden, Rosenbrock) in exact Python equal the Rational tape.

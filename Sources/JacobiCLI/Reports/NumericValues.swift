@@ -102,24 +102,12 @@ struct JSONStream: ~Copyable {
         for input in program.inputs {
             let name = Array(input.name.utf8)
             guard let length = input.length else {
-                if !first {
-                    buffer.append(44)
-                    buffer.append(32)
-                }
-                first = false
-                buffer.append(34)
-                buffer.append(contentsOf: name)
+                openName(name, first: &first)
                 buffer.append(34)
                 continue
             }
             for k in stride(from: 1, through: length, by: 1) {
-                if !first {
-                    buffer.append(44)
-                    buffer.append(32)
-                }
-                first = false
-                buffer.append(34)
-                buffer.append(contentsOf: name)
+                openName(name, first: &first)
                 buffer.append(91)
                 var v = k
                 var d = digits.count
@@ -135,6 +123,17 @@ struct JSONStream: ~Copyable {
             }
         }
         raw("]")
+    }
+
+    /// `, "name` (without the comma for the first name of a list).
+    mutating func openName(_ name: [UInt8], first: inout Bool) {
+        if !first {
+            buffer.append(44)
+            buffer.append(32)
+        }
+        first = false
+        buffer.append(34)
+        buffer.append(contentsOf: name)
     }
 
     mutating func flush() {

@@ -18,7 +18,7 @@ import AutoDiff
 
 extension Lowering {
     mutating func repeatBody(
-        index name: String, from a: Int, to b: Int, stampable: Bool, usesIndexValue: Bool,
+        index name: String, from a: Int, to b: Int, stampable: Bool, usesIndexValue: Bool, at l: SourceLocation,
         _ body: (inout Lowering) throws(ProgramError) -> Void
     ) throws(ProgramError) {
         let count = b - a + 1
@@ -33,8 +33,8 @@ extension Lowering {
         var previousIndex = usesIndexValue ? emit(Instruction(.constant, payload: constantPayload(.init(a - 1)))) : 0
         let one = constantPayload(.one)
         func iteration(_ me: inout Lowering, _ r: Int) throws(ProgramError) {
-            me.iterations += 1
-            if me.iterations & 0xFFF == 0 { try me.checkLimits() }
+            me.steps += 1
+            if me.steps & 0xFFF == 0 { try me.checkLimits(at: l) }
             me.integers[name] = a + r
             if usesIndexValue {
                 previousIndex = me.emit(Instruction(.addConstant, previousIndex, payload: one))
@@ -52,23 +52,37 @@ extension Lowering {
         writeLog = []
         try iteration(&self, 1)
         let writes1 = writeLog ?? []
+        let scalars1 = scalars
         let s2 = slotCount
         writeLog = []
         try iteration(&self, 2)
         let writes2 = writeLog ?? []
         writeLog = nil
         let period = slotCount - s2
-        guard period == s2 - s1, writes1.count == writes2.count, sameShape(s1, s2, period) else {
+        let stamped = count - 4
+        // The scalars after repetition count−2, each moved on by its stride from repetition
+        // 1 to 2 (a slot made in the body by the period, an input x[k] by its index's
+        // stride, a slot from before the loop not at all).
+        var scalarsAfter: [String: Value] = [:]
+        for (n, v) in scalars {
+            guard let v1 = scalars1[n], let moved = Self.stepped(v1, v, by: stamped) else { break }
+            scalarsAfter[n] = moved
+        }
+        guard period == s2 - s1, writes1.count == writes2.count, sameShape(s1, s2, period),
+            scalarsAfter.count == scalars.count,
+            zip(writes1, writes2).allSatisfy({ $0.name == $1.name && Self.stepped($0.value, $1.value, by: 1) != nil })
+        else {
             for r in 3..<count { try iteration(&self, r) }
             return
         }
         // Repetitions 1 … count−2 as one block stored once: repetition 1 is its template,
         // repetition 2 gives the strides (repetition 2 is then the block's second row, and
         // 3 … count−2 are never written out).
-        let stamped = count - 4
-        iterations += max(stamped, 0)
-        try checkLimits(adding: max(stamped, 0) * period)
-        if stamped > 0 {
+        steps += max(stamped, 0)
+        entries += max(stamped, 0) * writes2.count
+        try checkLimits(adding: max(stamped, 0) * period, at: l)
+        // A body that emits nothing (`y[k] = x[k]^1`) has no block: only its writes repeat.
+        if stamped > 0 && period > 0 {
             let t1 = s1 - pieceSlots
             let t2 = s2 - pieceSlots
             var strideA = [Int](repeating: 0, count: period)
@@ -91,21 +105,25 @@ extension Lowering {
                 code.removeLast(2 * period)
             }
             append(block)
+        }
+        if stamped > 0 {
             for k in 1...stamped {
                 for (w1, w2) in zip(writes1, writes2) {
-                    vectors[w2.name, default: [:]][w2.index + k * (w2.index - w1.index)] = shifted(w2.value, from: s2, by: k * period)
+                    if let v = Self.stepped(w1.value, w2.value, by: k) {
+                        vectors[w2.name, default: [:]][w2.index + k * (w2.index - w1.index)] = v
+                    }
                 }
             }
             // The state after repetition count−2: every slot made in repetition 2 moves on.
             let shift = stamped * period
-            for (n, v) in scalars { scalars[n] = shifted(v, from: s2, by: shift) }
+            scalars = scalarsAfter
             for i in accumulators.indices where accumulators[i] >= s2 { accumulators[i] += shift }
             for (n, s) in indexSlots where s >= s2 { indexSlots[n] = s + shift }
             if usesIndexValue && previousIndex >= s2 { previousIndex += shift }
         }
         try iteration(&self, count - 1)
         // The last repetition joins the block when it follows the strides.
-        if stamped > 0, code.count == period, case .repeated(let block)? = pieces.last,
+        if stamped > 0, period > 0, code.count == period, case .repeated(let block)? = pieces.last,
             (0..<period).allSatisfy({ code[$0] == block.instruction($0, repetition: block.count) })
         {
             pieces[pieces.count - 1] = .repeated(
@@ -117,9 +135,15 @@ extension Lowering {
         }
     }
 
-    func shifted(_ v: Value, from start: Int, by shift: Int) -> Value {
-        if case .slot(let s) = v, s >= start { return .slot(s + shift) }
-        return v
+    /// The value k repetitions after `v2`, where `v1` was one repetition before it: slots move
+    /// by their stride (v2 − v1), equal constants stay; nil when the values cannot be
+    /// extrapolated (constants that differ).
+    static func stepped(_ v1: Value, _ v2: Value, by k: Int) -> Value? {
+        switch (v1, v2) {
+        case (.slot(let a), .slot(let b)): return .slot(b + k * (b - a))
+        case (.constant(let c), .constant(let d)): return c == d ? v2 : nil
+        case (.slot, .constant), (.constant, .slot): return nil
+        }
     }
 
     /// Repetitions at s1 and s2 (each `period` long) have the same opcodes and payloads.

@@ -58,24 +58,40 @@ struct Lowering {
     var outputs: [Int] = []
     var outputNames: [String] = []
     var inputCount = 0
-    /// Loop and sum iterations walked so far (a program that loops without emitting
-    /// anything still has to stop somewhere).
-    var iterations = 0
+    /// Compile steps taken so far: loop and sum iterations (walked or repeated as a block)
+    /// and expression nodes compiled (a program that loops without emitting anything still
+    /// has to stop somewhere).
+    var steps = 0
+    /// Entries of intermediate vectors written so far (an upper bound: a rewrite of one
+    /// entry may count twice).
+    var entries = 0
+    /// Bits of the large constants folded so far (see `fold`).
+    var foldedBits = 0
 
-    /// The largest tape a program may compile to (16 bytes an instruction: 1.6 GB), and the
-    /// most loop iterations it may walk: past them compiling stops with an error instead of
-    /// exhausting memory or time.
-    static let maximumInstructions = 100_000_000
-    static let maximumIterations = 50_000_000
-
-    /// Throws when the tape or the walk has grown past its limit.
+    /// Throws when the tape, the walk or the vectors have grown past their limits
+    /// (`ProgramLimits`).
     func checkLimits(adding more: Int = 0, at l: SourceLocation? = nil) throws(ProgramError) {
-        if slotCount + more > Self.maximumInstructions {
-            throw ProgramError(
-                "the program needs more than \(Self.maximumInstructions) tape instructions (lower its parameters)", at: l)
+        func ProgramError(_ message: String, at l: SourceLocation?) -> Programs.ProgramError {
+            guard let l else { return Programs.ProgramError(message, at: nil) }
+            return lexer.error(message, at: l)
         }
-        if iterations > Self.maximumIterations {
-            throw ProgramError("the program runs more than \(Self.maximumIterations) loop iterations (lower its parameters)", at: l)
+        let instructions = ProgramLimits.maximumInstructions
+        if slotCount + more > instructions {
+            throw ProgramError(
+                "the program needs more than \(instructions) tape instructions (ProgramLimits.maximumInstructions; lower its parameters)",
+                at: l)
+        }
+        let maximumSteps = ProgramLimits.maximumSteps
+        if steps > maximumSteps {
+            throw ProgramError(
+                "compiling the program takes more than \(maximumSteps) steps, loop iterations and expression nodes (ProgramLimits.maximumSteps; lower its parameters)",
+                at: l)
+        }
+        let maximumEntries = ProgramLimits.maximumEntries
+        if entries > maximumEntries {
+            throw ProgramError(
+                "the program's intermediate vectors have more than \(maximumEntries) entries (ProgramLimits.maximumEntries; lower its parameters)",
+                at: l)
         }
     }
 
@@ -176,6 +192,7 @@ struct Lowering {
             if let indexNode {
                 let k = try index(indexNode)
                 vectors[name, default: [:]][k] = v
+                entries += 1
                 writeLog?.append((name, k, v))
                 if tracing { record("\(name)[\(k)]", v, node, l) }
             } else {
@@ -193,7 +210,7 @@ struct Lowering {
             defer { loopStack.removeLast() }
             try repeatBody(
                 index: name, from: a, to: b, stampable: stampable(body, name),
-                usesIndexValue: Analysis.usesAsValue(name, body)
+                usesIndexValue: Analysis.usesAsValue(name, body), at: l
             ) { (me) throws(ProgramError) in
                 try me.lower(body)
             }
@@ -215,12 +232,14 @@ struct Lowering {
             outputs.append(slot(v))
             outputNames.append(name)
         } else if let entries = vectors[name] {
+            try checkOutputCount(adding: entries.count, at: l)
             for k in entries.keys.sorted() {
                 outputs.append(slot(entries[k]!))
                 outputNames.append("\(name)[\(k)]")
             }
         } else if let (offset, length) = inputs[name] {
             if let length {
+                try checkOutputCount(adding: length, at: l)
                 for k in 0..<length {
                     outputs.append(offset + k)
                     outputNames.append("\(name)[\(k + 1)]")
@@ -231,6 +250,13 @@ struct Lowering {
             }
         } else {
             throw error("'\(name)' has no value here (it is assigned only in a loop that ran 0 times)", at: l)
+        }
+    }
+
+    func checkOutputCount(adding more: Int, at l: SourceLocation) throws(ProgramError) {
+        let limit = ProgramLimits.maximumEntries
+        if outputs.count + more > limit {
+            throw error("the program has more than \(limit) outputs (ProgramLimits.maximumEntries; lower its parameters)", at: l)
         }
     }
 

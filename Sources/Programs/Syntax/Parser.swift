@@ -19,6 +19,12 @@ struct Parser {
     let lexer: Lexer
     let tokens: [Token]
     var position = 0
+    /// The height of the syntax tree the last expression function returned (a name: 1).
+    var height = 0
+    /// How deeply the expression functions are calling each other now.
+    var nesting = 0
+    /// How many `for` loops enclose the statement being parsed.
+    var loops = 0
 
     init(_ text: String) throws(ProgramError) {
         lexer = Lexer(text)
@@ -47,6 +53,25 @@ struct Parser {
         let l = current.location
         advance()
         return (s, l)
+    }
+
+    /// Throws when `levels` of nesting (the parser's own recursion) are past
+    /// `ProgramLimits.maximumNesting`.
+    func checkNesting(_ levels: Int) throws(ProgramError) {
+        let limit = ProgramLimits.maximumNesting
+        if levels > limit {
+            throw error("nested too deeply: more than \(limit) levels (ProgramLimits.maximumNesting)", at: current.location)
+        }
+    }
+
+    /// Throws when a syntax tree's height plus the loops around it is past
+    /// `ProgramLimits.maximumDepth` (the tree is never built higher than the limit, so nothing
+    /// recursive ever walks a deeper one).
+    func checkDepth(_ levels: Int) throws(ProgramError) {
+        let limit = ProgramLimits.maximumDepth
+        if levels > limit {
+            throw error("the syntax tree is too deep: more than \(limit) levels (ProgramLimits.maximumDepth)", at: current.location)
+        }
     }
 
     mutating func skipBlankLines() {
@@ -109,6 +134,9 @@ struct Parser {
             return .output(names)
         case "for":
             advance()
+            loops += 1
+            defer { loops -= 1 }
+            try checkNesting(loops)
             let (index, _) = try name("a loop index")
             try expect(.equals, "'='")
             let from = try expression()
@@ -143,41 +171,61 @@ struct Parser {
 
     mutating func expression() throws(ProgramError) -> Node {
         var left = try term()
+        var h = height
         while true {
             let l = current.location
+            let op: BinaryOperator
             if current.kind == .plus {
-                advance()
-                left = .binary(.add, left, try term(), l)
+                op = .add
             } else if current.kind == .minus {
-                advance()
-                left = .binary(.subtract, left, try term(), l)
+                op = .subtract
             } else {
+                height = h
                 return left
             }
+            advance()
+            let right = try term()
+            h = max(h, height) + 1
+            try checkDepth(h + loops)
+            left = .binary(op, left, right, l)
         }
     }
 
     mutating func term() throws(ProgramError) -> Node {
         var left = try unary()
+        var h = height
         while true {
             let l = current.location
+            let op: BinaryOperator
             if current.kind == .star {
-                advance()
-                left = .binary(.multiply, left, try unary(), l)
+                op = .multiply
             } else if current.kind == .slash {
-                advance()
-                left = .binary(.divide, left, try unary(), l)
+                op = .divide
             } else {
+                height = h
                 return left
             }
+            advance()
+            let right = try unary()
+            h = max(h, height) + 1
+            try checkDepth(h + loops)
+            left = .binary(op, left, right, l)
         }
     }
 
+    /// Every level of nesting (parentheses, calls, indices, unary signs, `^`) passes
+    /// through here, so `nesting` bounds the parser's own recursion.
     mutating func unary() throws(ProgramError) -> Node {
+        nesting += 1
+        defer { nesting -= 1 }
+        try checkNesting(nesting + loops)
         if current.kind == .minus {
             let l = current.location
             advance()
-            return .negate(try unary(), l)
+            let u = try unary()
+            height += 1
+            try checkDepth(height + loops)
+            return .negate(u, l)
         }
         if current.kind == .plus {
             advance()
@@ -189,16 +237,23 @@ struct Parser {
     mutating func power() throws(ProgramError) -> Node {
         let base = try atom()
         guard current.kind == .caret else { return base }
+        let h = height
         let l = current.location
         advance()
-        return .binary(.power, base, try unary(), l)
+        let exponent = try unary()
+        height = max(h, height) + 1
+        try checkDepth(height + loops)
+        return .binary(.power, base, exponent, l)
     }
 
+    /// An atom. The cases that build a node live in their own functions, so that the frame
+    /// of this one, on the stack once per level of parentheses, stays small.
     mutating func atom() throws(ProgramError) -> Node {
-        let l = current.location
         switch current.kind {
         case .number(let r):
+            let l = current.location
             advance()
+            height = 1
             return .number(r, l)
         case .leftParen:
             advance()
@@ -206,41 +261,67 @@ struct Parser {
             try expect(.rightParen, "')'")
             return e
         case .identifier(let word):
-            if word == "sum" || word == "prod" {
-                advance()
-                try expect(.leftParen, "'(' after '\(word)'")
-                let (index, _) = try name("an index name")
-                try expect(.equals, "'='")
-                let from = try expression()
-                try expect(.dots, "'..'")
-                let to = try expression()
-                try expect(.comma, "','")
-                let body = try expression()
-                try expect(.rightParen, "')'")
-                return .reduction(word == "sum" ? .sum : .product, index: index, from: from, to: to, body: body, l)
-            }
-            if let f = UnaryFunction.allCases.first(where: { $0.description == word }) {
-                advance()
-                guard current.kind == .leftParen else {
-                    throw error("'\(word)' is a function: write \(word)(…)", at: l)
-                }
-                advance()
-                let u = try expression()
-                try expect(.rightParen, "')'")
-                return .call(f, u, l)
-            }
-            let (n, _) = try name("an expression")
-            if current.kind == .leftBracket {
-                advance()
-                let index = try expression()
-                try expect(.rightBracket, "']'")
-                return .element(n, index, l)
-            }
-            if current.kind == .leftParen { throw error("unknown function '\(n)'", at: l) }
-            return .name(n, l)
+            if word == "sum" || word == "prod" { return try reduction(word) }
+            if let f = UnaryFunction.allCases.first(where: { $0.description == word }) { return try call(f) }
+            return try nameOrElement()
         case .plus, .minus, .star, .slash, .caret, .rightParen, .leftBracket, .rightBracket, .comma, .equals, .dots,
             .newline, .end:
             throw unexpected("an expression")
         }
+    }
+
+    /// `sum(i = a..b, body)` or `prod(…)`, at the keyword.
+    @inline(never)
+    mutating func reduction(_ word: String) throws(ProgramError) -> Node {
+        let l = current.location
+        advance()
+        try expect(.leftParen, "'(' after '\(word)'")
+        let (index, _) = try name("an index name")
+        try expect(.equals, "'='")
+        let from = try expression()
+        let h = height
+        try expect(.dots, "'..'")
+        let to = try expression()
+        let h2 = height
+        try expect(.comma, "','")
+        let body = try expression()
+        try expect(.rightParen, "')'")
+        height = max(h, h2, height) + 1
+        try checkDepth(height + loops)
+        return .reduction(word == "sum" ? .sum : .product, index: index, from: from, to: to, body: body, l)
+    }
+
+    /// `f(u)`, at the function's name.
+    @inline(never)
+    mutating func call(_ f: UnaryFunction) throws(ProgramError) -> Node {
+        let l = current.location
+        advance()
+        guard current.kind == .leftParen else {
+            throw error("'\(f.description)' is a function: write \(f.description)(…)", at: l)
+        }
+        advance()
+        let u = try expression()
+        try expect(.rightParen, "')'")
+        height += 1
+        try checkDepth(height + loops)
+        return .call(f, u, l)
+    }
+
+    /// `x` or `x[index]`.
+    @inline(never)
+    mutating func nameOrElement() throws(ProgramError) -> Node {
+        let l = current.location
+        let (n, _) = try name("an expression")
+        if current.kind == .leftBracket {
+            advance()
+            let index = try expression()
+            try expect(.rightBracket, "']'")
+            height += 1
+            try checkDepth(height + loops)
+            return .element(n, index, l)
+        }
+        if current.kind == .leftParen { throw error("unknown function '\(n)'", at: l) }
+        height = 1
+        return .name(n, l)
     }
 }

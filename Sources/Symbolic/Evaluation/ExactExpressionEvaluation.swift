@@ -14,21 +14,39 @@ extension Expr {
     ///   `.logarithmOfNonPositive`, `.outOfDomain` (asin/acos of a number beyond [−1, 1], a
     ///   negative number to a non-integer power), naming the subexpression of `self`.
     public func evaluatedExactly(at point: [Symbol: Rational]) throws(EvaluationError) -> Expr {
-        try foldPostorder { (e: Expr, value: (Expr) -> Expr) throws(EvaluationError) -> Expr in
-            func mapped(_ x: Expr) -> Expr { x.isOne ? x : value(x) }
-            func checkPower(_ b: Expr, _ x: Expr, of sub: Expr) throws(EvaluationError) {
+        try substitutedExactly(
+            value: { (s) throws(EvaluationError) in
+                guard let r = point[s] else { throw .unboundSymbol(s) }
+                return Expr(r)
+            },
+            checkPower: { (b, x, sub) throws(EvaluationError) in
                 guard let r = b.rationalValue, let q = x.rationalValue else { return }
                 if r.isZero && q.signum() < 0 { throw .divisionByZero(sub) }
                 if r.signum() < 0 && !q.isInteger {
                     throw .outOfDomain(sub, reason: "a negative number (\(r)) to the non-integer power \(q)")
                 }
-            }
+            },
+            checkCall: { (f, v, sub) throws(EvaluationError) in
+                if let r = v.rationalValue { try f.checkDomain(r, of: sub) }
+            })
+    }
+
+    /// The one fold behind both `evaluatedExactly(at:)`: every symbol replaced by
+    /// `value(symbol)`, bottom-up and canonicalised, with each power `b^x` judged by
+    /// `checkPower(b, x, subexpression)` and each call `f(v)` by `checkCall(f, v, call)` on
+    /// their canonical operands before they are combined.
+    func substitutedExactly(
+        value symbolValue: (Symbol) throws(EvaluationError) -> Expr,
+        checkPower: (Expr, Expr, Expr) throws(EvaluationError) -> Void,
+        checkCall: (ElementaryFunction, Expr, Expr) throws(EvaluationError) -> Void
+    ) throws(EvaluationError) -> Expr {
+        try foldPostorder { (e: Expr, value: (Expr) -> Expr) throws(EvaluationError) -> Expr in
+            func mapped(_ x: Expr) -> Expr { x.isOne ? x : value(x) }
             switch e.kind {
             case .number:
                 return e
             case .symbol(let s):
-                guard let r = point[s] else { throw .unboundSymbol(s) }
-                return Expr(r)
+                return try symbolValue(s)
             case .sum:
                 return e.mappingChildren(mapped)
             case .product(let c, let factors):
@@ -37,18 +55,18 @@ extension Expr {
                 for (b, x) in factors {
                     let mb = mapped(b)
                     let mx = mapped(x)
-                    try checkPower(mb, mx, of: Expr.canonicalFactor(b, x))
+                    try checkPower(mb, mx, Expr.canonicalFactor(b, x))
                     builder.multiply(by: Expr.power(mb, mx))
                 }
                 return builder.build()
             case .power(let b, let x):
                 let mb = mapped(b)
                 let mx = mapped(x)
-                try checkPower(mb, mx, of: e)
+                try checkPower(mb, mx, e)
                 return Expr.power(mb, mx)
             case .call(let f, let u):
                 let v = value(u)
-                if let r = v.rationalValue { try f.checkDomain(r, of: e) }
+                try checkCall(f, v, e)
                 return Expr.call(f, v)
             }
         }
@@ -68,41 +86,18 @@ extension Expr {
     ///
     /// - Throws: ``EvaluationError`` as ``evaluatedExactly(at:)-([Symbol:Rational])``.
     public func evaluatedExactly(at point: [Symbol: Expr]) throws(EvaluationError) -> Expr {
-        try foldPostorder { (e: Expr, value: (Expr) -> Expr) throws(EvaluationError) -> Expr in
-            func mapped(_ x: Expr) -> Expr { x.isOne ? x : value(x) }
-            func checkPower(_ b: Expr, _ x: Expr, of sub: Expr) throws(EvaluationError) {
-                guard let reason = UndefinedConstant.Reason.of(base: b, exponent: x) else { return }
-                throw EvaluationError(reason, in: sub, argument: b)
-            }
-            switch e.kind {
-            case .number:
-                return e
-            case .symbol(let s):
+        try substitutedExactly(
+            value: { (s) throws(EvaluationError) in
                 guard let v = point[s] else { throw .unboundSymbol(s) }
                 return v
-            case .sum:
-                return e.mappingChildren(mapped)
-            case .product(let c, let factors):
-                var builder = ProductBuilder()
-                builder.coefficient = c
-                for (b, x) in factors {
-                    let mb = mapped(b)
-                    let mx = mapped(x)
-                    try checkPower(mb, mx, of: Expr.canonicalFactor(b, x))
-                    builder.multiply(by: Expr.power(mb, mx))
-                }
-                return builder.build()
-            case .power(let b, let x):
-                let mb = mapped(b)
-                let mx = mapped(x)
-                try checkPower(mb, mx, of: e)
-                return Expr.power(mb, mx)
-            case .call(let f, let u):
-                let v = value(u)
-                if let reason = UndefinedConstant.Reason.of(f, v) { throw EvaluationError(reason, in: e, argument: v) }
-                return Expr.call(f, v)
-            }
-        }
+            },
+            checkPower: { (b, x, sub) throws(EvaluationError) in
+                guard let reason = UndefinedConstant.Reason.of(base: b, exponent: x) else { return }
+                throw EvaluationError(reason, in: sub, argument: b)
+            },
+            checkCall: { (f, v, sub) throws(EvaluationError) in
+                if let reason = UndefinedConstant.Reason.of(f, v) { throw EvaluationError(reason, in: sub, argument: v) }
+            })
     }
 }
 

@@ -39,19 +39,28 @@ do {
     fail("GettingStarted.md:83", error)
 }
 
-// Limits.md:23
+// Limits.md:29
 do {
     let refused = ExactLimits.$maximumBitWidth.withValue(1 << 9) { (try? BigInt(3).power(1000)) == nil }
-    check(refused, #"true"#, "Limits.md:24")
+    check(refused, #"true"#, "Limits.md:30")
     let power = try ExactLimits.$maximumBitWidth.withValue(1 << 11) { try BigInt(3).power(1000) }
-    check(power.description.count, #"478"#, "Limits.md:26")
+    check(power.description.count, #"478"#, "Limits.md:32")
     let generatedText = Array(repeating: "x", count: 2000).joined(separator: " + ")
     let tooLong = ParseLimits.$maximumInputLength.withValue(4096) { (try? Expr.parse(generatedText)) == nil }
-    check(tooLong, #"true"#, "Limits.md:29")
+    check(tooLong, #"true"#, "Limits.md:35")
     let sum = try ParseLimits.$maximumInputLength.withValue(8192) { try Expr.parse(generatedText) }
-    check(sum, #"2000*x"#, "Limits.md:31")
+    check(sum, #"2000*x"#, "Limits.md:37")
 } catch {
-    fail("Limits.md:23", error)
+    fail("Limits.md:29", error)
+}
+
+// Limits.md:70
+do {
+    let loops = try Program(parsing: "input x\nh = x\nfor i = 1..1000\nfor j = 1..1000\nh = h*x\nend\nend\noutput h")
+    let stopped = ProgramLimits.$maximumSteps.withValue(100_000) { (try? loops.compile()) == nil }
+    check(stopped, #"true"#, "Limits.md:72")
+} catch {
+    fail("Limits.md:70", error)
 }
 
 // Programs.md:143
