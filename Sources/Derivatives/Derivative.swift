@@ -61,7 +61,7 @@ struct Differentiator {
     /// The variable's position in `dependencies` (the memo's tag), or −1.
     private var bit: Int
     /// Derivatives by (node, `bit`), in term form.
-    private var memo = NodeMap<Scaled>()
+    private var memo: NodeMap<Scaled>
     /// The roots whose nodes key `memo`: holding them keeps every key's node alive, so an
     /// identifier is never reused for another node while the memo lives.
     private var roots: [Expr] = []
@@ -76,6 +76,9 @@ struct Differentiator {
         self.dependencies = dependencies
         self.local = local
         self.bit = dependencies?.position[variable] ?? -1
+        // Sized for every (node, variable) pair the index allows (capped), so that the one memo
+        // of a whole Jacobian does not grow step by step, rehashing all it holds each time.
+        self.memo = NodeMap(capacity: min(dependencies?.dependentPairs ?? 0, 1 << 16))
     }
 
     /// Differentiates by `variable` from now on. Derivatives by the earlier variables stay in

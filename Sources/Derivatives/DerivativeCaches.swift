@@ -16,6 +16,9 @@ struct DependencyIndex {
     private var storage: [UInt64] = []
     /// Keeps the indexed nodes alive, so their identifiers stay theirs.
     private let roots: [Expr]
+    /// Σ over the indexed inner nodes of the number of variables each depends on: the most
+    /// entries a differentiator's memo over these nodes can get, all variables together.
+    private(set) var dependentPairs = 0
 
     init(_ roots: [Expr], variables: [Symbol]) {
         self.init(roots, positions: DependencyIndex.positions(of: variables), count: variables.count)
@@ -71,6 +74,7 @@ struct DependencyIndex {
             case .call(_, let u): absorb(u, into: base)
             }
             slot[e.id] = base / words
+            if e.height > 0 { for w in 0..<words { dependentPairs += storage[base + w].nonzeroBitCount } }
         }
     }
 

@@ -195,7 +195,7 @@ package struct ProductBuilder {
             factors.removeAll(keepingCapacity: true)
         }
         if coefficient.isZero { return .zero }
-        if factors.isEmpty { return coefficient == .one ? .one : Expr(coefficient) }
+        if factors.isEmpty { return Expr.number(coefficient) }
         if factors.count == 1 {
             let (b, e) = factors[0]
             if coefficient == .one { return Expr.canonicalFactor(b, e) }

@@ -138,7 +138,7 @@ package struct SumBuilder {
 
     /// The canonical sum of the constant and `terms` (as `combinedTerms()` leaves them).
     private func make(_ terms: [(term: Expr, coefficient: Rational)]) -> Expr {
-        if terms.isEmpty { return constant.isZero ? .zero : Expr(constant) }  // 0: the shared node
+        if terms.isEmpty { return Expr.number(constant) }  // 0, ±1, …: shared nodes
         if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
         return Expr(canonical: .sum(constant: constant, terms: terms))
     }
