@@ -16,6 +16,9 @@ struct DependencyIndex {
     private var storage: [UInt64] = []
     /// Keeps the indexed nodes alive, so their identifiers stay theirs.
     private let roots: [Expr]
+    /// Σ over the indexed inner nodes of the number of variables each depends on: the most
+    /// entries a differentiator's memo over these nodes can get, all variables together.
+    private(set) var dependentPairs = 0
 
     init(_ roots: [Expr], variables: [Symbol]) {
         self.init(roots, positions: DependencyIndex.positions(of: variables), count: variables.count)
@@ -71,6 +74,7 @@ struct DependencyIndex {
             case .call(_, let u): absorb(u, into: base)
             }
             slot[e.id] = base / words
+            if e.height > 0 { for w in 0..<words { dependentPairs += storage[base + w].nonzeroBitCount } }
         }
     }
 
@@ -105,12 +109,12 @@ struct DependencyIndex {
 }
 
 /// A memo of the variable-independent local derivatives, by node: f′(u) for a call f(u),
-/// n·b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
+/// b^(n−1) for a factor b^n with a number n. A class so that the differentiators of one
 /// gradient share it (one per variable, each with its own memo of derivatives).
 final class LocalDerivatives {
     private var calls = NodeMap<Expr>()
-    /// n·b^(n−1) by base node, for each exponent n met with that base (almost always one).
-    private var powers = NodeMap<[(exponent: Rational, derivative: Expr)]>()
+    /// b^(n−1) by base node, for each exponent n met with that base (almost always one).
+    private var powers = NodeMap<[(exponent: Rational, factor: Expr)]>()
     private var sums = NodeMap<SumParts>()
     /// Keeps the keyed nodes alive.
     private var keep: [Expr] = []
@@ -150,12 +154,20 @@ final class LocalDerivatives {
         return parts
     }
 
+    /// b^(n−1), the factor of d(b^n) = n·b^(n−1)·b′ besides the number n (which the caller keeps
+    /// apart, in term form).
     func power(_ b: Expr, _ n: Rational) -> Expr {
         let known = powers[b.id]
-        if let known, let hit = known.first(where: { $0.exponent == n }) { return hit.derivative }
-        let d = Expr.power(b, Expr(n - .one)).scaled(by: n)
-        powers[b.id] = (known ?? []) + [(n, d)]
-        if known == nil { keep.append(b) }
+        if let known, let hit = known.first(where: { $0.exponent == n }) { return hit.factor }
+        let m = n - .one
+        let d = m == .one ? b : Expr.power(b, Expr(m))
+        if var known {
+            known.append((n, d))
+            powers[b.id] = known
+        } else {
+            powers[b.id] = [(n, d)]
+            keep.append(b)
+        }
         return d
     }
 }

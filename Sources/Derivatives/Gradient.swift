@@ -32,19 +32,44 @@ extension Expr {
 /// The shared loop of gradients and Jacobian rows.
 enum Gradients {
     static func row(_ f: Expr, _ xs: [Symbol], _ positions: [Symbol: Int], simplifying: Bool) -> [Expr] {
-        var row = [Expr](repeating: .zero, count: xs.count)
-        let index = DependencyIndex([f], positions: positions, count: xs.count)
-        let local = LocalDerivatives()
-        for i in index.variables(of: f) {
-            var differentiator = Differentiator(variable: xs[i], dependencies: index, local: local)
-            var d = differentiator.derivative(of: f)
-            if simplifying { d = d.simplified() }
-            row[i] = d
+        var shared = Shared([f], xs, positions)
+        return shared.row(f, simplifying: simplifying)
+    }
+
+    /// What the rows of one Jacobian share: one dependency index over all rows, one memo of
+    /// local derivatives, and one differentiator whose memo is tagged by variable, so a node
+    /// that several rows share (xᵢ² in rows i and i + 1 of a tridiagonal system) is
+    /// differentiated once per variable, and a row or a variable costs no tables of its own.
+    struct Shared {
+        let xs: [Symbol]
+        let positions: [Symbol: Int]
+        let index: DependencyIndex
+        /// `nil` only when there are no variables (and so no partials).
+        var differentiator: Differentiator?
+
+        init(_ roots: [Expr], _ xs: [Symbol], _ positions: [Symbol: Int]) {
+            self.xs = xs
+            self.positions = positions
+            let index = DependencyIndex(roots, positions: positions, count: xs.count)
+            self.index = index
+            let local = LocalDerivatives()
+            self.differentiator = xs.first.map { Differentiator(variable: $0, dependencies: index, local: local) }
         }
-        // A variable listed twice gets its partial at every position.
-        if positions.count < xs.count {
-            for (j, x) in xs.enumerated() { if let i = positions[x], i != j { row[j] = row[i] } }
+
+        /// ∇f for f one of the roots.
+        mutating func row(_ f: Expr, simplifying: Bool) -> [Expr] {
+            var row = [Expr](repeating: .zero, count: xs.count)
+            for i in index.variables(of: f) {
+                differentiator?.select(xs[i])
+                guard var d = differentiator?.derivative(of: f) else { continue }
+                if simplifying { d = d.simplified() }
+                row[i] = d
+            }
+            // A variable listed twice gets its partial at every position.
+            if positions.count < xs.count {
+                for (j, x) in xs.enumerated() { if let i = positions[x], i != j { row[j] = row[i] } }
+            }
+            return row
         }
-        return row
     }
 }

@@ -27,6 +27,16 @@ extension Expr {
     /// 1/2, the exponent of a square root.
     public static let half = Expr(Rational(1, 2))
 
+    /// Shared nodes for the integers −8…8, which the builders produce over and over (most of
+    /// the entries of W1's Broyden Jacobian are −1 or −2): no allocation for them.
+    private static let smallIntegers: [Expr] = (-8...8).map { Expr(Rational($0)) }
+
+    /// The number r, a shared node when r is a small integer (equal to `Expr(r)` either way).
+    static func number(_ r: Rational) -> Expr {
+        if let (n, d) = r.inlineParts, d == 1, n >= -8, n <= 8 { return smallIntegers[n + 8] }
+        return Expr(r)
+    }
+
     /// `true` when this is the number 0.
     @inline(__always)
     public var isZero: Bool {

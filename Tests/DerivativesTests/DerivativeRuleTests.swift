@@ -139,6 +139,45 @@ let derivativeFacts: [(f: String, x: String, expected: String)] = [
         }
     }
 
+    @Test func sharedTablesAcrossRowsAndVariables_giveEachPartialExactly() throws {
+        // W1's chain system and extended Rosenbrock, n = 6: rows share nodes (x_i^2 in rows i
+        // and i + 1), and one memo serves every variable. Each raw entry equals the partial
+        // taken on its own, and the values at a rational point equal the hand-derived ones.
+        let n = 6
+        let xs = (1...n).map { Symbol("x\($0)") }
+        func v(_ i: Int) -> Expr { (1...n).contains(i) ? Expr(xs[i - 1]) : .zero }
+        let chain = (1...n).map { i in
+            Expr.call(.exp, v(i)) * Expr.call(.sin, v(i + 1)) + Expr.power(v(i - 1), Expr(2)) / (1 + Expr.power(v(i), Expr(2)))
+        }
+        let j = chain.jacobian(withRespectTo: xs, simplifying: false)
+        for r in 0..<n {
+            for c in 0..<n { #expect(j[r][c] == chain[r].rawDerivative(withRespectTo: xs[c]), "J[\(r)][\(c)]") }
+        }
+        let f = Expr.sum((1..<n).map { i in 100 * Expr.power(v(i + 1) - Expr.power(v(i), Expr(2)), Expr(2)) + Expr.power(1 - v(i), Expr(2)) })
+        let g = f.gradient(withRespectTo: xs, simplifying: false)
+        let h = f.hessian(withRespectTo: xs, simplifying: false)
+        let p = (1...n).map { Rational($0 % 4 - 1, 3) }
+        let point = Dictionary(uniqueKeysWithValues: zip(xs, p))
+        func q(_ i: Int) -> Rational { (1...n).contains(i) ? p[i - 1] : .zero }
+        for i in 1...n {
+            // ∂f/∂xᵢ = −400xᵢ(xᵢ₊₁ − xᵢ²) − 2(1 − xᵢ) [i < n] + 200(xᵢ − xᵢ₋₁²) [i > 1]
+            var expected = Rational.zero
+            if i < n { expected += Rational(-400) * q(i) * (q(i + 1) - q(i) * q(i)) - 2 * (1 - q(i)) }
+            if i > 1 { expected += 200 * (q(i) - q(i - 1) * q(i - 1)) }
+            #expect(try g[i - 1].evaluated(at: point) == expected, "g[\(i)]")
+            #expect(g[i - 1] == f.rawDerivative(withRespectTo: xs[i - 1]))
+            for k in 1...n {
+                #expect(h[i - 1][k - 1] == g[i - 1].rawDerivative(withRespectTo: xs[k - 1]), "H[\(i)][\(k)]")
+            }
+            // ∂²f/∂xᵢ² = 1200xᵢ² − 400xᵢ₊₁ + 2 [i < n] + 200 [i > 1]; ∂²f/∂xᵢ∂xᵢ₊₁ = −400xᵢ.
+            var diagonal = Rational.zero
+            if i < n { diagonal += 1200 * q(i) * q(i) - 400 * q(i + 1) + 2 }
+            if i > 1 { diagonal += 200 }
+            #expect(try h[i - 1][i - 1].evaluated(at: point) == diagonal, "H[\(i)][\(i)]")
+            if i < n { #expect(try h[i - 1][i].evaluated(at: point) == Rational(-400) * q(i), "H[\(i)][\(i + 1)]") }
+        }
+    }
+
     @Test func directionalDerivative_isLinearInTheDirection() throws {
         let f = try Expr.parse("x^2*sin(y) + exp(x*z)")
         let vars = [x, y, z]

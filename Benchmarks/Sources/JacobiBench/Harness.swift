@@ -29,6 +29,13 @@ struct Measurement<Result> {
     var result: Result
 }
 
+/// `true` when `name` is among the cases listed in `JACOBI_BENCH_CASES` (comma-separated), or
+/// when that variable is unset: `JACOBI_BENCH_CASES=rosenbrock jacobi-bench W2` runs one case.
+func caseSelected(_ name: String) -> Bool {
+    guard let list = ProcessInfo.processInfo.environment["JACOBI_BENCH_CASES"] else { return true }
+    return list.split(separator: ",").contains { $0 == name }
+}
+
 func median(_ xs: [Double]) -> Double {
     let s = xs.sorted()
     let k = s.count
@@ -36,12 +43,18 @@ func median(_ xs: [Double]) -> Double {
 }
 
 /// Runs `body` up to `maxReps` times (at least once), stopping when the total passes `budget` seconds.
+/// The previous repetition's result is freed before the clocks start, as the peers' `repeat`
+/// (Benchmarks/peers/harness.py) frees it after they stop: only building the result is timed.
 func measure<Result>(maxReps: Int = 7, budget: Double = 20, _ body: () -> Result) -> Measurement<Result> {
     var walls: [Double] = []
     var cpus: [Double] = []
     var total = 0.0
     var result: Result?
+    // JACOBI_BENCH_REPS=k: exactly k repetitions, whatever the budget (for callgrind A/B counts).
+    let fixed = ProcessInfo.processInfo.environment["JACOBI_BENCH_REPS"].flatMap { Int($0) }
+    let (maxReps, budget) = fixed.map { ($0, Double.infinity) } ?? (maxReps, budget)
     while walls.count < maxReps && (walls.isEmpty || total < budget) {
+        result = nil
         let c0 = Clock.cpu()
         let t0 = Clock.wall()
         result = body()

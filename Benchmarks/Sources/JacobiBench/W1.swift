@@ -20,7 +20,7 @@ enum W1 {
     }
 
     static func run(sizes: [Int]?) {
-        for kind in ["broyden", "chain"] {
+        for kind in ["broyden", "chain"] where caseSelected(kind) {
             for n in sizes ?? [10, 50, 200] {
                 let f = system(kind, n)
                 let symbols = (1...n).map { Symbol("x\($0)") }

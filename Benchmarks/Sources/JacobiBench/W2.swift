@@ -26,7 +26,7 @@ enum W2 {
     }
 
     static func run(sizes: [Int]?) {
-        for kind in ["rosenbrock", "logistic"] {
+        for kind in ["rosenbrock", "logistic"] where caseSelected(kind) {
             for what in ["grad", "hess"] {
                 for n in sizes ?? [10, 50, 100] {
                     let f = function(kind, n)

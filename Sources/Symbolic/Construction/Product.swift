@@ -130,6 +130,19 @@ package struct ProductBuilder {
         }
     }
 
+    /// The product as (p, k) with k·p equal to `build()`: p is built with coefficient 1, so a
+    /// caller that adds the product to a sum passes k along (`SumBuilder.add(p, times: k)`)
+    /// and no node for k·p is made only to be taken apart again.
+    package mutating func buildTerm() -> (term: Expr, coefficient: Rational) {
+        let k = coefficient
+        if k.isZero {
+            entries.removeAll()
+            return (.zero, .one)
+        }
+        coefficient = .one
+        return (build(), k)
+    }
+
     /// The canonical product.
     package mutating func build() -> Expr {
         var coefficient = self.coefficient
@@ -182,7 +195,7 @@ package struct ProductBuilder {
             factors.removeAll(keepingCapacity: true)
         }
         if coefficient.isZero { return .zero }
-        if factors.isEmpty { return coefficient == .one ? .one : Expr(coefficient) }
+        if factors.isEmpty { return Expr.number(coefficient) }
         if factors.count == 1 {
             let (b, e) = factors[0]
             if coefficient == .one { return Expr.canonicalFactor(b, e) }

@@ -97,7 +97,19 @@ package struct SumBuilder {
     }
 
     /// The canonical sum: terms sorted, like terms combined, zero terms dropped.
-    package mutating func build() -> Expr {
+    package mutating func build() -> Expr { make(combinedTerms()) }
+
+    /// The sum as (t, k) with k·t equal to `build()`: a lone term k·t comes back as its
+    /// parts, without the product node of k·t (a caller that adds it to another sum needs
+    /// only the parts); anything else as (`build()`, 1).
+    package mutating func buildTerm() -> (term: Expr, coefficient: Rational) {
+        let terms = combinedTerms()
+        if constant.isZero && terms.count == 1 { return terms[0] }
+        return (make(terms), .one)
+    }
+
+    /// The collected terms sorted in canonical order, like terms combined, zero terms dropped.
+    private mutating func combinedTerms() -> [(term: Expr, coefficient: Rational)] {
         var terms: [(term: Expr, coefficient: Rational)] = []
         swap(&terms, &entries)
         if terms.count > 1 {
@@ -121,7 +133,12 @@ package struct SumBuilder {
         } else if terms.count == 1 && terms[0].coefficient.isZero {
             terms.removeAll()
         }
-        if terms.isEmpty { return constant.isZero ? .zero : Expr(constant) }  // 0: the shared node
+        return terms
+    }
+
+    /// The canonical sum of the constant and `terms` (as `combinedTerms()` leaves them).
+    private func make(_ terms: [(term: Expr, coefficient: Rational)]) -> Expr {
+        if terms.isEmpty { return Expr.number(constant) }  // 0, ±1, …: shared nodes
         if constant.isZero && terms.count == 1 { return terms[0].term.scaled(by: terms[0].coefficient) }
         return Expr(canonical: .sum(constant: constant, terms: terms))
     }
