@@ -15,6 +15,9 @@ struct NodeFacts {
     var size: Int
     /// The elementary functions called anywhere below, one bit per `rawValue`.
     var functions: UInt16
+    /// Somewhere below, a base other than a number or a symbol has a fractional exponent
+    /// (`sqrt(x*y)`): only then can moving roots out of denominators change anything.
+    var compositeRoots: Bool
 }
 
 /// Which rewrite a rule memo belongs to: the standard families applicable to a set of
@@ -40,17 +43,37 @@ final class SimplificationCache {
             if table[n.id] != nil { continue }
             if ready {
                 var functions: UInt16 = 0
-                n.forEachChild { functions |= self.table[$0.id]!.functions }
-                if case .call(let f, _) = n.kind { functions |= 1 << UInt16(f.rawValue) }
+                var roots = false
+                n.forEachChild {
+                    let f = self.table[$0.id]!
+                    functions |= f.functions
+                    roots = roots || f.compositeRoots
+                }
+                switch n.kind {
+                case .call(let f, _): functions |= 1 << UInt16(f.rawValue)
+                case .power(let b, let x): roots = roots || Self.isCompositeRoot(b, x)
+                case .product(_, let factors): roots = roots || factors.contains { Self.isCompositeRoot($0.base, $0.exponent) }
+                case .number, .symbol, .sum: break
+                }
                 let operations = OperationCount.node(n) { self.table[$0.id]!.operations }
                 let size = Expr.treeSizeNode(n) { self.table[$0.id]!.size }
-                table[n.id] = NodeFacts(operations: operations, size: size, functions: functions)
+                table[n.id] = NodeFacts(operations: operations, size: size, functions: functions, compositeRoots: roots)
             } else {
                 stack.append((n, true))
                 n.forEachChild { c in if table[c.id] == nil { stack.append((c, false)) } }
             }
         }
         return table[e.id]!
+    }
+
+    /// b^x with a fractional x (or x = t + q, q fractional: `KernelMap` takes a root of b
+    /// for it too) and b neither a number nor a symbol.
+    private static func isCompositeRoot(_ b: Expr, _ x: Expr) -> Bool {
+        guard !(x.rationalValue ?? KernelMap.splitConstant(x).constant).isInteger else { return false }
+        switch b.kind {
+        case .number, .symbol: return false
+        case .sum, .product, .power, .call: return true
+        }
     }
 
     /// The elementary functions called in `e`.

@@ -133,7 +133,7 @@ enum Simplifier {
             }
             for source in sources {
                 var splittings = Set<[Expr]>()  // an option that splits no kernel gives the same forms again
-                for options in Simplifier.kernelOptions(for: functions) {
+                for options in Simplifier.kernelOptions(for: functions, compositeRoots: facts.compositeRoots) {
                     let formMeter = meter.child(limit: budget.rationalForm)
                     do {
                         try Simplifier.rationalForms(source, options, budget, meter: formMeter, skipping: &splittings) {
@@ -175,9 +175,10 @@ enum Simplifier {
         return Expr.sum(parts)
     }
 
-    /// c · Π bᵢ^xᵢ with every sum base bᵢ simplified on its own (its terms one by one among
-    /// its candidates, under `budget.term` each): `(x/y + 1)^y*(log(x/y + 1) - x/(y*(x/y + 1)))`
-    /// has the factor `log(x/y + 1) - x/(x + y)`. `nil` when no base has a smaller form.
+    /// c · Π bᵢ^xᵢ with every sum base bᵢ that has a fraction among its terms simplified on
+    /// its own (its terms one by one among its candidates, under `budget.term` each):
+    /// `(x/y + 1)^y*(log(x/y + 1) - x/(y*(x/y + 1)))` has the factor `log(x/y + 1) - x/(x + y)`.
+    /// `nil` when no base has a smaller form.
     static func factorByFactor(
         _ c: Rational, _ factors: [(base: Expr, exponent: Expr)], _ budget: SimplificationBudget,
         meter: WorkMeter, cache: SimplificationCache
@@ -185,7 +186,7 @@ enum Simplifier {
         var parts: [Expr] = [Expr(c)]
         var changed = false
         for (b, x) in factors {
-            guard case .sum = b.kind, !meter.isExhausted else {
+            guard case .sum(_, let terms) = b.kind, terms.contains(where: { hasDenominator($0.term) }), !meter.isExhausted else {
                 parts.append(Expr.power(b, x))
                 continue
             }
@@ -227,9 +228,11 @@ enum Simplifier {
         }
     }
 
-    /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.
-    static func kernelOptions(for functions: Set<ElementaryFunction>) -> [KernelOptions] {
-        var out = [KernelOptions(), KernelOptions(rationalizesRoots: true)]
+    /// The kernel splittings worth trying: exponentials only when exp occurs, roots moved
+    /// out of denominators only when a root of something other than a symbol occurs, and
+    /// so on.
+    static func kernelOptions(for functions: Set<ElementaryFunction>, compositeRoots: Bool = true) -> [KernelOptions] {
+        var out = compositeRoots ? [KernelOptions(), KernelOptions(rationalizesRoots: true)] : [KernelOptions()]
         if functions.contains(.exp) { out.append(KernelOptions(splitsExponentials: true, rewritesTangents: false)) }
         if functions.contains(.tan) || functions.contains(.tanh) {
             out.append(KernelOptions(splitsExponentials: false, rewritesTangents: true))
