@@ -183,35 +183,38 @@ extension Expr {
     ///
     ///     try Expr.parse("2*x + sin(y)").treeSize   // 6: 2 · x (3), sin y (2), one +
     public var treeSize: Int {
-        foldPostorder { (e: Expr, size: (Expr) -> Int) -> Int in
-            var n = 0
-            func add(_ k: Int) { n = n.addingReportingOverflow(k).overflow ? Int.max : n + k }
-            switch e.kind {
-            case .number, .symbol:
-                n = 1
-            case .sum(let c, let terms):
-                if !c.isZero { add(2) }
-                for (t, k) in terms {
-                    add(size(t))
-                    if k != .one { add(2) }
-                }
-                add(terms.count - 1)
-            case .product(let c, let factors):
-                if c != .one { add(2) }
-                for (b, x) in factors {
-                    add(size(b))
-                    if !x.isOne { add(size(x) + 1) }
-                }
-                add(factors.count - 1)
-            case .power(let b, let x):
-                add(size(b))
-                add(size(x))
-                add(1)
-            case .call(_, let u):
-                add(size(u))
-                add(1)
+        foldPostorder { (e: Expr, size: (Expr) -> Int) -> Int in Expr.treeSizeNode(e, size) }
+    }
+
+    /// ``treeSize`` of one node, from its children's sizes.
+    static func treeSizeNode(_ e: Expr, _ size: (Expr) -> Int) -> Int {
+        var n = 0
+        func add(_ k: Int) { n = n.addingReportingOverflow(k).overflow ? Int.max : n + k }
+        switch e.kind {
+        case .number, .symbol:
+            n = 1
+        case .sum(let c, let terms):
+            if !c.isZero { add(2) }
+            for (t, k) in terms {
+                add(size(t))
+                if k != .one { add(2) }
             }
-            return n
+            add(terms.count - 1)
+        case .product(let c, let factors):
+            if c != .one { add(2) }
+            for (b, x) in factors {
+                add(size(b))
+                if !x.isOne { add(size(x) + 1) }
+            }
+            add(factors.count - 1)
+        case .power(let b, let x):
+            add(size(b))
+            add(size(x))
+            add(1)
+        case .call(_, let u):
+            add(size(u))
+            add(1)
         }
+        return n
     }
 }

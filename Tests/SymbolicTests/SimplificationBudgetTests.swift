@@ -58,7 +58,7 @@ private final class ResultBox: @unchecked Sendable {
     }
 
     @Test func work_neverExceedsTheBudget_andIsDeterministic() {
-        let budget = SimplificationBudget(search: 5_000, rationalForm: 1_000, term: 500, gcd: 200, combinedTerms: 100, rulePasses: 2)
+        let budget = SimplificationBudget(search: 1_500, rationalForm: 300, term: 100, gcd: 100, combinedTerms: 100, rulePasses: 2)
         let d = meyerDerivative(12)
         let first = d.simplification(budget: budget)
         let second = d.simplification(budget: budget)

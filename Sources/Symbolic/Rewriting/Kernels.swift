@@ -225,6 +225,11 @@ struct KernelMap {
         while let (e, ready) = stack.popLast() {
             if memo[e.id] != nil { continue }
             if !ready {
+                if let growth = combiningGrowth, case .sum(let c, let terms) = e.kind,
+                    KernelMap.combiningIsHopeless(c, terms, growth: growth)
+                {
+                    return nil
+                }
                 stack.append((e, true))
                 for c in children(e) where memo[c.id] == nil { stack.append((c, false)) }
                 continue

@@ -60,7 +60,7 @@ public struct SimplificationOutcome: Sendable, Hashable {
 enum Simplifier {
     static func simplify(_ e: Expr, budget: SimplificationBudget) -> SimplificationOutcome {
         let meter = WorkMeter(limit: budget.search)
-        var search = Search(e)
+        var search = Search(e, cache: SimplificationCache())
         do { try search.run(budget, meter: meter) } catch {}  // the candidates found so far stand
         search.finish()
         return SimplificationOutcome(result: search.best, work: meter.spent, budgetRanOut: meter.anyStepRanOut)
@@ -69,6 +69,7 @@ enum Simplifier {
     /// The candidate search over one input: the cheapest candidate so far, by ``cost(_:)``.
     struct Search {
         let input: Expr
+        let cache: SimplificationCache
         private(set) var best: Expr
         private var bestCost: Int
         /// The term-wise candidates of a sum, considered after the others (so that the
@@ -76,14 +77,15 @@ enum Simplifier {
         /// that runs out in a whole-sum step still has them).
         private var termwise: [Expr] = []
 
-        init(_ e: Expr) {
+        init(_ e: Expr, cache: SimplificationCache) {
             input = e
+            self.cache = cache
             best = e
-            bestCost = Simplifier.cost(e)
+            bestCost = Simplifier.cost(cache.facts(e))
         }
 
         mutating func consider(_ e: Expr) {
-            let c = Simplifier.cost(e)
+            let c = Simplifier.cost(cache.facts(e))
             if c < bestCost {
                 best = e
                 bestCost = c
@@ -99,32 +101,45 @@ enum Simplifier {
         mutating func run(_ budget: SimplificationBudget, meter: WorkMeter, splittingSums: Bool = true) throws(WorkExhausted) {
             if case .number = input.kind { return }
             if case .symbol = input.kind { return }
-            try meter.charge(input.treeSize)  // the traversals below, and costing candidates
-            let functions = Simplifier.functions(in: input)
-            let rules = RewriteRule.applicable(to: functions)
-            if splittingSums, case .sum(let c, let terms) = input.kind, terms.count >= 2 {
-                let sum = Simplifier.termByTerm(c, terms, budget, meter: meter)
-                termwise.append(sum)
-                if let factored = try? RewriteRule.factorTerms.apply(sum, passes: budget.rulePasses, meter: meter) {
-                    termwise.append(factored)
-                }
-                if let split = Simplifier.fractionsCombined(c, terms, budget, meter: meter) { termwise.append(split) }
+            let facts = cache.facts(input)
+            try meter.charge(facts.size)  // the traversals below, and costing candidates
+            let functions = cache.functions(in: input)
+            let standard = RewriteRule.applicable(to: functions)
+            let cache = self.cache
+            func rules(_ e: Expr, _ meter: WorkMeter) throws(WorkExhausted) -> Expr {
+                try cache.apply(standard, .standard(facts.functions), to: e, passes: budget.rulePasses, meter: meter)
             }
-            let rewritten = try rules.apply(input, passes: budget.rulePasses, meter: meter)
+            func factorTerms(_ e: Expr) throws(WorkExhausted) -> Expr {
+                try cache.apply(RewriteRule.factorTerms, .factorTerms, to: e, passes: budget.rulePasses, meter: meter)
+            }
+            if splittingSums, case .sum(let c, let terms) = input.kind, terms.count >= 2 {
+                let sum = Simplifier.termByTerm(c, terms, budget, meter: meter, cache: cache)
+                termwise.append(sum)
+                if let factored = try? factorTerms(sum) { termwise.append(factored) }
+                if let split = Simplifier.fractionsCombined(c, terms, budget, meter: meter, cache: cache) { termwise.append(split) }
+            }
+            if splittingSums, case .product(let c, let factors) = input.kind,
+                let product = Simplifier.factorByFactor(c, factors, budget, meter: meter, cache: cache)
+            {
+                termwise.append(product)
+            }
+            let rewritten = try rules(input, meter)
             consider(rewritten)
             let sources = rewritten == input ? [input] : [input, rewritten]
             for source in sources {
-                let factored = try RewriteRule.factorTerms.apply(source, passes: budget.rulePasses, meter: meter)
+                let factored = try factorTerms(source)
                 consider(factored)
-                consider(try rules.apply(factored, passes: budget.rulePasses, meter: meter))
+                consider(try rules(factored, meter))
             }
             for source in sources {
-                for options in Simplifier.kernelOptions(for: functions) {
+                var splittings = Set<[Expr]>()  // an option that splits no kernel gives the same forms again
+                for options in Simplifier.kernelOptions(for: functions, compositeRoots: facts.compositeRoots) {
                     let formMeter = meter.child(limit: budget.rationalForm)
                     do {
-                        try Simplifier.rationalForms(source, options, budget, meter: formMeter) { form throws(WorkExhausted) in
+                        try Simplifier.rationalForms(source, options, budget, meter: formMeter, skipping: &splittings) {
+                            form throws(WorkExhausted) in
                             consider(form)
-                            consider(try rules.apply(form, passes: budget.rulePasses, meter: formMeter))
+                            consider(try rules(form, formMeter))
                         }
                     } catch {
                         if meter.isExhausted { throw error }  // the whole search ran out, not just this form
@@ -138,7 +153,7 @@ enum Simplifier {
     /// `meter` runs out, the remaining terms stay as they are.
     static func termByTerm(
         _ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
-        meter: WorkMeter
+        meter: WorkMeter, cache: SimplificationCache
     ) -> Expr {
         var parts: [Expr] = [Expr(c)]
         parts.reserveCapacity(terms.count + 1)
@@ -148,7 +163,7 @@ enum Simplifier {
                 parts.append(t.scaled(by: k))
                 continue
             }
-            var search = Search(t)
+            var search = Search(t, cache: cache)
             do {
                 try search.run(budget, meter: meter.child(limit: budget.term), splittingSums: false)
             } catch {
@@ -160,6 +175,30 @@ enum Simplifier {
         return Expr.sum(parts)
     }
 
+    /// c · Π bᵢ^xᵢ with every sum base bᵢ that has a fraction among its terms simplified on
+    /// its own (its terms one by one among its candidates, under `budget.term` each):
+    /// `(x/y + 1)^y*(log(x/y + 1) - x/(y*(x/y + 1)))` has the factor `log(x/y + 1) - x/(x + y)`.
+    /// `nil` when no base has a smaller form.
+    static func factorByFactor(
+        _ c: Rational, _ factors: [(base: Expr, exponent: Expr)], _ budget: SimplificationBudget,
+        meter: WorkMeter, cache: SimplificationCache
+    ) -> Expr? {
+        var parts: [Expr] = [Expr(c)]
+        var changed = false
+        for (b, x) in factors {
+            guard case .sum(_, let terms) = b.kind, terms.contains(where: { hasDenominator($0.term) }), !meter.isExhausted else {
+                parts.append(Expr.power(b, x))
+                continue
+            }
+            var search = Search(b, cache: cache)
+            do { try search.run(budget, meter: meter.child(limit: budget.term)) } catch {}
+            search.finish()
+            changed = changed || search.best != b
+            parts.append(Expr.power(search.best, x))
+        }
+        return changed ? Expr.product(parts) : nil
+    }
+
     /// The polynomial part of a sum kept as it is, plus its fractions (the terms with a
     /// denominator) over one denominator, simplified on their own: `2*x + y - (x + y)/x^2 +
     /// 1/x - y/x^2` is `2*x + y - 2*y/x^2`, where the whole sum over x² would multiply the
@@ -167,14 +206,14 @@ enum Simplifier {
     /// none is not (the whole-sum forms cover those).
     static func fractionsCombined(
         _ c: Rational, _ terms: [(term: Expr, coefficient: Rational)], _ budget: SimplificationBudget,
-        meter: WorkMeter
+        meter: WorkMeter, cache: SimplificationCache
     ) -> Expr? {
         var fractions: [Expr] = [], rest: [Expr] = [Expr(c)]
         for (t, k) in terms {
             if hasDenominator(t) { fractions.append(t.scaled(by: k)) } else { rest.append(t.scaled(by: k)) }
         }
         guard fractions.count >= 2, rest.count >= 2 || !c.isZero else { return nil }
-        var search = Search(Expr.sum(fractions))
+        var search = Search(Expr.sum(fractions), cache: cache)
         do { try search.run(budget, meter: meter.child(limit: budget.term), splittingSums: false) } catch {}
         search.finish()
         return Expr.sum(rest + [search.best])
@@ -189,9 +228,11 @@ enum Simplifier {
         }
     }
 
-    /// The kernel splittings worth trying: exponentials only when exp occurs, and so on.
-    static func kernelOptions(for functions: Set<ElementaryFunction>) -> [KernelOptions] {
-        var out = [KernelOptions(), KernelOptions(rationalizesRoots: true)]
+    /// The kernel splittings worth trying: exponentials only when exp occurs, roots moved
+    /// out of denominators only when a root of something other than a symbol occurs, and
+    /// so on.
+    static func kernelOptions(for functions: Set<ElementaryFunction>, compositeRoots: Bool = true) -> [KernelOptions] {
+        var out = compositeRoots ? [KernelOptions(), KernelOptions(rationalizesRoots: true)] : [KernelOptions()]
         if functions.contains(.exp) { out.append(KernelOptions(splitsExponentials: true, rewritesTangents: false)) }
         if functions.contains(.tan) || functions.contains(.tanh) {
             out.append(KernelOptions(splitsExponentials: false, rewritesTangents: true))
@@ -199,23 +240,10 @@ enum Simplifier {
         return out
     }
 
-    /// The elementary functions called anywhere in e.
-    static func functions(in e: Expr) -> Set<ElementaryFunction> {
-        var out = Set<ElementaryFunction>()
-        var seen = Set<ObjectIdentifier>()
-        var stack = [e]
-        while let n = stack.popLast() {
-            guard seen.insert(n.id).inserted else { continue }
-            if case .call(let f, _) = n.kind { out.insert(f) }
-            n.forEachChild { stack.append($0) }
-        }
-        return out
-    }
-
     /// (operation count, tree size), compared lexicographically, as one integer.
-    static func cost(_ e: Expr) -> Int {
-        let ops = e.operationCount
-        return ops >= Int.max / 4096 ? Int.max : ops * 4096 + min(e.treeSize, 4095)
+    static func cost(_ facts: NodeFacts) -> Int {
+        let ops = facts.operations
+        return ops >= Int.max / 4096 ? Int.max : ops * 4096 + min(facts.size, 4095)
     }
 
     /// Most kernels (variables) a rational normal form is tried with: past that, the
@@ -226,12 +254,17 @@ enum Simplifier {
     /// `body` as soon as it is built: factored, and with the numerator multiplied out (and
     /// both with a negative sign moved into a factor). Sums are combined only when provably
     /// cheap (`budget.combinedTerms`, and a numerator at most twice the size of its parts).
+    /// `splittings` holds the kernel lists already tried for `e`: the same kernels give the
+    /// same forms (with roots rationalised only when a composite root is a kernel), so they
+    /// are not built twice.
     static func rationalForms(
         _ e: Expr, _ options: KernelOptions, _ budget: SimplificationBudget, meter: WorkMeter,
-        _ body: (Expr) throws(WorkExhausted) -> Void
+        skipping splittings: inout Set<[Expr]>, _ body: (Expr) throws(WorkExhausted) -> Void
     ) throws(WorkExhausted) {
         let map = KernelMap([e], options: options)
         if options.rationalizesRoots && !map.hasCompositeRoots { return }
+        // A rationalising map is marked by a trailing 1 (no kernel is a number).
+        guard splittings.insert(options.rationalizesRoots ? map.kernels + [Expr.one] : map.kernels).inserted else { return }
         guard map.variableCount <= maximumKernels,
             let f = try map.rationalFunction(e, termLimit: budget.combinedTerms, meter: meter, gcdLimit: budget.gcd, combiningGrowth: 2)
         else { return }
