@@ -61,7 +61,10 @@ extension Function {
         guard a.isRational else {
             let e = try exactCoordinates(of: a)
             let result = try notDifferentiableAtAbs { try expression(e) }
-            for value in result.exactEntries { try Function.checkDefined(value) }
+            for value in result.exactEntries {
+                try Function.checkDefined(value)
+                try Function.checkSize(value)
+            }
             return result
         }
         let r = try coordinates(of: a)
@@ -72,7 +75,21 @@ extension Function {
         } catch let EvaluationError.divisionByZero(sub) where sub.callsAbs {
             throw FunctionError.notDifferentiable("abs has no derivative where its argument is 0 (in \(sub))")
         }
-        return try notDifferentiableAtAbs { try expression(r.map { Expr($0) }) }
+        let result = try notDifferentiableAtAbs { try expression(r.map { Expr($0) }) }
+        for value in result.exactEntries { try Function.checkSize(value) }
+        return result
+    }
+
+    /// The most nodes an exact value that is not rational may have written out as a tree
+    /// (`cos(1/2 - sin(1/2)) …`): 100 000 unless set. The tape builds such a value as a DAG,
+    /// sharing each intermediate, but printed it is a tree, and a recurrence doubles it per
+    /// step; past the limit the value is an error that points to `--numeric`.
+    @TaskLocal public static var maximumExactValueSize: Int = 100_000
+
+    /// Throws ``FunctionError/exactValueTooLarge(nodes:limit:)`` past ``maximumExactValueSize``.
+    static func checkSize(_ value: Expr) throws {
+        let nodes = value.treeSize
+        if nodes > maximumExactValueSize { throw FunctionError.exactValueTooLarge(nodes: nodes, limit: maximumExactValueSize) }
     }
 
     private func notDifferentiableAtAbs<R>(_ body: () throws -> R) throws -> R {

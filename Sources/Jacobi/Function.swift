@@ -29,6 +29,9 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
     case notDifferentiable(String)
     /// The engine cannot compute this object (forward mode has no H·v of its own).
     case engineNotAvailable(object: String, engine: DifferentialEngine)
+    /// An exact value that is not rational would print as a tree of more than `limit`
+    /// nodes (``Function/maximumExactValueSize``); the floats are still available.
+    case exactValueTooLarge(nodes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -43,6 +46,9 @@ public enum FunctionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notRationalCoordinate(let s, let v): return "the value of \(s) is not rational (\(v))"
         case .notDifferentiable(let why): return "not differentiable at this point: \(why)"
         case .engineNotAvailable(let object, let engine): return "the \(engine.rawValue) engine does not compute \(object)"
+        case .exactValueTooLarge(let nodes, let limit):
+            let size = nodes == Int.max ? "more than \(limit)" : "\(nodes)"
+            return "an exact value would print as \(size) nodes (limit \(limit), Function.maximumExactValueSize): use --numeric"
         }
     }
 }

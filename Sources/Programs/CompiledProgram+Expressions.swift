@@ -44,13 +44,15 @@ extension CompiledProgram {
     ///     let p = try Program(parsing: "input x[2]\nr = x[1]^2 + x[2]^2\nf = r*sin(r)\noutput f")
     ///     try p.compile().expressions()   // [(x_1^2 + x_2^2)*sin(x_1^2 + x_2^2)]
     ///
-    /// - Throws: ``ProgramError`` when the tape has more than `budget` instructions (the
-    ///   message says to use `--engine reverse`), or a constant is undefined (`log(0)`).
+    /// - Throws: ``ProgramError`` when the tape has more than `budget` instructions or the
+    ///   outputs, written out as trees, are too large (see
+    ///   ``ProgramLimits/maximumSymbolicTreeSize``; the message says to use
+    ///   `--engine reverse`), or a constant is undefined (`log(0)`).
     public func expressions(budget: Int = CompiledProgram.defaultExpressionBudget) throws(ProgramError) -> [Expr] {
         guard tape.count <= budget else {
-            throw ProgramError(
-                "the program is too large for the symbolic engine (\(tape.count) tape instructions, budget \(budget)): use --engine reverse",
-                at: nil)
+            throw ProgramError.tooLargeForSymbolicEngine(
+                "the program is too large for the symbolic engine (\(tape.count) tape instructions, budget \(budget)): use --engine reverse"
+            )
         }
         let code = tape.instructions
         let n = code.count
@@ -116,6 +118,28 @@ extension CompiledProgram {
                 }
             }
         }
-        return tape.outputs.map { value($0) }
+        let outputs = tape.outputs.map { value($0) }
+        try Self.checkTreeSize(of: outputs, instructions: n)
+        return outputs
+    }
+
+    /// Written out as trees, the outputs may have at most
+    /// max(``ProgramLimits/maximumSymbolicTreeSize``, 16 × instructions) nodes: a program
+    /// whose values are reused from step to step (a recurrence) has a DAG of a few nodes
+    /// per step but a tree that doubles per step, and every symbolic step (derivatives,
+    /// simplification, printing) would be exponential in the loop count.
+    static func checkTreeSize(of outputs: [Expr], instructions: Int) throws(ProgramError) {
+        let limit = max(ProgramLimits.maximumSymbolicTreeSize, 16 * instructions)
+        var total = 0
+        for e in outputs {
+            let (sum, overflow) = total.addingReportingOverflow(e.treeSize)
+            total = overflow ? Int.max : sum
+        }
+        guard total <= limit else {
+            let size = total == Int.max ? "more than \(Int.max)" : "\(total)"
+            throw ProgramError.tooLargeForSymbolicEngine(
+                "the program's outputs written out as expressions have \(size) nodes (limit \(limit), ProgramLimits.maximumSymbolicTreeSize): use --engine reverse"
+            )
+        }
     }
 }

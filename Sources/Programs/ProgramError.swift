@@ -39,9 +39,24 @@ public struct ProgramError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A message longer than 150 characters (it quotes a very long name) is cut in the
     /// middle with `…`, so that an error line stays short whatever the program.
     public init(_ message: String, at location: SourceLocation?, sourceLine: String = "") {
+        self.init(message, at: location, sourceLine: sourceLine, tooLargeForSymbolicEngine: false)
+    }
+
+    init(_ message: String, at location: SourceLocation?, sourceLine: String, tooLargeForSymbolicEngine: Bool) {
         self.location = location
         self.message = message.unicodeScalars.count > 150 ? ErrorText.clipped(message, width: 150) : message
         self.sourceLine = sourceLine
+        self.isTooLargeForSymbolicEngine = tooLargeForSymbolicEngine
+    }
+
+    /// True when the program compiles and runs on the tape, but is too large for the
+    /// symbolic engine (``CompiledProgram/expressions(budget:)``): values at a point can
+    /// still be had from the tape engines.
+    public let isTooLargeForSymbolicEngine: Bool
+
+    /// The program is too large for the symbolic engine: `message` says why.
+    static func tooLargeForSymbolicEngine(_ message: String) -> ProgramError {
+        ProgramError(message, at: nil, sourceLine: "", tooLargeForSymbolicEngine: true)
     }
 
     /// `line:column: message`: the one-line form.

@@ -42,4 +42,11 @@ public enum ProgramLimits {
     /// unless set. A chain `a + b + … + z` is a tree as high as it has operands, and checking
     /// and compiling walk the tree recursively; a longer sum is `sum(i = 1..n, …)`.
     @TaskLocal public static var maximumDepth: Int = 500
+
+    /// The largest expression tree a program's outputs may have for the symbolic engine,
+    /// unless the tree is at most 16 nodes per tape instruction: 10 000 nodes unless set. A
+    /// program shares a value among its later uses (`x[k+1] = sin(x[k]) + a*x[k]` reads x[k]
+    /// twice), so written out as a tree its outputs can double with every step; the symbolic
+    /// engine works on trees, and such a program is for the tape engines (`--engine reverse`).
+    @TaskLocal public static var maximumSymbolicTreeSize: Int = 10_000
 }

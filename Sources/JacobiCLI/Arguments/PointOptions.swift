@@ -97,7 +97,7 @@ struct PointOptions: ParsableArguments {
         }
         let at = try text.point(for: f)
         let values = try computation.atPoint(at)
-        let symbolic = noSymbolic ? [] : try computation.symbolic()
+        let symbolic = noSymbolic ? [] : try computation.symbolicBesideValues()
         let fields = computation.head + symbolic + values.filter { !(noSymbolic && $0.isSymbolic) }
         try common.render(Report(fields), for: f)
     }
@@ -117,6 +117,17 @@ struct Computation: Sendable {
     let engine: DifferentialEngine?
     /// The result from the Double sweeps (`--numeric`), where the command offers it.
     let numeric: (@Sendable ([Double]) throws -> [Field])?
+
+    /// The symbolic column printed beside values at a point: empty for a program too large
+    /// for the symbolic engine when the values come from a tape engine (values never wait
+    /// for, or fail on, symbolic work).
+    func symbolicBesideValues() throws -> [Field] {
+        do {
+            return try symbolic()
+        } catch let error as ProgramError where error.isTooLargeForSymbolicEngine && engine != .symbolic {
+            return []
+        }
+    }
 
     /// - Parameters:
     ///   - variables: the `vars` printed (default: the function's; diff's `--wrt` list).

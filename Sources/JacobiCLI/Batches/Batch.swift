@@ -80,7 +80,7 @@ struct Batch {
     func linePrefix() throws -> [UInt8] {
         var prefix: [UInt8] = [UInt8(ascii: "{")]
         var first = true
-        for field in computation.head + (noSymbolic ? [] : try computation.symbolic()) {
+        for field in computation.head + (noSymbolic ? [] : try computation.symbolicBesideValues()) {
             JSONRenderer.write(field, to: &prefix, first: &first)
         }
         return prefix
