@@ -35,10 +35,12 @@ extension Tape {
     }
 
     /// ``taylorCoefficients(at:seeds:order:)`` with V given row-major (n × m), so that a
-    /// direction (m = 1) needs no array per input.
+    /// direction (m = 1) needs no array per input. Over Double along one direction the
+    /// sweep runs through the tape's sweep plan (TaylorPlan.swift) unless `plan` is false;
+    /// where the plan declines, and for every other scalar, the generic sweep runs.
     @inlinable
     func taylorCoefficients<S: TapeScalar>(
-        at point: [S], flatSeeds: [S], columns m: Int, order k: Int
+        at point: [S], flatSeeds: [S], columns m: Int, order k: Int, plan: Bool = true
     ) throws(TapeError) -> (layout: TaylorLayout, coefficients: [[S]]) {
         try checkDimension("point", point.count, inputCount)
         if k < 0 { throw .taylorOrder(k, reason: "the order must be at least 0") }
@@ -52,6 +54,12 @@ extension Tape {
                     + "\(Tape.taylorCoefficientBudget) for a tape of \(count) slots")
         }
         let layout = TaylorLayout(variables: Swift.max(m, 1), order: k)
+        if plan && m == 1 && S.self == Double.self,
+            let fast = planTaylorDouble(
+                unsafeBitCast(point, to: [Double].self), unsafeBitCast(flatSeeds, to: [Double].self), order: k)
+        {
+            return (layout, unsafeBitCast(fast, to: [[S]].self))
+        }
         let c = constants.map { S($0) }
         var sweep = TaylorSweep<S>(layout: layout, slots: count)
         for (i, ins) in instructions.enumerated() {
