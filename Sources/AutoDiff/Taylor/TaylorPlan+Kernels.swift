@@ -13,9 +13,8 @@ extension TaylorRecurrences {
     /// Writes the series of column `w` (cnt repetitions) of `ins` from operands `a`, `b`
     /// (inputs and constants are the caller's); false where the generic sweep must decide.
     ///
-    /// `a` may be `w` itself some repetitions back (an accumulation chain) only for the
-    /// opcodes whose rules read each plane once (add, subtract, the constant forms, negate);
-    /// the caller runs other self-reading columns one repetition at a time.
+    /// No operand may overlap `w` over the `cnt` repetitions (a column that reads itself
+    /// runs one repetition at a time, or as a chain, in the caller).
     func apply(_ ins: Instruction, _ w: TaylorColumn, _ a: TaylorColumn, _ b: TaylorColumn, constant c: Double, _ cnt: Int) -> Bool {
         let k = order
         let (w0, a0, b0) = (w[0], a[0], b[0])

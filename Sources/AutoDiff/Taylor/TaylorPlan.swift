@@ -16,8 +16,10 @@
 //   loops vectorise. Inputs a block reads straight from the point (x_i = a_i + t·v_i) are
 //   gathered as two planes; their higher planes stay zero.
 // * A column that reads itself some repetitions back (an accumulation chain s = s ⊕ t)
-//   runs plane by plane when its rule reads each plane once (sums, differences), else
-//   one repetition at a time, in the generic sweep's order.
+//   runs with the running value in a register (sums and differences one back), else one
+//   repetition at a time, in the generic sweep's order. Never as a plane loop that reads
+//   what it wrote an iteration before: such a loop was seen vectorised as if the reads and
+//   writes did not overlap (wrong sums in release builds only).
 //
 // The coefficients are the generic sweep's (TaylorSweep) over Double to the last bits or
 // so: the same recurrences, the same terms in the same order; the generic sweep skips
@@ -216,26 +218,60 @@ struct TaylorPlanRun: ~Copyable {
         let a = operand(col.a, c0, cnt, slots: tmpA, inputs: inA)
         let b = ins.operandCount == 2 ? operand(col.b, c0, cnt, slots: tmpB, inputs: inB) : a
         let c = ins.usesConstant ? constants?[Int(ins.payload)] ?? 0 : 0
-        let readsItself =
-            (col.a.kind == .local && col.a.column == j) || (ins.operandCount == 2 && col.b.kind == .local && col.b.column == j)
-        if readsItself && !Self.readsEachPlaneOnce(ins.opcode) {
-            for r in 0..<cnt {
-                guard rec.apply(ins, w.from(r), a.from(r), b.from(r), constant: c, 1) else { return false }
+        let selfA = col.a.kind == .local && col.a.column == j
+        let selfB = ins.operandCount == 2 && col.b.kind == .local && col.b.column == j
+        if !selfA && !selfB { return rec.apply(ins, w, a, b, constant: c, cnt) }
+        // A column that reads itself: never as a loop that reads through memory what it wrote
+        // an iteration before (the optimiser has been seen to vectorise such a loop as if the
+        // planes did not overlap). Sums and differences one repetition back keep the running
+        // value in a register, as the sweep plan's chains do; the rest go one repetition at a
+        // time, each through a call of its own.
+        if (ins.opcode == .add || ins.opcode == .subtract) && selfA != selfB && (selfA ? col.a : col.b).distance == 1 {
+            for d in 0..<K {
+                let out = w[d]
+                var s = out[-1]
+                if selfA {
+                    let y = b[d]
+                    if ins.opcode == .add {
+                        for r in 0..<cnt {
+                            s = s + y[r]
+                            out[r] = s
+                        }
+                    } else {
+                        for r in 0..<cnt {
+                            s = s - y[r]
+                            out[r] = s
+                        }
+                    }
+                } else {
+                    let x = a[d]
+                    if ins.opcode == .add {
+                        for r in 0..<cnt {
+                            s = x[r] + s
+                            out[r] = s
+                        }
+                    } else {
+                        for r in 0..<cnt {
+                            s = x[r] - s
+                            out[r] = s
+                        }
+                    }
+                }
             }
             return true
         }
-        return rec.apply(ins, w, a, b, constant: c, cnt)
+        for r in 0..<cnt {
+            guard Self.applyOne(rec, ins, w.from(r), a.from(r), b.from(r), c) else { return false }
+        }
+        return true
     }
 
-    /// Whether the opcode's rule computes each plane of its series from the same plane of its
-    /// operands in one pass (then a column may read itself a repetition back).
-    static func readsEachPlaneOnce(_ op: Opcode) -> Bool {
-        switch op {
-        case .add, .subtract, .negate, .addConstant, .subtractFromConstant, .multiplyConstant: true
-        case .input, .constant, .multiply, .divide, .square, .reciprocal, .powerInteger, .powerConstant, .power, .sin,
-            .cos, .tan, .exp, .log, .sqrt, .atan, .asin, .acos, .sinh, .cosh, .tanh, .abs, .branchGuard:
-            false
-        }
+    /// One repetition of a kernel, kept out of line so that no loop spans repetitions.
+    @inline(never)
+    static func applyOne(
+        _ rec: TaylorRecurrences, _ ins: Instruction, _ w: TaylorColumn, _ a: TaylorColumn, _ b: TaylorColumn, _ c: Double
+    ) -> Bool {
+        rec.apply(ins, w, a, b, constant: c, 1)
     }
 
     /// A block, chunk by chunk; the series of slots read outside it go to the slot array.
