@@ -5,10 +5,11 @@
 // repeated R times with fixed operand strides; a tape built from pieces hands its
 // `RepeatedBlock`s over as they are, never written out). This file only reads that plan:
 //
-// * Slots that leave a block, and every slot of straight code, keep their series in one
-//   flat array, slot × (k + 1) (coefficient d of slot s at s·(k + 1) + d). Only those
-//   slots are touched: the array is allocated for the whole tape, as the sweep plan's
-//   value array is, and the rest of it is never written.
+// * Slots that leave a block, and every slot of straight code (the sweep plan's global
+//   slots), keep their series in one flat array, slot × (k + 1): the global slots are
+//   numbered in order (`GlobalSlots`), and coefficient d of the i-th is at i·(k + 1) + d.
+//   The slots inside blocks never get an entry, so a 9 M-slot tape whose loop is one block
+//   holds a few series, and the budget (`Tape.taylorCoefficientBudget`) counts those.
 // * A block runs chunk by chunk, column by column: the series of template instruction j
 //   over a chunk's repetitions are k + 1 planes (one per degree) of a per-chunk buffer,
 //   and each recurrence is a loop over the repetitions inside a loop over degrees
@@ -38,7 +39,10 @@ extension Tape {
         let plan = planCache.plan(for: self)
         let constants = self.constants.map { Double($0) }
         let K = k + 1
-        let g = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(count * K, 1))
+        let globals = GlobalSlots(plan.globalRanges)
+        let held = (globals.count + (Swift.max(plan.maxPeriod, 1) + 4) * TaylorPlanRun.W).multipliedReportingOverflow(by: K)
+        guard !held.overflow, held.partialValue <= Tape.taylorCoefficientBudget else { return nil }
+        let g = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(globals.count * K, 1))
         defer { g.deallocate() }
         let ran = plan.straightCode.withUnsafeBufferPointer { code in
             point.withUnsafeBufferPointer { x in
@@ -46,7 +50,7 @@ extension Tape {
                     constants.withUnsafeBufferPointer { c in
                         withExtendedLifetime(plan) {
                             var run = TaylorPlanRun(
-                                plan: plan, order: k, slots: g, code: code.baseAddress, point: x.baseAddress,
+                                plan: plan, order: k, slots: g, globals: globals, code: code.baseAddress, point: x.baseAddress,
                                 direction: v.baseAddress, constants: c.baseAddress)
                             return run.sweep()
                         }
@@ -57,7 +61,7 @@ extension Tape {
         guard ran else { return nil }
         var result: [[Double]] = []
         for o in outputs {
-            let series = Array(UnsafeBufferPointer(start: g + o * K, count: K))
+            let series = Array(UnsafeBufferPointer(start: g + globals.index(o) * K, count: K))
             guard series.allSatisfy(\.isFinite) else { return nil }
             result.append(series)
         }
@@ -69,7 +73,9 @@ extension Tape {
 struct TaylorPlanRun: ~Copyable {
     let plan: SweepPlan
     let K: Int
+    /// The series of the global slots, `globals.index(slot)·K` onwards.
     let g: UnsafeMutablePointer<Double>
+    let globals: GlobalSlots
     let code: UnsafePointer<Instruction>?
     let point: UnsafePointer<Double>?
     let direction: UnsafePointer<Double>?
@@ -90,12 +96,14 @@ struct TaylorPlanRun: ~Copyable {
     static var W: Int { SweepPlan.maxHalo + chunk }
 
     init(
-        plan: SweepPlan, order k: Int, slots: UnsafeMutablePointer<Double>, code: UnsafePointer<Instruction>?,
+        plan: SweepPlan, order k: Int, slots: UnsafeMutablePointer<Double>, globals: GlobalSlots,
+        code: UnsafePointer<Instruction>?,
         point: UnsafePointer<Double>?, direction: UnsafePointer<Double>?, constants: UnsafePointer<Double>?
     ) {
         self.plan = plan
         K = k + 1
         g = slots
+        self.globals = globals
         self.code = code
         self.point = point
         self.direction = direction
@@ -138,16 +146,24 @@ struct TaylorPlanRun: ~Copyable {
 
     func straight(_ range: Range<Int>, delta: Int) -> Bool {
         guard let code else { return range.isEmpty }
+        // A straight segment lies inside one run of global slots: slot i is entry i − shift
+        // there, and so is every operand in the same run.
+        guard let first = range.first else { return true }
+        let (run, shift) = globals.run(first)
+        guard run.contains(range.upperBound - 1) else { return false }  // never: every slot of straight code is global
+        @inline(__always) func series(_ slot: Int) -> TaylorColumn {
+            TaylorColumn(g + (run.contains(slot) ? slot - shift : globals.index(slot)) * K, 1)
+        }
         for i in range {
             let ins = code[i + delta]
-            let w = TaylorColumn(g + i * K, 1)
+            let w = TaylorColumn(g + (i - shift) * K, 1)
             if ins.opcode == .input {
                 load(input: Int(ins.payload), stride: 0, into: w, count: 1)
             } else if ins.opcode == .constant {
                 load(constant: Int(ins.payload), into: w, count: 1)
             } else {
-                let a = TaylorColumn(g + Int(ins.a) * K, 1)
-                let b = ins.operandCount == 2 ? TaylorColumn(g + Int(ins.b) * K, 1) : a
+                let a = series(Int(ins.a))
+                let b = ins.operandCount == 2 ? series(Int(ins.b)) : a
                 let c = ins.usesConstant ? constants?[Int(ins.payload)] ?? 0 : 0
                 guard rec.apply(ins, w, a, b, constant: c, 1) else { return false }
             }
@@ -196,7 +212,7 @@ struct TaylorPlanRun: ~Copyable {
                 return input
             }
             for r in 0..<cnt {
-                let src = g + (op.base + (c0 + r) * op.stride) * K
+                let src = g + globals.index(op.base + (c0 + r) * op.stride) * K
                 for d in 0..<K { tmp[d][r] = src[d] }
             }
             return tmp
@@ -284,7 +300,8 @@ struct TaylorPlanRun: ~Copyable {
                 if c0 == 0 {
                     for link in b.haloLinks {
                         let col = column(link.column)
-                        for d in 0..<K { col[d][-link.back] = g[link.slot * K + d] }
+                        let src = g + globals.index(link.slot) * K
+                        for d in 0..<K { col[d][-link.back] = src[d] }
                     }
                 } else {
                     for j in 0..<p {
@@ -303,7 +320,7 @@ struct TaylorPlanRun: ~Copyable {
                 let col = column(j)
                 if b.columns[j].escapeAll {
                     for r in 0..<cnt {
-                        let dst = g + (b.start + (c0 + r) * p + j) * K
+                        let dst = g + globals.index(b.start + (c0 + r) * p + j) * K
                         for d in 0..<K { dst[d] = col[d][r] }
                     }
                 } else if !b.escapes[j].isEmpty {
@@ -311,7 +328,7 @@ struct TaylorPlanRun: ~Copyable {
                     var e = lowerBound(list, c0)
                     while e < list.count && list[e] < c0 + cnt {
                         let rep = list[e]
-                        let dst = g + (b.start + rep * p + j) * K
+                        let dst = g + globals.index(b.start + rep * p + j) * K
                         for d in 0..<K { dst[d] = col[d][rep - c0] }
                         e += 1
                     }
@@ -320,5 +337,42 @@ struct TaylorPlanRun: ~Copyable {
             c0 += chunk
         }
         return true
+    }
+}
+
+/// The sweep plan's global slots (the runs `SweepPlan.globalRanges`) numbered in order: the
+/// index of each in the Taylor plan's slot array.
+struct GlobalSlots {
+    let starts: [Int]
+    let ends: [Int]
+    /// The index of each run's first slot.
+    let offsets: [Int]
+    /// How many global slots.
+    let count: Int
+
+    init(_ runs: [Range<Int>]) {
+        starts = runs.map(\.lowerBound)
+        ends = runs.map(\.upperBound)
+        var offsets: [Int] = []
+        var total = 0
+        for r in runs {
+            offsets.append(total)
+            total += r.count
+        }
+        self.offsets = offsets
+        count = total
+    }
+
+    /// The run holding `slot` (a global slot) and `slot − index(slot)`.
+    func run(_ slot: Int) -> (Range<Int>, shift: Int) {
+        let i = Swift.max(lowerBound(starts, slot + 1) - 1, 0)
+        return (starts[i]..<ends[i], starts[i] - offsets[i])
+    }
+
+    /// The index of a global slot.
+    @inline(__always)
+    func index(_ slot: Int) -> Int {
+        let i = Swift.max(lowerBound(starts, slot + 1) - 1, 0)
+        return offsets[i] + slot - starts[i]
     }
 }
