@@ -78,12 +78,16 @@ import Testing
         var compared = 0
         var throughPlan = 0
         var failures = 0
+        var opcodesInBlocks = Set<Opcode>()
         for trial in 0..<60 {
             let reps = 4 + Int(g.next() % 40)
             let n = reps + 2
             let point = (0..<n).map { _ in Double(Int(g.next() % 17) - 8) / 5 }
             let tape = PlanAgreementTests.loopTape(
                 reps: reps, body: 3 + Int(g.next() % 8), readsSum: trial % 3 == 0, chain: trial % 4, at: point, using: &g)
+            for case .block(let b) in SweepPlan.build(tape).segments {
+                for c in b.columns { opcodesInBlocks.insert(c.ins.opcode) }
+            }
             let k = trial % 13
             for round in 0..<2 {
                 let x = round == 0 ? point : point.map { $0 + Double(Int(g.next() % 9) - 4) / 16 }
@@ -108,6 +112,8 @@ import Testing
             }
         }
         #expect(compared >= 80)
+        let missing = Set(Opcode.allCases).subtracting(opcodesInBlocks).subtracting([.input, .constant])
+        #expect(missing.isEmpty, "opcodes never seen in a block: \(missing)")
         #expect(throughPlan * 10 >= compared * 8, "the plan declined too often: \(throughPlan) of \(compared)")
         print("taylor plan, random loops: \(compared) compared, \(throughPlan) through the plan, \(failures) errors")
     }
