@@ -86,12 +86,16 @@ final class TapeCode: @unchecked Sendable {  // `flatList` is guarded by `mutex`
     /// The pieces with their first slots, when the tape was built from pieces.
     let pieces: [(start: Int, piece: TapePiece)]?
     let count: Int
+    /// The instructions of a tape built flat: immutable, so read without the lock (the
+    /// threads of a batch sweep the same tape; a shared lock per sweep serialised them).
+    private let givenFlat: [Instruction]?
     private var flatList: [Instruction]?
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     init(flat: [Instruction]) {
         pieces = nil
         count = flat.count
+        givenFlat = flat
         flatList = flat
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -107,6 +111,7 @@ final class TapeCode: @unchecked Sendable {  // `flatList` is guarded by `mutex`
         }
         self.pieces = placed
         count = start
+        givenFlat = nil
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -129,6 +134,7 @@ final class TapeCode: @unchecked Sendable {  // `flatList` is guarded by `mutex`
 
     /// Every instruction, in slot order (written out once for a tape built from pieces).
     var flat: [Instruction] {
+        if let givenFlat { return givenFlat }
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if let flatList { return flatList }

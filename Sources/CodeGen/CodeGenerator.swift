@@ -282,6 +282,25 @@ public struct CodeGenerator: Sendable {
             body: body, shape: nil)
     }
 
+    /// The compressed Hessian's products for `colours` colours in one sweep (checked, for
+    /// compiled tapes): H·d_k for k = 0 ..< colours, d_k the indicator of the inputs whose
+    /// colour byte `c[i]` is k (other bytes: no direction). The seeds are read from the
+    /// colours, not from stored directions, and the products are interleaved, `out[colours·i + k]`
+    /// = (H·d_k)ᵢ, so one cache line holds every product of an input.
+    func colouredHVPKernel(colours: Int, name: String, lowering: TapeLowering) -> Kernel {
+        let n = tape.inputCount
+        var t = TangentTransform(
+            arrays: ["x": "v", "V": "Vd", "A": "Ad", "g": "out"], dropPrimal: ["g"], directions: colours,
+            blocks: ["V": tape.count, "A": tape.count], seeded: ["x": "c"], interleaved: ["g"])
+        let body = DeadCode.eliminate(t.transform(lowering.adjoint(weights: [.one], into: "g", checks: true, derivativeChecks: true)))
+        let used = arraysUsed(body)
+        let scratch = [("V", tape.count), ("A", tape.count), ("Vd", colours * tape.count), ("Ad", colours * tape.count)]
+            .filter { used.contains($0.0) }.map { (name: $0.0, count: $0.1) }
+        return Kernel(
+            name: name, parameters: [.x, .c], outputCount: colours * n, returnsScalar: false, scratch: scratch,
+            body: body, shape: nil)
+    }
+
     /// A Jacobian or Hessian from one sweep per unit vector: the sweep's body (which reads
     /// `v` or `w` and writes `col` or `row`) repeated with each unit vector, its result
     /// copied into row-major `out`. The sweeps are unrolled over the (few) units, so the

@@ -22,6 +22,25 @@ extension BigInt {
         }
     }
 
+    /// A Double at least |self| and within a relative 2⁻⁵⁰ of it (+∞ past the Double
+    /// range), from the top bits of the representation: no allocation, unlike the correctly
+    /// rounded `Double(_:)`. Size estimates (bounds that must not be too small) use it.
+    ///
+    ///     (try BigInt(2).power(80) + 1).magnitudeUpperBound >= 0x1p80   // true
+    public var magnitudeUpperBound: Double {
+        switch storage {
+        case .small(let v):
+            let d = Double(v.magnitude)  // nearest: at most 2⁻⁵³ below
+            return d + d * 0x1p-52
+        case .large(let s):
+            var exponent = 0
+            // |x| = m·2^e with 0.5 ≤ m < 1, m truncated toward zero to 53 bits.
+            let m = s.withPointer { __gmpz_get_d_2exp(&exponent, $0) }.magnitude
+            if exponent > Double.greatestFiniteMagnitude.exponent + 1 { return .infinity }
+            return Double(sign: .plus, exponent: exponent, significand: m + 0x1p-52)
+        }
+    }
+
     /// The integer ±Σᵢ wordsᵢ·2^(64·i) (least significant word first; leading zero words
     /// are allowed).
     ///

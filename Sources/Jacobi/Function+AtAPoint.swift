@@ -6,7 +6,10 @@ import Symbolic
 
 /// Objects at a point a. Over `Rational` everything is exact (and throws where a value is
 /// not rational); over `Expr` the values are exact expressions (`cos(1/2)`); over `Double`
-/// they are floats. All engines give the same exact values; they differ in cost.
+/// they are floats. All engines give the same exact values; they differ in cost. The
+/// Rational versions are compiled here once (`@_specialize(exported:)`), so a caller in
+/// another module (the CLI's batches, a user's loop) runs them specialised, not through
+/// the generic entry point, which costs about twice as much per point.
 extension Function {
     func pointMap<S: PointScalar>(_ a: [S]) throws -> [Symbol: S] {
         try check("point", a.count, inputDimension)
@@ -21,6 +24,7 @@ extension Function {
     /// f(a).
     ///
     ///     try f.value(at: [Rational(1, 2), 3])
+    @_specialize(exported:true,where S == Rational)
     public func value<S: PointScalar>(at a: [S]) throws -> [S] {
         try check("point", a.count, inputDimension)
         return try tape.evaluate(at: a)
@@ -29,6 +33,7 @@ extension Function {
     /// ∇f(a): by default one reverse sweep.
     ///
     ///     try Function(x^2 * y).gradient(at: [Rational(3), 2])   // [12, 9]
+    @_specialize(exported:true,where S == Rational)
     public func gradient<S: PointScalar>(at a: [S], engine: DifferentialEngine = .reverse) throws -> [S] {
         try requireScalar()
         switch engine {
@@ -40,6 +45,7 @@ extension Function {
 
     /// J(a), m×n: n forward or m reverse sweeps (whichever the engine says), or the symbolic
     /// Jacobian evaluated at a.
+    @_specialize(exported:true,where S == Rational)
     public func jacobian<S: PointScalar>(at a: [S], engine: DifferentialEngine? = nil) throws -> Matrix<S> {
         switch engine {
         case .symbolic?:
@@ -53,6 +59,7 @@ extension Function {
 
     /// H(a), n×n: n forward-over-reverse sweeps (either tape engine), or the symbolic Hessian
     /// evaluated at a.
+    @_specialize(exported:true,where S == Rational)
     public func hessian<S: PointScalar>(at a: [S], engine: DifferentialEngine = .reverse) throws -> Matrix<S> {
         try requireScalar()
         if engine == .symbolic {
@@ -63,6 +70,7 @@ extension Function {
     }
 
     /// J(a)·v: one forward sweep without forming J (`.reverse`: m reverse sweeps, the rows of J).
+    @_specialize(exported:true,where S == Rational)
     public func jvp<S: PointScalar>(at a: [S], direction v: [S], engine: DifferentialEngine = .forward) throws -> [S] {
         try check("direction", v.count, inputDimension)
         switch engine {
@@ -73,6 +81,7 @@ extension Function {
     }
 
     /// wᵀJ(a): one reverse sweep without forming J (`.forward`: n forward sweeps, the columns).
+    @_specialize(exported:true,where S == Rational)
     public func vjp<S: PointScalar>(at a: [S], weights w: [S], engine: DifferentialEngine = .reverse) throws -> [S] {
         try check("weights", w.count, outputDimension)
         switch engine {
@@ -87,6 +96,7 @@ extension Function {
     ///
     /// - Throws: ``FunctionError/engineNotAvailable(object:engine:)`` for `.forward` (forward
     ///   mode alone has no H·v here: the tape's H·v is a forward sweep through the reverse one).
+    @_specialize(exported:true,where S == Rational)
     public func hvp<S: PointScalar>(at a: [S], direction v: [S], engine: DifferentialEngine = .reverse) throws -> [S] {
         try requireScalar()
         try check("direction", v.count, inputDimension)
@@ -98,6 +108,7 @@ extension Function {
     }
 
     /// D_v f(a) = ∇f(a)·v: one forward sweep.
+    @_specialize(exported:true,where S == Rational)
     public func directionalDerivative<S: PointScalar>(at a: [S], along v: [S], engine: DifferentialEngine = .forward) throws -> S {
         try requireScalar()
         return try jvp(at: a, direction: v, engine: engine)[0]

@@ -34,6 +34,27 @@ extension Function {
         try a.exactCoordinates(for: variables)
     }
 
+    /// Computes at `a` over `Rational` where it can: `rational` at a's coordinates (in
+    /// ``variables`` order) when every coordinate is rational and so is every value computed;
+    /// otherwise `exact` at `a` — the `Point` methods, whose values are exact expressions.
+    /// Both give the same numbers where both are defined, so this only saves building an
+    /// `Expr` per value; a batch of many rational points runs over `Rational` end to end.
+    /// For f = x²y at a = (3, 2):
+    ///
+    ///     try f.atPoint(a, engine: .reverse, rational: { try f.gradient(at: $0) }, exact: { try f.gradient(at: $0) })   // .rational([12, 9])
+    ///
+    /// - Throws: what `exact` throws: a rational computation that fails is run again by
+    ///   `exact`, so a point's error is the `Point` method's, whichever path was tried first.
+    @inlinable
+    public func atPoint<R, E>(
+        _ a: Point, engine: DifferentialEngine?, rational: ([Rational]) throws -> R, exact: (Point) throws -> E
+    ) throws -> AtPoint<R, E> {
+        guard a.isRational, let r = try? coordinates(of: a) else { return .exact(try exact(a)) }
+        try requireDefined(at: a, engine)  // what the `Point` methods check first (symbolic engine)
+        if let value = try? rational(r) { return .rational(value) }
+        return .exact(try exact(a))
+    }
+
     /// Runs `body` over Rational, or, when a value (or a coordinate) is not rational, over
     /// exact expressions.
     func exactly<R: ExactResult>(_ a: Point, _ body: ([Rational]) throws -> R, else expression: ([Expr]) throws -> R) throws -> R {
@@ -71,6 +92,7 @@ extension Function {
     /// The symbolic engine needs f defined at a before its derivatives are evaluated there;
     /// at a point that is not rational every engine does (the `Expr` sweeps cannot decide
     /// `log(-pi)` on their own).
+    @usableFromInline
     func requireDefined(at a: Point, _ engine: DifferentialEngine?) throws {
         if engine == .symbolic || !a.isRational { _ = try value(at: a, engine: .symbolic) }
     }
@@ -217,6 +239,20 @@ extension Function {
         return try taylor(at: coordinates(of: a), order: order, engine: engine)
     }
 }
+
+/// A result at an exact ``Point`` from ``Function/atPoint(_:engine:rational:exact:)``:
+/// rational numbers (no `Expr` built) when every coordinate and every value is rational,
+/// else the exact expressions of the `Point` methods (`cos(1/2)`, `sqrt(2)/2`).
+///
+///     AtPoint<[Rational], [Expr]>.rational([12, 9])
+public enum AtPoint<Rationals, Expressions> {
+    /// Every value rational, computed over `Rational`.
+    case rational(Rationals)
+    /// Exact values, some of them not rational (or a coordinate that is not).
+    case exact(Expressions)
+}
+
+extension AtPoint: Sendable where Rationals: Sendable, Expressions: Sendable {}
 
 /// A result at a point whose entries are exact values (checked for undefined constants).
 protocol ExactResult {

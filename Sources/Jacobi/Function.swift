@@ -225,23 +225,28 @@ public struct Function: Sendable {
 /// The symbolic side of a `Function`: given (expressions), or built on first use from a
 /// program under a budget. Thread-safe: a `Function` is `Sendable` and may be shared by
 /// the threads of a batch.
-final class SymbolicSide: @unchecked Sendable {  // guarded by `lock`
+final class SymbolicSide: @unchecked Sendable {  // `built` and `symbols` are guarded by `lock`
     private let lock = NSLock()
     private let program: CompiledProgram?
     private let budget: Int
     private var built: Result<[Expr], ProgramError>?
     private var symbols: [Symbol]?
+    /// The variables when given (expressions): immutable, so read without the lock (every
+    /// point of a batch asks for them, from every thread).
+    private let givenVariables: [Symbol]?
 
     init(outputs: [Expr], variables: [Symbol]) {
         program = nil
         budget = 0
         built = .success(outputs)
         symbols = variables
+        givenVariables = variables
     }
 
     init(program: CompiledProgram, budget: Int) {
         self.program = program
         self.budget = budget
+        givenVariables = nil
     }
 
     func expressions() throws -> [Expr] {
@@ -254,6 +259,7 @@ final class SymbolicSide: @unchecked Sendable {  // guarded by `lock`
     }
 
     var variables: [Symbol] {
+        if let givenVariables { return givenVariables }
         lock.lock()
         defer { lock.unlock() }
         if let symbols { return symbols }

@@ -69,7 +69,7 @@ public struct Point: Sendable, Equatable {
     /// - Precondition: as many values as variables, no variable twice.
     public init(variables: [Symbol], values: [Rational]) {
         precondition(
-            variables.count == values.count && Set(variables).count == variables.count,
+            variables.count == values.count && (try? Point.checkDistinct(variables)) != nil,
             "a point needs one value per distinct variable")
         symbols = variables
         rationalValues = values

@@ -46,4 +46,22 @@ import Testing
         #expect(BigInt(magnitudeWords: [UInt(Int.max) + 1], isNegative: true) == BigInt(Int.min))
         #expect(!BigInt(magnitudeWords: [5, 0], isNegative: false).isHeapAllocated)
     }
+
+    @Test func magnitudeUpperBound_isAtLeastTheMagnitudeAndClose() throws {
+        var g = SeededGenerator(seed: 43)
+        var samples: [BigInt] = [0, 1, -1, BigInt(Int.max), BigInt(Int.min), (try BigInt(2).power(1023)) * 3]
+        for _ in 0..<300 { samples.append(ExactSamples.integer(using: &g) * ExactSamples.integer(using: &g)) }
+        for x in samples {
+            let u = x.magnitudeUpperBound
+            if u == .infinity {
+                #expect(x.magnitude.bitWidth >= 1024)  // within 2⁻⁵⁰ of the top of the range, or past it
+                continue
+            }
+            // |x| ≤ u ≤ |x|·(1 + 2⁻⁵⁰), compared exactly.
+            let exact = try #require(Rational(exactly: u))
+            let m = Rational(x.magnitude)
+            #expect(m <= exact)
+            #expect(exact <= m * (1 + Rational(1, 1 << 50)))
+        }
+    }
 }

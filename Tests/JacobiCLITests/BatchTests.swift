@@ -65,6 +65,55 @@ import Testing
         }
     }
 
+    /// Rational points stay rational end to end; a point whose values are not all rational
+    /// (sin(1/2)) or that holds pi falls back to exact expressions: each command's batch line
+    /// equals, byte for byte, its single call at the same point.
+    @Test(arguments: [
+        ["grad", "x^2*y + sin(x)/y"],
+        ["jvp", "x*y", "sin(x) + y^2", "--dir", "1,-2"],
+        ["vjp", "x*y", "sin(x) + y^2", "--weights", "3,1/2"],
+        ["hvp", "x^3*y + sin(x)*y", "--dir", "1,-1"],
+    ])
+    func rationalAndExactPoints_giveTheSingleCallsLines(command: [String]) throws {
+        let points = [("1/2", "3"), ("0", "-2"), ("pi/4", "2"), ("-7/3", "0.25")]
+        let stdin = points.map { "{\"x\": \"\($0.0)\", \"y\": \"\($0.1)\"}" }.joined(separator: "\n")
+        let batch = try CLI.run(command + ["--points", "-", "--jobs", "2", "--format", "json"], stdin: stdin)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let lines = batch.stdout.split(separator: "\n")
+        #expect(lines.count == points.count)
+        for ((x, y), line) in zip(points, lines) {
+            let single = try CLI.run(command + ["--at", "x=\(x),y=\(y)", "--format", "json"])
+            #expect(single.status == 0, "\(single.stderr)")
+            #expect(single.stdout == line + "\n", "x=\(x),y=\(y)")
+        }
+    }
+
+    /// The input is read in blocks: blank lines and CRLF line ends are skipped across block
+    /// boundaries, the last line needs no line break, and an error line's index counts
+    /// points, not lines.
+    @Test func blankLinesAndCRLF_acrossBlocks_keepIndicesAndOrder() throws {
+        let n = 700, bad = 600
+        var text = ""
+        for k in 0..<n {
+            if k % 97 == 0 { text += "\r\n  \n" }
+            text += k == bad ? "{\"x\": \"1/0\"}\r\n" : "{\"x\": \"\(k)/7\"}\r\n"
+        }
+        text = String(text.dropLast())  // "\r\n" is one Character
+        let r = try CLI.run(["grad", "x^2", "--points", "-", "--jobs", "2", "--no-symbolic"], stdin: text)
+        #expect(r.status == 2)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == n)
+        for (k, line) in lines.enumerated() {
+            let o = try Self.object(line)
+            if k == bad {
+                #expect(o["index"] as? Int == bad)
+            } else if o["exact"] as? [String] != [Rational(2 * k, 7).description] {
+                Issue.record("line \(k): \(line)")
+                return
+            }
+        }
+    }
+
     @Test func jsonNumbers_areReadFromTheirDecimalTextExactly() throws {
         let url = try Self.write("{\"x\": 0.1, \"y\": 1e-3}\n{\"x\": -2.5E+1, \"y\": 3}\n")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -115,4 +115,35 @@ import Testing
         let slip = Array(right.reversed())
         #expect(try f.checkGradient(slip).mismatch?.entry == 0)
     }
+
+    /// `atPoint`: over Rational where every coordinate and value is rational (the same
+    /// numbers as the `Point` method), the `Point` method's exact expressions otherwise, and
+    /// the `Point` method's error where there is one, whichever engine.
+    @Test(arguments: DifferentialEngine.allCases)
+    func atPoint_isRationalWhereItCanBe_andThePointMethodElsewhere(engine: DifferentialEngine) throws {
+        let f = try Self.function("x^2*y + sin(x)/y")
+        func run(_ a: Point) throws -> AtPoint<[Rational], [Expr]> {
+            try f.atPoint(a, engine: engine, rational: { try f.gradient(at: $0, engine: engine) }, exact: { try f.gradient(at: $0, engine: engine) })
+        }
+        // ∇f = (2xy + cos(x)/y, x² − sin(x)/y²) = (1/3, 0) at (0, 3), given out of order.
+        let zero = try Point([(Self.y, 3), (Self.x, 0)])
+        guard case .rational(let r) = try run(zero) else {
+            Issue.record("a rational point with rational values is computed over Rational")
+            return
+        }
+        #expect(r == [Rational(1, 3), 0])
+        #expect(r.map { Expr($0) } == (try f.gradient(at: zero, engine: engine)))
+        // cos(1/2) is not rational, nor is the point x = pi/4: the Point method's expressions.
+        for a in [try Point([(Self.x, Rational(1, 2)), (Self.y, 3)]), try Point(exactly: [(Self.x, Expr.pi / 4), (Self.y, Expr(2))])] {
+            guard case .exact(let e) = try run(a) else {
+                Issue.record("\(a.valueTexts): not all values are rational")
+                continue
+            }
+            #expect(e == (try f.gradient(at: a, engine: engine)))
+        }
+        // At y = 0, f is undefined: the error is the Point method's.
+        let pole = try Point([(Self.x, 1), (Self.y, 0)])
+        let expected = "\(try #require(throws: (any Error).self) { try f.gradient(at: pole, engine: engine) })"
+        #expect("\(try #require(throws: (any Error).self) { try run(pole) })" == expected)
+    }
 }

@@ -78,6 +78,38 @@ import Testing
         }
     }
 
+    /// Coefficients at the edges of the word: below Σ|a|·Σ|b| < 2⁶³ the kernel skips its
+    /// overflow checks, above it every product and partial sum is checked; either way the
+    /// result is the exact product, or `.overflow` exactly when a partial sum leaves the word.
+    @Test func wordEdges_exactOrOverflowNeverWrapped() throws {
+        let x: UInt64 = 1
+        let y: UInt64 = 1 << 5
+        let cases: [(a: [(UInt64, Int)], b: [(UInt64, Int)], overflows: Bool)] = [
+            ([(x, 1 << 30), (y, 1 << 30)], [(x, 1 << 30), (y, -(1 << 30))], false),  // norms 2³¹·2³¹: unchecked
+            ([(x, 1 << 31), (y, 1 << 31)], [(x, 1 << 31), (y, 1 << 31)], true),  // 2⁶² + 2⁶² = 2⁶³ at x·y
+            ([(x, 1 << 31), (y, 1 << 31)], [(x, 1 << 31), (y, -(1 << 31))], false),  // cancels at x·y: checked, fits
+            ([(x, Int.max), (y, 1)], [(x, 1), (y, 1)], true),  // Int.max + 1 at x·y
+            ([(x, Int.min)], [(x, 1)], false),  // Int.min itself is a word
+            ([(x, -(1 << 62)), (y, -(1 << 62))], [(x, 1), (y, 1)], false),  // −2⁶³ at x·y: exactly Int.min
+        ]
+        for (a, b, overflows) in cases {
+            let expected = Self.naive(a, b)
+            guard let outcome = PackedDenseProduct.multiply(a, b, bitsPerGenerator: 5, termLimit: 100) else {
+                Issue.record("two-generator products are dense")
+                continue
+            }
+            switch outcome {
+            case .product(let terms):
+                #expect(!overflows)
+                #expect(Self.dictionary(terms) == expected)
+            case .overflow:
+                #expect(overflows)
+            case .tooManyTerms:
+                Issue.record("no term limit was reached")
+            }
+        }
+    }
+
     @Test func expand2_keepsItsValueAndTermCount() throws {
         // SymEngine's expand2 at a smaller power: (x+y+z+w)^6·((x+y+z+w)^6 + w).
         let e = try Expr.parse("(x + y + z + w)^6 * ((x + y + z + w)^6 + w)")

@@ -6,7 +6,11 @@
 //                    `f.gradient(at: [x, y, z])` over Rational per point (the floor)
 //   jacobi-library-point  the same loop through the call the CLI makes per point,
 //                    `f.gradient(at: Point)` (exact values as expressions), no I/O
-//   jacobi-cli-j1/j2 `jacobi grad G --points F --no-symbolic --jobs 1|2`, whole process
+//   jacobi-cli-j1/j2 `jacobi grad G --points F --no-symbolic --jobs 1|2`, whole process,
+//                    the two alternating; jacobi-cli-threads compares them (wall, CPU) and
+//                    gives the load average seen and the niceness the runs had (on a shared
+//                    Linux machine with autogroups, only the session group's niceness gives
+//                    the runs the cores they ask for: see `autogroup()`)
 //   jacobi-process   one `jacobi grad G --at … --no-symbolic --format json` process per point:
 //                    a sample of 100 processes, timed and extrapolated to n (said in extra)
 //   jacobi-rss       peak resident memory (/usr/bin/time -v) of the batch at n and at 10³
@@ -74,6 +78,15 @@ enum W11 {
         return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
     }
 
+    /// The scheduler group and its niceness (Linux: `/proc/self/autogroup`, e.g.
+    /// "/autogroup-12 nice -19"). With autogroups on, a process competes with each other
+    /// session as a group, so only the group's niceness gives a run its cores on a shared
+    /// machine: `echo -19 > /proc/self/autogroup` in a fresh session (`setsid`) before the run.
+    static func autogroup() -> String {
+        let text = (try? String(contentsOfFile: "/proc/self/autogroup", encoding: .utf8)) ?? "none"
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func writePoints(_ n: Int, to url: URL) {
         var text = ""
         text.reserveCapacity(n * 40)
@@ -119,25 +132,43 @@ enum W11 {
                 ("median_cpu_s", viaPoint.medianCPU), ("reps", viaPoint.reps), ("hash", viaPoint.result.hex),
                 ("per_point_s", viaPoint.medianWall / Double(n)), ("threads", 1),
             ])
+            // --jobs 1 and --jobs 2 alternate (j1, j2, j1, j2, …), so that both see the same
+            // load; each run's wall and CPU time (user + system) and the load average at the
+            // time are kept. Under load a thread gets a share of a core, so utilisation
+            // (CPU / wall: 1 at best for one thread, 2 for two) says how parallel the run was.
+            var walls: [Int: [Double]] = [1: [], 2: []], cpus: [Int: [Double]] = [1: [], 2: []]
+            var outputs: [Int: Data] = [:]
+            var loads: [Double] = []
+            let reps = n >= 100_000 ? 5 : 7
+            for _ in 0..<reps {
+                for jobs in [1, 2] {
+                    loads.append(loadAverage())
+                    let r = run(jacobi, ["grad", g, "--points", file.path, "--no-symbolic", "--jobs", String(jobs)])
+                    outputs[jobs] = r.stdout
+                    walls[jobs, default: []].append(r.seconds)
+                    cpus[jobs, default: []].append(r.cpu)
+                }
+            }
             var cli: [Int: Double] = [:]
             for jobs in [1, 2] {
-                var output = Data()
-                var cpus: [Double] = []
-                let m = measure(maxReps: 5) { () -> Double in
-                    let r = run(jacobi, ["grad", g, "--points", file.path, "--no-symbolic", "--jobs", String(jobs)])
-                    output = r.stdout
-                    cpus.append(r.cpu)
-                    return r.seconds
-                }
-                cli[jobs] = m.medianWall
-                let cpu = median(cpus)
-                emit(workload: "W11", system: "jacobi-cli-j\(jobs)", n: n, medianSeconds: m.medianWall, extra: [
-                    ("median_cpu_s", cpu), ("reps", m.reps), ("hash", hash(ofLines: output)),
-                    ("per_point_s", m.medianWall / Double(n)), ("threads", jobs),
-                    ("vs_library_wall", m.medianWall / library.medianWall), ("vs_library_cpu", cpu / library.medianCPU),
+                let wall = median(walls[jobs] ?? []), cpu = median(cpus[jobs] ?? [])
+                cli[jobs] = wall
+                emit(workload: "W11", system: "jacobi-cli-j\(jobs)", n: n, medianSeconds: wall, extra: [
+                    ("median_cpu_s", cpu), ("reps", reps), ("hash", hash(ofLines: outputs[jobs] ?? Data())),
+                    ("per_point_s", wall / Double(n)), ("per_point_cpu_s", cpu / Double(n)), ("threads", jobs),
+                    ("min_wall_s", (walls[jobs] ?? []).min() ?? .nan), ("utilisation", cpu / wall),
+                    ("vs_library_wall", wall / library.medianWall), ("vs_library_cpu", cpu / library.medianCPU),
                     ("vs_library_point_cpu", cpu / viaPoint.medianCPU),
                 ])
             }
+            emit(workload: "W11", system: "jacobi-cli-threads", n: n, medianSeconds: .nan, extra: [
+                ("wall_j1_over_j2", (cli[1] ?? .nan) / (cli[2] ?? .nan)),
+                ("min_wall_j1_over_j2", ((walls[1] ?? []).min() ?? .nan) / ((walls[2] ?? []).min() ?? .nan)),
+                ("cpu_j2_over_j1", median(cpus[2] ?? []) / median(cpus[1] ?? [])),
+                ("load_average_1min_min", loads.min() ?? .nan), ("load_average_1min_max", loads.max() ?? .nan),
+                ("nice", Int(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))), ("autogroup", autogroup()),
+                ("cores", ProcessInfo.processInfo.activeProcessorCount),
+            ])
             let sample = 100
             var sampled = 0.0, sampledCPU = 0.0
             for k in stride(from: 0, to: n, by: max(1, n / sample)).prefix(sample) {

@@ -83,6 +83,16 @@ public struct SparseCompression: Hashable, Sendable {
         return sources.map { products[Int($0)] }
     }
 
+    /// Where each entry of the pattern (row-major order) is read from the compressed
+    /// products: c·stride + i for entry i of the product of colour c (stride m for a column
+    /// colouring, n for rows and star), as ``entries(fromProducts:)`` reads them; for code
+    /// that computes the products in its own layout (a compiled tape).
+    ///
+    ///     try SparseCompression.hessian(of: tape).productIndices()   // tridiagonal, i mod 3: [0, n + 0, …]
+    ///
+    /// - Throws: ``SparsityError/coloringMismatch(_:)`` when the colouring does not fit the pattern.
+    public func productIndices() throws(SparsityError) -> [UInt32] { try recovery() }
+
     /// The recovery's sources, or the mismatch.
     func recovery() throws(SparsityError) -> [UInt32] {
         if let mismatch { throw mismatch }

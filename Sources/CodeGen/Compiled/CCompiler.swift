@@ -23,13 +23,21 @@ public struct CompileOptions: Sendable {
     /// Also compile H·v for this many directions in one sweep (`hvp(at:directions:into:)`,
     /// e.g. 3 for the colours of a tridiagonal Hessian); 1 (the default) compiles no batch.
     public var hvpBatch: Int
+    /// Also compile the compressed Hessian's sweep for this many colours (at most
+    /// ``maximumColoursPerSweep`` per sweep; more take several): every colour's H·d in one
+    /// sweep, seeded from the colours (``CompiledSparseHessian``); 0 (the default) compiles none.
+    public var hessianColours: Int
+
+    /// The most colours one compiled sweep of the compressed Hessian carries.
+    public static let maximumColoursPerSweep = 8
 
     /// The defaults above.
     public init(
-        compiler: String? = nil, cacheDirectory: String? = nil, hvpBatch: Int = 1,
+        compiler: String? = nil, cacheDirectory: String? = nil, hvpBatch: Int = 1, hessianColours: Int = 0,
         onFallback: @escaping @Sendable (String) -> Void = { FallbackNotice.shared.report($0) }
     ) {
         self.hvpBatch = Swift.max(1, hvpBatch)
+        self.hessianColours = Swift.min(Swift.max(0, hessianColours), Self.maximumColoursPerSweep)
         self.compiler = compiler ?? Environment.value("CC").flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
         self.cacheDirectory = cacheDirectory ?? Self.defaultCacheDirectory
         self.onFallback = onFallback

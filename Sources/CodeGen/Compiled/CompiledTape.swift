@@ -34,6 +34,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
 
     typealias Unary = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32
     typealias Binary = @convention(c) (UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Int32
+    typealias Coloured = @convention(c) (UnsafePointer<Double>?, UnsafePointer<UInt8>?, UnsafeMutablePointer<Double>?) -> Int32
 
     private let handle: UnsafeMutableRawPointer?
     private let fValue: Unary?
@@ -42,8 +43,11 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     private let fJVP: Binary?
     private let fVJP: Binary?
     private let fHVPBatch: Binary?
+    let fHVPColoured: Coloured?
     /// How many directions `hvp(at:directions:into:)` takes in one compiled sweep.
     public let hvpBatch: Int
+    /// How many colours the compressed Hessian's compiled sweep carries (0: none compiled).
+    public let hessianColours: Int
 
     /// Whether the sweeps run compiled.
     public var isCompiled: Bool { handle != nil }
@@ -51,8 +55,10 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     /// The C source compiled for `tape`: `jacobi_f`, `jacobi_jvp`, `jacobi_vjp`, and for a
     /// scalar tape `jacobi_grad` and `jacobi_hvp`, each returning 0 or the failing
     /// instruction's index + 1.
-    /// With `hvpBatch` > 1 (scalar tapes), also `jacobi_hvp_batch` (H·v for that many directions).
-    public static func source(for tape: Tape, hvpBatch: Int = 1) -> String {
+    /// With `hvpBatch` > 1 (scalar tapes), also `jacobi_hvp_batch` (H·v for that many
+    /// directions); with `hessianColours` > 0, `jacobi_hvp_coloured` (the compressed
+    /// Hessian's products for that many colours, seeded from one colour byte per input).
+    public static func source(for tape: Tape, hvpBatch: Int = 1, hessianColours: Int = 0) -> String {
         let g = CodeGenerator(tape: tape)
         var objects: [CodeGenObject] = [.f, .jvp, .vjp]
         if tape.outputCount == 1 { objects += [.grad, .hvp] }
@@ -63,6 +69,10 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
             + objects.map { "\n" + printer.function(g.tapeKernel($0, name: "jacobi", checked: true, lowering: lowering)) }.joined()
         if tape.outputCount == 1 && hvpBatch > 1 {
             source += "\n" + printer.function(g.hvpBatchKernel(directions: hvpBatch, name: "jacobi_hvp_batch", lowering: lowering))
+        }
+        if tape.outputCount == 1 && hessianColours > 0 {
+            source +=
+                "\n" + printer.function(g.colouredHVPKernel(colours: hessianColours, name: "jacobi_hvp_coloured", lowering: lowering))
         }
         return source
     }
@@ -76,7 +86,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         var cached = false
         var path: String?
         build: do {
-            let source = Self.source(for: tape, hvpBatch: options.hvpBatch)
+            let source = Self.source(for: tape, hvpBatch: options.hvpBatch, hessianColours: options.hessianColours)
             if source.utf8.count > 8_000_000 {
                 reason = "the tape's C source (\(source.utf8.count / 1_000_000) MB) is too large to compile"
                 break build
@@ -128,7 +138,9 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         fJVP = symbol("jacobi_jvp", Binary.self)
         fVJP = symbol("jacobi_vjp", Binary.self)
         fHVPBatch = symbol("jacobi_hvp_batch", Binary.self)
+        fHVPColoured = symbol("jacobi_hvp_coloured", Coloured.self)
         hvpBatch = options.hvpBatch
+        hessianColours = fHVPColoured == nil ? 0 : options.hessianColours
         fallbackReason = reason
         self.cached = cached
         libraryPath = path
@@ -261,11 +273,13 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     }
 
     /// The sparse Hessian at x: the entries of `compression`'s pattern (row-major), from
-    /// one compiled H·v per colour (``hvpBatch`` of them per compiled sweep) and direct
-    /// recovery, as `Tape.sparseHessian(at:compression:workspace:)` gives them (to rounding).
+    /// the compiled compressed-Hessian sweep when there is one (``hessianColours``, through
+    /// ``CompiledSparseHessian``), else one compiled H·v per colour (``hvpBatch`` of them per
+    /// compiled sweep), and direct recovery, as `Tape.sparseHessian(at:compression:workspace:)`
+    /// gives them (to rounding). For many points, keep a ``CompiledSparseHessian``.
     ///
     ///     let c = try SparseCompression.hessian(of: tape)
-    ///     let fast = tape.compiled(options: CompileOptions(hvpBatch: c.coloring.count))
+    ///     let fast = tape.compiled(options: CompileOptions(hessianColours: c.coloring.count))
     ///     try fast.sparseHessian(at: x, compression: c)   // 3n − 2 entries for extended Rosenbrock
     ///
     /// - Throws: `SparsityError` when the compression is not a star colouring of an n × n
@@ -281,6 +295,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
         }
         guard x.count == n else { throw TapeError.dimensionMismatch(what: "point", expected: n, actual: x.count) }
         guard isCompiled else { return try tape.sparseHessian(at: x, compression: c) }
+        if hessianColours > 0 { return try CompiledSparseHessian(self, compression: c).evaluate(at: x) }
         let seeds: [[Double]] = c.coloring.seeds()
         var products: [Double] = []
         products.reserveCapacity(seeds.count * n)

@@ -64,7 +64,7 @@ enum DeadCode {
 extension Term {
     func collectLocals(into set: inout Set<String>) {
         switch self {
-        case .number, .element: break
+        case .number, .element, .indicator: break
         case .local(let n): set.insert(n)
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b), .power(let a, let b):
             a.collectLocals(into: &set)
@@ -78,7 +78,7 @@ extension Term {
     func collectArrays(into set: inout Set<String>) {
         switch self {
         case .number, .local: break
-        case .element(let a, _): set.insert(a)
+        case .element(let a, _), .indicator(let a, _, _): set.insert(a)
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b), .power(let a, let b):
             a.collectArrays(into: &set)
             b.collectArrays(into: &set)

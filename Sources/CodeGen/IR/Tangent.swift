@@ -19,21 +19,37 @@ struct TangentTransform {
     /// direction k of array `a` lives at offset k·`blocks[a]` of its tangent array.
     let directions: Int
     let blocks: [String: Int]
+    /// Arrays whose tangents are colour seeds (array → its colours): the tangent of element
+    /// i in direction k is 1 where colours[i] = k, else 0 (`Term.indicator`).
+    let seeded: [String: String]
+    /// Arrays whose tangent directions are interleaved: direction k of element i at
+    /// directions·i + k (one cache line holds every direction of an element).
+    let interleaved: Set<String>
     private var varying: Set<String> = []
     private var fresh = 0
 
-    init(arrays: [String: String], dropPrimal: Set<String> = [], directions: Int = 1, blocks: [String: Int] = [:]) {
+    init(
+        arrays: [String: String], dropPrimal: Set<String> = [], directions: Int = 1, blocks: [String: Int] = [:],
+        seeded: [String: String] = [:], interleaved: Set<String> = []
+    ) {
         self.arrays = arrays
         self.dropPrimal = dropPrimal
         self.directions = directions
         self.blocks = blocks
+        self.seeded = seeded
+        self.interleaved = interleaved
     }
 
     static func tangentName(_ n: String, _ k: Int = 0) -> String { k == 0 ? n + "_d" : n + "_d\(k)" }
 
     /// Direction k's element of the tangent array of `a`.
     private func tangentElement(_ a: String, _ i: Index, _ k: Int) -> Term? {
-        arrays[a].map { .element($0, Index(base: i.base + k * (blocks[a] ?? 0), stride: i.stride)) }
+        if let colours = seeded[a] { return .indicator(colours, i, k) }
+        guard let t = arrays[a] else { return nil }
+        if interleaved.contains(a) {
+            return .element(t, Index(base: i.base * directions + k, stride: i.stride * directions))
+        }
+        return .element(t, Index(base: i.base + k * (blocks[a] ?? 0), stride: i.stride))
     }
 
     /// The tangent code of `body` (primal statements kept, each followed by its tangent).
@@ -122,9 +138,13 @@ struct TangentTransform {
         case .clear(let a, let r):
             var out: [Statement] = []
             if !dropPrimal.contains(a) { out.append(.clear(a, r)) }
-            if let ta = arrays[a] {
-                let block = blocks[a] ?? 0
-                for k in 0..<directions { out.append(.clear(ta, (r.lowerBound + k * block)..<(r.upperBound + k * block))) }
+            if let ta = arrays[a], seeded[a] == nil {
+                if interleaved.contains(a) {
+                    out.append(.clear(ta, (r.lowerBound * directions)..<(r.upperBound * directions)))
+                } else {
+                    let block = blocks[a] ?? 0
+                    for k in 0..<directions { out.append(.clear(ta, (r.lowerBound + k * block)..<(r.upperBound + k * block))) }
+                }
             }
             return out
         case .require:
@@ -142,7 +162,8 @@ struct TangentTransform {
             switch leaf {
             case .local(let n): varying.contains(n) ? .local(Self.tangentName(n, k)) : .zero
             case .element(let a, let i): tangentElement(a, i, k) ?? .zero
-            case .number, .add, .subtract, .multiply, .divide, .negate, .powerInteger, .powerRational, .power, .call: .zero
+            case .number, .indicator, .add, .subtract, .multiply, .divide, .negate, .powerInteger, .powerRational, .power, .call:
+                .zero
             }
         }
     }
@@ -154,7 +175,7 @@ struct TangentTransform {
         let r = result ?? t
         func d(_ u: Term) -> Term { derivative(u, leaf: leaf) }
         switch t {
-        case .number: return .zero
+        case .number, .indicator: return .zero
         case .local, .element: return leaf(t)
         case .add(let a, let b): return d(a) + d(b)
         case .subtract(let a, let b): return d(a) - d(b)

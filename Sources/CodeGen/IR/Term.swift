@@ -34,6 +34,10 @@ indirect enum Term: Hashable, Sendable {
     case power(Term, Term)
     /// sin, cos, …, sqrt, abs.
     case call(UnaryFunction, Term)
+    /// 1 where `array[index]` equals k, else 0: a colour's seed, the tangent of an input in
+    /// the direction of colour k, read from the colours (one byte per input) instead of a
+    /// stored direction vector. Constant (its derivative is 0).
+    case indicator(String, Index, Int)
 
     static let zero = Term.number(0)
     static let one = Term.number(1)
@@ -44,7 +48,7 @@ indirect enum Term: Hashable, Sendable {
     /// Whether printing it needs no temporary (a leaf).
     var isAtom: Bool {
         switch self {
-        case .number, .local, .element: true
+        case .number, .local, .element, .indicator: true
         case .add, .subtract, .multiply, .divide, .negate, .powerInteger, .powerRational, .power, .call: false
         }
     }
@@ -140,7 +144,10 @@ indirect enum Statement {
 /// body writes the results into `out` (or returns `out[0]` for a scalar signature).
 struct Kernel {
     enum Parameter: String {
+        /// Point, direction, weights (Double arrays).
         case x, v, w
+        /// Colours, one byte per input (the seeds of a compressed Hessian's directions).
+        case c
     }
 
     var name: String

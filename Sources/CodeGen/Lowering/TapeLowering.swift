@@ -242,7 +242,7 @@ extension Term {
     /// The term with locals replaced.
     func substituting(_ map: [String: Term]) -> Term {
         switch self {
-        case .number, .element: return self
+        case .number, .element, .indicator: return self
         case .local(let n): return map[n] ?? self
         case .add(let a, let b): return .add(a.substituting(map), b.substituting(map))
         case .subtract(let a, let b): return .subtract(a.substituting(map), b.substituting(map))

@@ -26,7 +26,9 @@ struct CSource {
         // an output entry in a register across the contributions a repetition adds to it.
         let r = checked ? "restrict " : ""
         var params = ["const double *\(r)x"]
-        for p in k.parameters where p != .x { params.append("const double *\(r)\(p.rawValue)") }
+        for p in k.parameters where p != .x {
+            params.append("const \(p == .c ? "unsigned char" : "double") *\(r)\(p.rawValue)")
+        }
         let scalar = k.returnsScalar && !checked
         if !scalar { params.append("double *\(r)out") }
         let type = checked ? "int" : scalar ? "double" : "void"

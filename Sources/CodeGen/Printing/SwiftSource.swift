@@ -16,7 +16,7 @@ struct SwiftSource {
 
     func function(_ k: Kernel) -> String {
         var params = ["_ x: [Double]"]
-        for p in k.parameters where p != .x { params.append("_ \(p.rawValue): [Double]") }
+        for p in k.parameters where p != .x { params.append("_ \(p.rawValue): [\(p == .c ? "UInt8" : "Double")]") }
         let result = k.returnsScalar ? "Double" : k.shape == nil ? "[Double]" : "[[Double]]"
         var mutated: Set<String> = []
         Self.assignedLocals(k.body, into: &mutated)

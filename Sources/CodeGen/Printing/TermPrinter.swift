@@ -71,6 +71,12 @@ struct TermPrinter {
             return (text, negative ? 3 : 5)
         case .local(let n): return (n, 5)
         case .element(let a, let i): return ("\(a)[\(index(i))]", 5)
+        case .indicator(let a, let i, let k):
+            switch dialect {
+            case .c, .swift: return ("(\(a)[\(index(i))] == \(k) ? 1.0 : 0.0)", 5)
+            case .numpy: return ("np.where(\(a)[\(index(i))] == \(k), 1.0, 0.0)", 5)
+            case .exact: return ("(Fraction(1) if \(a)[\(index(i))] == \(k) else Fraction(0))", 5)
+            }
         case .add(let a, let b): return (wrap(printed(a), 1) + " + " + wrap(printed(b), 2), 1)
         case .subtract(let a, let b): return (wrap(printed(a), 1) + " - " + wrap(printed(b), 2), 1)
         case .multiply(let a, let b): return (wrap(printed(a), 2) + " * " + wrap(printed(b), 3), 2)

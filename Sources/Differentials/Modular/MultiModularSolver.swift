@@ -32,18 +32,19 @@ enum MultiModularSolver {
         var solutions: [[UInt64]] = []
         var residuesA = [UInt64](repeating: 0, count: n * n)
         var residuesB = [UInt64](repeating: 0, count: n * m)
-        var scratch = BatchInverse()
         let inverting = b == .identity(n)
+        var tableA = ResidueTable(a.elements)
+        var tableB = ResidueTable(inverting ? [] : b.elements)
         /// The solution modulo the next usable prime, or nil on a singular first prime.
         func nextSolution() -> (WordPrime, [UInt64])? {
             while true {
                 let field = WordPrime(p: sequence.prime(next))
                 next += 1
-                guard scratch.residues(of: a.elements, field: field, into: &residuesA) else { continue }  // p divides a denominator
+                guard tableA.residues(field: field, into: &residuesA) else { continue }  // p divides a denominator
                 if inverting {
                     if ModularElimination.invert(&residuesA, n: n, field: field) { return (field, residuesA) }
                 } else {
-                    guard scratch.residues(of: b.elements, field: field, into: &residuesB) else { continue }
+                    guard tableB.residues(field: field, into: &residuesB) else { continue }
                     if ModularElimination.solve(&residuesA, &residuesB, n: n, m: m, field: field) {
                         return (field, residuesB)
                     }
@@ -52,6 +53,7 @@ enum MultiModularSolver {
             }
         }
         var checkpoint = 1
+        var hardest = 0  // the entry whose reconstruction failed last: tried first next time
         while true {
             guard let (field, x) = nextSolution() else { return nil }
             fields.append(field)
@@ -59,20 +61,17 @@ enum MultiModularSolver {
             if fields.count < checkpoint { continue }
             checkpoint = max(checkpoint + 1, checkpoint * 3 / 2)
             guard let crt = ChineseRemainder(fields),
-                let candidate = reconstruct(crt, solutions, count: n * m)
+                let candidate = reconstruct(crt, solutions, count: n * m, hardest: &hardest)
             else { continue }
             // Bits of M that prove the candidate (see the top of the file).
-            let needed =
-                max(
-                    bounds.size.bitWidth + bounds.rowBitsA + candidate.numeratorBits,
-                    candidate.denominator.bitWidth + bounds.rowBitsB) + 3
-            var modulusBits = crt.modulusBits
+            let needed = bounds.provingBits(a, b, candidate)
+            var modulus = crt.modulus
             var agrees = true
-            while agrees && modulusBits < needed {
+            while agrees && modulus.bitWidth - 1 < needed {
                 guard let (field, x) = nextSolution() else { return nil }
                 fields.append(field)
                 solutions.append(x)
-                modulusBits += Int(UInt64.bitWidth - field.p.leadingZeroBitCount) - 1  // a lower bound
+                modulus *= BigInt(field.p)
                 let p = UInt(field.p)
                 let dp = UInt64(candidate.denominator.residue(modulo: p))
                 let dq = field.shoup(dp)
@@ -97,7 +96,7 @@ enum MultiModularSolver {
     /// N and d with N ≡ d·X (mod M) entry by entry, where each entry is either a small
     /// multiple of the running d or a rational reconstruction that extends d; nil when an
     /// entry is neither (more primes are needed).
-    static func reconstruct(_ crt: ChineseRemainder, _ solutions: [[UInt64]], count: Int) -> Candidate? {
+    static func reconstruct(_ crt: ChineseRemainder, _ solutions: [[UInt64]], count: Int, hardest: inout Int) -> Candidate? {
         let k = crt.fields.count
         var d = BigInt.one
         var scale = crt.fields.map { f in (UInt64(1), f.shoup(1)) }
@@ -107,6 +106,19 @@ enum MultiModularSolver {
         words.reserveCapacity(k + 1)
         var digits = [UInt64](repeating: 0, count: k)
         var numeratorBits = 0
+        // The entry that failed last time fails again unless enough primes are in: try it
+        // alone first (reconstructing it is cheap next to a whole failed pass).
+        // So are entries spread over the matrix: a sample of about 64 (and the last one)
+        // finds a too-small modulus before a pass over every entry.
+        let stride = max(1, count / 64)
+        for e in [hardest] + Array(Swift.stride(from: stride - 1, to: count, by: stride)) + [count - 1] where e > 0 && e < count {
+            let negative = crt.symmetricValue(solutions, entry: e, scale: scale, digits: &digits, into: &words)
+            let bits = ChineseRemainder.bitWidth(words)
+            if bits + 3 > crt.modulusBits && crt.rationalReconstruction(BigInt(magnitudeWords: words, isNegative: negative)) == nil {
+                hardest = e
+                return nil
+            }
+        }
         for e in 0..<count {
             let negative = crt.symmetricValue(solutions, entry: e, scale: scale, digits: &digits, into: &words)
             let bits = ChineseRemainder.bitWidth(words)
@@ -117,7 +129,10 @@ enum MultiModularSolver {
                 continue
             }
             // y ≡ d·x; a fraction r/s ≡ y gives x ≡ r/(s·d).
-            guard let (r, s) = crt.rationalReconstruction(y) else { return nil }
+            guard let (r, s) = crt.rationalReconstruction(y) else {
+                hardest = e
+                return nil
+            }
             for i in values.indices { values[i] *= s }
             d *= s
             scale = crt.fields.map { f in
@@ -128,86 +143,5 @@ enum MultiModularSolver {
             numeratorBits = values.reduce(0) { max($0, $1.bitWidth) }
         }
         return Candidate(numerators: values, denominator: d, numeratorBits: numeratorBits)
-    }
-}
-
-/// Bit bounds on the integer system A'·X = B' (A' = diag(D)·A, B' = diag(D)·B).
-struct SizeBounds {
-    /// n: the number of terms in each entry of A'·N.
-    let size: Int
-    /// Every entry of A' is below 2^rowBitsA in absolute value; of B', below 2^rowBitsB.
-    let rowBitsA: Int
-    let rowBitsB: Int
-
-    /// nil when a row of A is zero (A is singular).
-    init?(_ a: Matrix<Rational>, _ b: Matrix<Rational>) {
-        var rowBitsA = 0
-        var rowBitsB = 0
-        for i in 0..<a.rows {
-            var lcm = BigInt.one
-            // |D·p/q| < 2^(bits(D) + bits(p) − bits(q) + 1).
-            func visit(_ x: Rational, _ excess: inout Int) {
-                if x.isZero { return }
-                let (p, q) = x.partBitWidths
-                excess = max(excess, p - q + 1)
-                if let (_, d) = x.inlineParts {
-                    if d == 1 { return }
-                    let r = lcm.residue(modulo: UInt(d))
-                    let g = SizeBounds.gcd(r, UInt(d))
-                    if UInt(d) / g > 1 { lcm *= BigInt(UInt(d) / g) }
-                } else {
-                    lcm = BigInt.lcm(lcm, x.denominator)
-                }
-            }
-            var excessA = Int.min
-            var excessB = Int.min
-            for j in 0..<a.columns { visit(a[i, j], &excessA) }
-            for j in 0..<b.columns { visit(b[i, j], &excessB) }
-            if excessA == Int.min { return nil }
-            rowBitsA = max(rowBitsA, lcm.bitWidth + excessA)
-            if excessB != Int.min { rowBitsB = max(rowBitsB, lcm.bitWidth + excessB) }
-        }
-        self.size = a.rows
-        self.rowBitsA = rowBitsA
-        self.rowBitsB = rowBitsB
-    }
-
-    static func gcd(_ a: UInt, _ b: UInt) -> UInt {
-        var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
-    }
-}
-
-/// Residues of rational entries modulo p, with one modular inverse for all denominators
-/// (Montgomery's batch inversion: three multiplications per denominator instead of an inverse).
-struct BatchInverse {
-    private var positions: [Int] = []
-    private var denominators: [UInt64] = []
-    private var prefix: [UInt64] = []
-
-    /// out[e] = x[e] mod p; false when p divides a denominator.
-    mutating func residues(of x: [Rational], field: WordPrime, into out: inout [UInt64]) -> Bool {
-        positions.removeAll(keepingCapacity: true)
-        denominators.removeAll(keepingCapacity: true)
-        prefix.removeAll(keepingCapacity: true)
-        var running: UInt64 = 1
-        for e in x.indices {
-            let (p, q) = x[e].residues(modulo: UInt(field.p))
-            out[e] = UInt64(p)
-            if q == 1 || p == 0 { continue }
-            if q == 0 { return false }
-            positions.append(e)
-            denominators.append(UInt64(q))
-            running = field.multiply(running, UInt64(q))
-            prefix.append(running)
-        }
-        guard var inverse = field.inverse(running) else { return false }
-        for t in stride(from: positions.count - 1, through: 0, by: -1) {
-            let inverseQ = t == 0 ? inverse : field.multiply(inverse, prefix[t - 1])
-            inverse = field.multiply(inverse, denominators[t])
-            out[positions[t]] = field.multiply(out[positions[t]], inverseQ)
-        }
-        return true
     }
 }

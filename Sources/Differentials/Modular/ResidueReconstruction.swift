@@ -96,16 +96,14 @@ struct ChineseRemainder {
         }
         // x > ⌊M/2⌋ stands for x − M.
         if ChineseRemainder.compare(words, halfModulusWords) > 0 {
-            var borrow = false
-            var out = [UInt](repeating: 0, count: modulusWords.count)
+            while words.count < modulusWords.count { words.append(0) }
+            var borrow: UInt = 0
             for i in 0..<modulusWords.count {
-                let x = i < words.count ? words[i] : 0
-                let (d1, o1) = modulusWords[i].subtractingReportingOverflow(x)
-                let (d2, o2) = d1.subtractingReportingOverflow(borrow ? 1 : 0)
-                out[i] = d2
-                borrow = o1 || o2
+                let (d1, o1) = modulusWords[i].subtractingReportingOverflow(words[i])
+                let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+                words[i] = d2
+                borrow = o1 || o2 ? 1 : 0
             }
-            words = out
             return true
         }
         return false

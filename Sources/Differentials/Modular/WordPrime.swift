@@ -70,7 +70,8 @@ struct WordPrime {
     /// The residue of a signed word.
     @inline(__always)
     func residue(_ v: Int) -> UInt64 {
-        let r = UInt64(v.magnitude) % p
+        let m = UInt64(v.magnitude)
+        let r = m < p ? m : m % p  // small numerators (the common case) need no division
         return v < 0 && r != 0 ? p - r : r
     }
 }

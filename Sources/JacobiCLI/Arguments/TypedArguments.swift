@@ -18,6 +18,11 @@ struct ArgumentError: Error, CustomStringConvertible {
 
 /// Typed values of options, parsed at the edge (argument-parser `transform:` functions).
 enum Arguments {
+    /// The help of `--dir` (jvp, hvp).
+    static let directionHelp = ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2")
+    /// The help of `--weights` (vjp).
+    static let weightsHelp = ArgumentHelp("The weights w, one exact number per function.", valueName: "w1,w2")
+
     /// `x,y,z`: distinct variable names.
     static func variables(_ text: String) throws -> [Symbol] {
         var out: [Symbol] = []

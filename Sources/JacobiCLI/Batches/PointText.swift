@@ -12,16 +12,52 @@ enum PointText {
         init(_ description: String) { self.description = description }
     }
 
-    /// The (name, value) pairs of a JSON object (its UTF-8 bytes), in order.
-    static func jsonObject(_ bytes: [UInt8], names: inout SymbolNames) throws -> [(Symbol, Expr)] {
-        var reader = JSONObjectReader(bytes)
-        return try reader.object(&names)
+    /// A point as read: rationals while every value is one (no `Expr` is built for the
+    /// usual point), every value as an exact expression once one is not (`pi/4`).
+    struct Values {
+        var symbols: [Symbol] = []
+        var rationals: [Rational] = []
+        var constants: [Expr]?
+
+        init(capacity: Int) {
+            symbols.reserveCapacity(capacity)
+            rationals.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ s: Symbol, _ value: Coordinate) {
+            symbols.append(s)
+            switch value {
+            case .rational(let r):
+                if constants == nil { rationals.append(r) } else { constants?.append(Expr(r)) }
+            case .constant(let e):
+                if constants == nil { constants = rationals.map { Expr($0) } }
+                constants?.append(e)
+            }
+        }
+
+        /// The exact point (the names are distinct: the readers check).
+        func point() throws -> Point {
+            guard let constants else { return Point(variables: symbols, values: rationals) }
+            return try Point(exactly: Array(zip(symbols, constants)))
+        }
+
+        /// The point as an error line echoes it (`"at"`).
+        var json: JSONValue {
+            let texts = constants.map { $0.map(\.description) } ?? rationals.map(\.description)
+            return .object(zip(symbols, texts).map { ($0.name, .string($1)) })
+        }
     }
 
-    /// The same, without a cache of names (one point).
-    static func jsonObject(_ bytes: [UInt8]) throws -> [(Symbol, Expr)] {
-        var names = SymbolNames()
-        return try jsonObject(bytes, names: &names)
+    /// A value as read: a rational, or an exact constant that is not one (`pi/4`).
+    enum Coordinate {
+        case rational(Rational)
+        case constant(Expr)
+    }
+
+    /// The values of a JSON object (its UTF-8 bytes), in order.
+    static func jsonObject(_ bytes: UnsafeBufferPointer<UInt8>, names: inout SymbolNames) throws -> Values {
+        var reader = JSONObjectReader(bytes)
+        return try reader.object(&names)
     }
 
     /// The names of a CSV header row.
@@ -37,10 +73,12 @@ enum PointText {
     }
 
     /// One CSV row under `header`.
-    static func csvRow(_ line: Substring, header: [Symbol]) throws -> [(Symbol, Expr)] {
+    static func csvRow(_ line: Substring, header: [Symbol]) throws -> Values {
         let cells = line.split(separator: ",", omittingEmptySubsequences: false)
         guard cells.count == header.count else { throw Failure("the row has \(cells.count) values, the header \(header.count) names") }
-        return try zip(header, cells).map { name, cell in (name, try number(unquoted(cell), for: name.name)) }
+        var values = Values(capacity: header.count)
+        for (name, cell) in zip(header, cells) { values.append(name, try coordinate(unquoted(cell), for: name.name)) }
+        return values
     }
 
     static func unquoted(_ cell: Substring) -> String {
@@ -53,13 +91,24 @@ enum PointText {
     /// A coordinate's value: a number (the fast path), or an exact constant expression
     /// (`pi/4`, `sqrt(2)`: text with a letter or a parenthesis, read by the expression parser).
     static func number(_ text: String, for name: String) throws -> Expr {
-        if let r = smallFraction(text.utf8) { return Expr(r) }
-        do { return Expr(try Rational(parsing: text)) } catch {
+        switch try coordinate(text, for: name) {
+        case .rational(let r): return Expr(r)
+        case .constant(let e): return e
+        }
+    }
+
+    /// The same, a rational kept as one.
+    static func coordinate(_ text: String, for name: String) throws -> Coordinate {
+        if let r = smallFraction(text.utf8) { return .rational(r) }
+        do { return .rational(try Rational(parsing: text)) } catch {
             guard text.contains(where: { $0.isLetter || $0 == "(" }) else {
                 throw Failure("invalid value for \(name): \(error.description)")
             }
         }
-        do { return try Expr.exactConstant(parsing: text) } catch let error as ParseError {
+        do {
+            let e = try Expr.exactConstant(parsing: text)
+            return e.rationalValue.map(Coordinate.rational) ?? .constant(e)
+        } catch let error as ParseError {
             throw Failure("invalid value for \(name): \(error.undefinedConstant.map { "\($0)" } ?? error.summary)")
         } catch {
             throw Failure("invalid value for \(name): \(error)")
@@ -92,10 +141,10 @@ enum PointText {
 
 /// A reader of one flat JSON object whose values are strings or numbers.
 struct JSONObjectReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
@@ -107,9 +156,9 @@ struct JSONObjectReader {
         i += 1
     }
 
-    mutating func object(_ names: inout SymbolNames) throws -> [(Symbol, Expr)] {
+    mutating func object(_ names: inout SymbolNames) throws -> PointText.Values {
         try expect(UInt8(ascii: "{"), "'{'")
-        var pairs: [(Symbol, Expr)] = []
+        var values = PointText.Values(capacity: names.expected)
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -117,10 +166,12 @@ struct JSONObjectReader {
             while true {
                 skipSpace()
                 let name = try string()
-                guard let s = names.symbol(name) else { throw PointText.Failure("'\(name)' is not a variable name") }
-                if pairs.contains(where: { $0.0 == s }) { throw PointText.Failure("the point gives \(name) twice") }
+                guard let s = names.symbol(name, at: values.symbols.count) else {
+                    throw PointText.Failure("'\(String(decoding: name, as: UTF8.self))' is not a variable name")
+                }
+                if values.symbols.contains(s) { throw PointText.Failure("the point gives \(String(decoding: name, as: UTF8.self)) twice") }
                 try expect(UInt8(ascii: ":"), "':'")
-                pairs.append((s, try value(for: name)))
+                values.append(s, try value(for: name))
                 skipSpace()
                 guard i < bytes.count else { throw PointText.Failure("the point ends before its '}'") }
                 if bytes[i] == UInt8(ascii: ",") {
@@ -133,10 +184,12 @@ struct JSONObjectReader {
         }
         skipSpace()
         if i < bytes.count { throw PointText.Failure("unexpected text after the point's '}'") }
-        return pairs
+        names.expected = max(names.expected, values.symbols.count)
+        return values
     }
 
-    mutating func string() throws -> String {
+    /// A string's bytes (names and numbers need no escapes).
+    mutating func string() throws -> UnsafeBufferPointer<UInt8> {
         try expect(UInt8(ascii: "\""), "a string")
         let start = i
         while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
@@ -145,51 +198,61 @@ struct JSONObjectReader {
         }
         guard i < bytes.count else { throw PointText.Failure("a string of the point has no closing quote") }
         defer { i += 1 }
-        return String(decoding: bytes[start..<i], as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: bytes[start..<i])
     }
 
-    mutating func value(for name: String) throws -> Expr {
+    mutating func value(for nameBytes: UnsafeBufferPointer<UInt8>) throws -> PointText.Coordinate {
+        var name: String { String(decoding: nameBytes, as: UTF8.self) }
         skipSpace()
         guard i < bytes.count else { throw PointText.Failure("no value for \(name)") }
         switch bytes[i] {
         case UInt8(ascii: "\""):
+            let text = try string()
             // The usual value, "-p/q", straight from the bytes into a Rational (no String).
-            if let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "\"")),
-                let r = PointText.smallFraction(bytes[(i + 1)..<close])
-            {
-                i = close + 1
-                return Expr(r)
-            }
-            return try PointText.number(try string(), for: name)
+            if let r = PointText.smallFraction(text) { return .rational(r) }
+            return try PointText.coordinate(String(decoding: text, as: UTF8.self), for: name)
         case UInt8(ascii: "["): throw PointText.Failure("\(name) is a list: a vector value needs a program's vector input")
         default:
             let start = i
             while i < bytes.count, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"),
                 bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0A, bytes[i] != 0x0D
             { i += 1 }
-            if let r = PointText.smallFraction(bytes[start..<i]) { return Expr(r) }
-            return try PointText.number(String(decoding: bytes[start..<i], as: UTF8.self), for: name)
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            if let r = PointText.smallFraction(text) { return .rational(r) }
+            return try PointText.coordinate(String(decoding: text, as: UTF8.self), for: name)
         }
     }
 }
 
-/// The symbols of the names met so far: every line of a batch names the same variables, so
-/// each name is validated once.
+/// The symbols of the names met so far: every line of a batch names the same variables in
+/// the same order, so a name is compared with the one at its place on the previous line
+/// (bytes, no `String`), and validated once.
 struct SymbolNames {
-    var known: [String: Symbol] = [:]
     /// For a program's points: entries named as the program names them (`x[3]`).
-    var program: CompiledProgram?
+    let program: CompiledProgram?
+    /// The name met at each place of a line, and its symbol.
+    var byPlace: [(name: [UInt8], symbol: Symbol)] = []
+    var known: [String: Symbol] = [:]
+    /// How many values a point had so far (the capacity to reserve).
+    var expected = 4
 
-    mutating func symbol(_ name: String) -> Symbol? {
-        if let s = known[name] { return s }
-        let symbol: Symbol?
-        if let program {
-            symbol = program.variableIndex(of: name).map { _ in Symbol(program.symbolName(of: name)) }
-        } else {
-            symbol = Symbol(validating: name)
+    init(program: CompiledProgram?) { self.program = program }
+
+    mutating func symbol(_ name: UnsafeBufferPointer<UInt8>, at place: Int) -> Symbol? {
+        if place < byPlace.count, byPlace[place].name.elementsEqual(name) { return byPlace[place].symbol }
+        let text = String(decoding: name, as: UTF8.self)
+        guard let s = known[text] ?? validated(text) else { return nil }
+        if known.count < 1024 { known[text] = s }
+        if place < byPlace.count {
+            byPlace[place] = (Array(name), s)
+        } else if place == byPlace.count, place < 1024 {
+            byPlace.append((Array(name), s))
         }
-        guard let s = symbol else { return nil }
-        if known.count < 1024 { known[name] = s }
         return s
+    }
+
+    func validated(_ name: String) -> Symbol? {
+        guard let program else { return Symbol(validating: name) }
+        return program.variableIndex(of: name).map { _ in Symbol(program.symbolName(of: name)) }
     }
 }

@@ -57,14 +57,17 @@ struct Grad: AsyncParsableCommand {
         if compiled.compile {
             return try await compiled.run("grad", f, inputs: [], point, common, label: .gradientAtPoint) { try $0.gradient(at: $1) }
         }
+        let traced = trace.isOn  // read once: an option's wrapper costs a copy per read
         try await point.run(
             Computation(
                 "grad", f, engine: engine,
                 numeric: { x in [.numeric(.vector(.gradientAtPoint, try f.gradient(at: x, engine: engine)))] },
                 symbolic: { [.symbolic(.entries(Label.partials(f.variables), try f.gradient()))] },
                 atPoint: { a in
-                    [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, try f.gradient(at: a, engine: engine)))]
-                        + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: [1], mode: .reverse, allSlots: trace.traceAll))] : [])
+                    let g = try f.atPoint(
+                        a, engine: engine, rational: { try f.gradient(at: $0, engine: engine) }, exact: { try f.gradient(at: $0, engine: engine) })
+                    let fields: [Field] = [.point(a, engine: engine), .exact(.vector(.gradientAtPoint, g.numbers))]
+                    return traced ? fields + [TraceReport.field(try f.trace(at: a, seed: [1], mode: .reverse, allSlots: trace.traceAll))] : fields
                 }),
             common)
     }

@@ -81,8 +81,8 @@ enum SparseOptions {
         try await point.run(computation, common)
     }
 
-    /// `hessian --sparse --compile`: the entries in Double from one compiled H·v per colour
-    /// (all colours in one compiled sweep when there are at most eight), at each point.
+    /// `hessian --sparse --compile`: the entries in Double from the compiled compressed
+    /// Hessian (up to eight colours per compiled sweep, seeded from the colours), at each point.
     static func runCompiled(
         _ command: String, _ f: Function, _ c: SparseCompression, _ point: PointOptions,
         _ common: CommonOptions
@@ -90,15 +90,15 @@ enum SparseOptions {
         guard try point.typedPoint() != nil || point.points != nil else {
             throw CLIError("--compile needs a point: --at x=1/2,y=-3 (or --at-file, --points)")
         }
-        let batch = c.coloring.count <= 8 ? c.coloring.count : 1
-        let tape = f.compiled(options: CompileOptions(hvpBatch: batch))
+        let tape = f.compiled(options: CompileOptions(hessianColours: c.coloring.count))
+        let sparse = try CompiledSparseHessian(tape, compression: c)
         let engine = tape.isCompiled ? "compiled" : "interpreted"
         let variables = f.variables
         let computation = Computation(
             command, f, needsPoint: true, symbolic: { [] },
             atPoint: { a in
                 let x = try a.coordinates(for: variables).map { Double($0) }
-                let values = try tape.sparseHessian(at: x, compression: c)
+                let values = try sparse.evaluate(at: x)
                 guard values.allSatisfy(\.isFinite) else { throw CLIError("\(command): the result is not finite in Double") }
                 return [
                     .point(a, engine: nil),

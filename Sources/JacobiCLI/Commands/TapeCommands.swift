@@ -14,10 +14,7 @@ struct JVPCommand: AsyncParsableCommand {
             "Example: jacobi jvp \"x*y\" \"sin(x) + y^2\" --dir 1,0 --at x=1/2,y=3. --engine reverse gets J·v from m reverse sweeps (the rows of J).")
 
     @OptionGroup var common: CommonOptions
-    @Option(
-        parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
-        transform: Arguments.vector)
-    var dir: [Rational]
+    @Option(parsing: .unconditional, help: Arguments.directionHelp, transform: Arguments.vector) var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .forward
     @OptionGroup var trace: TraceOptions
@@ -25,23 +22,20 @@ struct JVPCommand: AsyncParsableCommand {
 
     func run() async throws {
         let f = try common.function(for: "jvp", arity: .many)
+        let inputs: [Field] = [.vector(key: "direction", .direction, dir)], v = dir.map { Double($0) }, traced = trace.isOn
         if compiled.compile {
-            let v = dir.map { Double($0) }
-            return try await compiled.run("jvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .jvpAtPoint) {
-                try $0.jvp(at: $1, direction: v)
-            }
+            return try await compiled.run("jvp", f, inputs: inputs, point, common, label: .jvpAtPoint) { try $0.jvp(at: $1, direction: v) }
         }
         try await point.run(
             Computation(
-                "jvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
-                numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
+                "jvp", f, inputs: inputs, needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.jvpAtPoint, try f.jvp(at: x, direction: v, engine: engine)))] },
                 symbolic: { [.symbolic(.vector(.jvp, try f.jvp(direction: dir.map { Expr($0) })))] },
                 atPoint: { a in
-                    [
-                        .point(a, engine: engine), .value(try f.value(at: a)),
-                        .exact(.vector(.jvpAtPoint, try f.jvp(at: a, direction: dir, engine: engine))),
-                    ]
-                        + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : [])
+                    try Field.product(
+                        .jvpAtPoint, of: f, at: a, engine: engine, rational: { try f.jvp(at: $0, direction: dir, engine: engine) },
+                        exact: { try f.jvp(at: $0, direction: dir, engine: engine) })
+                        + (traced ? [TraceReport.field(try f.trace(at: a, seed: dir, mode: .forward, allSlots: trace.traceAll))] : [])
                 }),
             common)
     }
@@ -57,10 +51,7 @@ struct VJPCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
-    @Option(
-        parsing: .unconditional, help: ArgumentHelp("The weights w, one exact number per function.", valueName: "w1,w2"),
-        transform: Arguments.vector)
-    var weights: [Rational]
+    @Option(parsing: .unconditional, help: Arguments.weightsHelp, transform: Arguments.vector) var weights: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers.") var engine: DifferentialEngine = .reverse
     @OptionGroup var trace: TraceOptions
@@ -68,23 +59,20 @@ struct VJPCommand: AsyncParsableCommand {
 
     func run() async throws {
         let f = try common.function(for: "vjp", arity: .many)
+        let inputs: [Field] = [.vector(key: "weights", .weights, weights)], w = weights.map { Double($0) }, traced = trace.isOn
         if compiled.compile {
-            let w = weights.map { Double($0) }
-            return try await compiled.run("vjp", f, inputs: [.vector(key: "weights", .weights, weights)], point, common, label: .vjpAtPoint) {
-                try $0.vjp(at: $1, weights: w)
-            }
+            return try await compiled.run("vjp", f, inputs: inputs, point, common, label: .vjpAtPoint) { try $0.vjp(at: $1, weights: w) }
         }
         try await point.run(
             Computation(
-                "vjp", f, inputs: [.vector(key: "weights", .weights, weights)], needsPoint: true, engine: engine,
-                numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: weights.map { Double($0) }, engine: engine)))] },
+                "vjp", f, inputs: inputs, needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.vjpAtPoint, try f.vjp(at: x, weights: w, engine: engine)))] },
                 symbolic: { [.symbolic(.vector(.vjp, try f.vjp(weights: weights.map { Expr($0) })))] },
                 atPoint: { a in
-                    [
-                        .point(a, engine: engine), .value(try f.value(at: a)),
-                        .exact(.vector(.vjpAtPoint, try f.vjp(at: a, weights: weights, engine: engine))),
-                    ]
-                        + (trace.isOn ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : [])
+                    try Field.product(
+                        .vjpAtPoint, of: f, at: a, engine: engine, rational: { try f.vjp(at: $0, weights: weights, engine: engine) },
+                        exact: { try f.vjp(at: $0, weights: weights, engine: engine) })
+                        + (traced ? [TraceReport.field(try f.trace(at: a, seed: weights, mode: .reverse, allSlots: trace.traceAll))] : [])
                 }),
             common)
     }
@@ -98,32 +86,26 @@ struct HVPCommand: AsyncParsableCommand {
         discussion: "Example: jacobi hvp \"x^3*y + exp(x*y)\" --dir 1,-1 --at x=0,y=2")
 
     @OptionGroup var common: CommonOptions
-    @Option(
-        parsing: .unconditional, help: ArgumentHelp("The direction v, one exact number per variable.", valueName: "v1,v2"),
-        transform: Arguments.vector)
-    var dir: [Rational]
+    @Option(parsing: .unconditional, help: Arguments.directionHelp, transform: Arguments.vector) var dir: [Rational]
     @OptionGroup var point: PointOptions
     @Option(help: "The engine that gives the numbers: reverse (forward-over-reverse) or symbolic.") var engine: DifferentialEngine = .reverse
     @OptionGroup var compiled: CompileOption
 
     func run() async throws {
         let f = try common.function(for: "hvp", arity: .one)
+        let inputs: [Field] = [.vector(key: "direction", .direction, dir)], v = dir.map { Double($0) }
         if compiled.compile {
-            let v = dir.map { Double($0) }
-            return try await compiled.run("hvp", f, inputs: [.vector(key: "direction", .direction, dir)], point, common, label: .hvpAtPoint) {
-                try $0.hvp(at: $1, direction: v)
-            }
+            return try await compiled.run("hvp", f, inputs: inputs, point, common, label: .hvpAtPoint) { try $0.hvp(at: $1, direction: v) }
         }
         try await point.run(
             Computation(
-                "hvp", f, inputs: [.vector(key: "direction", .direction, dir)], needsPoint: true, engine: engine,
-                numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: dir.map { Double($0) }, engine: engine)))] },
+                "hvp", f, inputs: inputs, needsPoint: true, engine: engine,
+                numeric: { x in [.numeric(.vector(.hvpAtPoint, try f.hvp(at: x, direction: v, engine: engine)))] },
                 symbolic: { [.symbolic(.vector(.hvp, try f.hvp(direction: dir.map { Expr($0) })))] },
                 atPoint: { a in
-                    [
-                        .point(a, engine: engine), .value(try f.value(at: a)),
-                        .exact(.vector(.hvpAtPoint, try f.hvp(at: a, direction: dir, engine: engine))),
-                    ]
+                    try Field.product(
+                        .hvpAtPoint, of: f, at: a, engine: engine, rational: { try f.hvp(at: $0, direction: dir, engine: engine) },
+                        exact: { try f.hvp(at: $0, direction: dir, engine: engine) })
                 }),
             common)
     }

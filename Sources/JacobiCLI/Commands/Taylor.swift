@@ -44,12 +44,12 @@ enum TaylorReport {
         var fields: [Field] = [
             .symbolic(.written(.taylor(order: model.order, model.variables), text: model.description, latex: model.latex)),
             .point(a, engine: model.engine),
-            .values(key: "exact", .scalar(.valueAtPoint, model.value), numeric: "numeric", shown: false),
-            .values(key: "value", .scalar(.valueAtPoint, model.value), numeric: nil),
-            .values(key: "gradient", .vector(.gradientAtPoint, model.gradient), numeric: nil),
+            .values(key: "exact", .scalar(.valueAtPoint, .expression(model.value)), numeric: "numeric", shown: false),
+            .values(key: "value", .scalar(.valueAtPoint, .expression(model.value)), numeric: nil),
+            .values(key: "gradient", Quantity.vector(.gradientAtPoint, model.gradient).exactNumbers, numeric: nil),
         ]
         if let h = model.hessian {
-            fields.append(.values(key: "hessian", .matrix(.hessianAtPoint, h), numeric: nil))
+            fields.append(.values(key: "hessian", Quantity.matrix(.hessianAtPoint, h).exactNumbers, numeric: nil))
         } else {
             fields.append(.custom(json: [("hessian", .null)], text: [], latex: []))
         }

@@ -56,12 +56,42 @@ indirect enum JSONValue: Sendable {
         }
     }
 
-    /// A number's exact text (`"-3/4"`) as a JSON string: digits, a sign and a slash need
-    /// no escape, so the bytes are copied without looking for one (a batch writes millions).
+    /// A number's exact text (`"-3/4"`, as `Rational.description` writes it) as a JSON
+    /// string: a rational of machine words is written digit by digit into `out` (no
+    /// `String`), and digits, a sign and a slash need no escape (a batch writes millions).
     static func writeNumberString(_ r: Rational, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: r.description.utf8)
+        if let (n, d) = r.inlineParts {
+            writeInteger(n, to: &out)
+            if d != 1 {
+                out.append(UInt8(ascii: "/"))
+                writeInteger(d, to: &out)
+            }
+        } else {
+            out.append(contentsOf: r.description.utf8)
+        }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The decimal digits of `n` (with its sign), as `String(n)` writes them.
+    static func writeInteger(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var v = n.magnitude  // also for Int.min
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
+        }
+    }
+
+    /// Appends the UTF-8 bytes of `s` in one copy.
+    static func writeRaw(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; every other byte
@@ -69,8 +99,13 @@ indirect enum JSONValue: Sendable {
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings (numbers, expressions, names) need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: s.utf8)
+        var s = s
+        let copied = s.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -48,11 +48,53 @@ extension Label {
 extension Field {
     /// f(a) under `value`, one entry per function.
     static func value(_ values: [Expr]) -> Field {
-        .values(key: "value", .vector(.valueAtPoint, values), numeric: nil)
+        .values(key: "value", Quantity.vector(.valueAtPoint, values).exactNumbers, numeric: nil)
+    }
+
+    /// f(a) under `value`, rational where the library computed over `Rational`.
+    static func value(_ values: AtPoint<[Rational], [Expr]>) -> Field {
+        .values(key: "value", .vector(.valueAtPoint, values.numbers), numeric: nil)
     }
 
     /// The result at the point under `exact`, with its floats under `numeric`.
     static func exact(_ q: Quantity) -> Field {
+        .values(key: "exact", q.exactNumbers, numeric: "numeric")
+    }
+
+    /// The same for values that may be rationals (`Function.atPoint`'s results).
+    static func exact(_ q: ExactQuantity) -> Field {
         .values(key: "exact", q, numeric: "numeric")
+    }
+
+    /// `at` and `engine`, f(a) under `value`, and a product at the point (J·v, wᵀJ, H·v) under
+    /// `exact`, each over `Rational` where the library can (`Function.atPoint`): `rational`
+    /// and `exact` are the same library call, over the coordinates and over the point.
+    static func product(
+        _ label: Label, of f: Function, at a: Point, engine: DifferentialEngine,
+        rational: ([Rational]) throws -> [Rational], exact: (Point) throws -> [Expr]
+    ) throws -> [Field] {
+        let value = try f.atPoint(a, engine: .reverse, rational: { try f.value(at: $0) }, exact: { try f.value(at: $0) })
+        let product = try f.atPoint(a, engine: engine, rational: rational, exact: exact)
+        return [.point(a, engine: engine), .value(value), .exact(.vector(label, product.numbers))]
+    }
+}
+
+extension AtPoint where Rationals == [Rational], Expressions == [Expr] {
+    /// The values, rational or exact expressions.
+    var numbers: [ExactNumber] {
+        switch self {
+        case .rational(let r): return r.map(ExactNumber.rational)
+        case .exact(let e): return e.map(ExactNumber.expression)
+        }
+    }
+}
+
+extension AtPoint where Rationals == Matrix<Rational>, Expressions == Matrix<Expr> {
+    /// The entries, rational or exact expressions.
+    var numbers: Matrix<ExactNumber> {
+        switch self {
+        case .rational(let r): return r.map(ExactNumber.rational)
+        case .exact(let e): return e.map(ExactNumber.expression)
+        }
     }
 }

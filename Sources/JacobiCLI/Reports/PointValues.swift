@@ -33,4 +33,18 @@ enum PointValues {
         if let r = e.rationalValue, r.isInteger, Double(r).isFinite { return r.description }
         return decimal(e).map { "\(e) ≈ \($0)" } ?? e.description
     }
+
+    /// The float of an exact value (as for an `Expr`), without building an `Expr`
+    /// for a rational.
+    static func double(_ n: ExactNumber) -> Double? {
+        switch n {
+        case .rational(let r):
+            let d = Double(r)
+            return d.isFinite ? d : nil
+        case .expression(let e): return double(e)
+        }
+    }
+
+    /// The text of an exact value, as for an `Expr`.
+    static func text(_ n: ExactNumber) -> String { text(n.expression) }
 }

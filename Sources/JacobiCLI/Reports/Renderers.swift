@@ -22,7 +22,7 @@ enum TextRenderer {
         }
     }
 
-    static func lines(_ q: Quantity, _ describe: (Expr) -> String) -> [String] {
+    static func lines<E>(_ q: Shaped<E>, _ describe: (E) -> String) -> [String] {
         func labelled(_ l: Label, _ text: String) -> String { l.text.isEmpty ? text : "\(l.text) = \(text)" }
         switch q {
         case .scalar(let l, let e): return [labelled(l, describe(e))]
@@ -53,7 +53,7 @@ enum LaTeXRenderer {
         case .symbolic(let q): return rows(q)
         case .point(let a, _):
             return ["&\\text{at } " + a.pairs.map { "\(Expr($0.0).latex) = \($0.1.latex)" }.joined(separator: ",\\ ")]
-        case .values(_, let q, _, let shown): return shown ? rows(q) : []
+        case .values(_, let q, _, let shown): return shown ? rows(q.map(\.expression)) : []
         case .custom(_, _, let latex): return latex
         case .sparse(let s): return s.latex
         }
@@ -127,10 +127,14 @@ enum JSONRenderer {
     /// one has been written before in this object).
     static func write(_ field: Field, to out: inout [UInt8], first: inout Bool) {
         func key(_ k: String) {
-            if !first { out.append(contentsOf: ", ".utf8) }
+            if !first {
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: " "))
+            }
             first = false
             JSONValue.writeString(k, to: &out)
-            out.append(contentsOf: ": ".utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: " "))
         }
         switch field {
         case .head(let command, let variables, let functions):
@@ -169,15 +173,21 @@ enum JSONRenderer {
         case .point(let a, let engine):
             key("at")
             out.append(UInt8(ascii: "{"))
+            let rationals = a.rationalValues
+            let constants = rationals == nil ? a.values : []
             for (i, s) in a.symbols.enumerated() {
-                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                if i > 0 {
+                    out.append(UInt8(ascii: ","))
+                    out.append(UInt8(ascii: " "))
+                }
                 JSONValue.writeString(s.name, to: &out)
-                out.append(contentsOf: ": ".utf8)
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
                 // Rational coordinates skip the escape scan; exact constants (pi/4) are escaped.
-                if let q = a.rationalValues?[i] {
-                    JSONValue.writeNumberString(q, to: &out)
+                if let rationals {
+                    JSONValue.writeNumberString(rationals[i], to: &out)
                 } else {
-                    JSONValue.writeString(a.values[i].description, to: &out)
+                    JSONValue.writeString(constants[i].description, to: &out)
                 }
             }
             out.append(UInt8(ascii: "}"))
@@ -187,13 +197,17 @@ enum JSONRenderer {
             }
         case .values(let k, let q, let numeric, _):
             key(k)
-            write(q, to: &out) { e, out in
-                if let r = e.rationalValue { JSONValue.writeNumberString(r, to: &out) } else { JSONValue.writeString(e.description, to: &out) }
+            write(q, to: &out) { n, out in
+                switch n {
+                case .rational(let r): JSONValue.writeNumberString(r, to: &out)
+                case .expression(let e):
+                    if let r = e.rationalValue { JSONValue.writeNumberString(r, to: &out) } else { JSONValue.writeString(e.description, to: &out) }
+                }
             }
             if let numeric {
                 key(numeric)
-                write(q, to: &out) { e, out in
-                    if let d = PointValues.double(e) { out.append(contentsOf: d.description.utf8) } else { out.append(contentsOf: "null".utf8) }
+                write(q, to: &out) { n, out in
+                    if let d = PointValues.double(n) { JSONValue.writeRaw(d.description, to: &out) } else { JSONValue.writeRaw("null", to: &out) }
                 }
             }
         case .custom(let json, _, _):
@@ -210,7 +224,7 @@ enum JSONRenderer {
     }
 
     /// The quantity in its JSON shape (a string, a list, a list of rows), entries by `entry`.
-    static func write(_ q: Quantity, to out: inout [UInt8], entry: (Expr, inout [UInt8]) -> Void) {
+    static func write<E>(_ q: Shaped<E>, to out: inout [UInt8], entry: (E, inout [UInt8]) -> Void) {
         switch q {
         case .scalar(_, let e): entry(e, &out)
         case .vector(_, let es), .entries(_, let es): writeList(es, to: &out, entry)
@@ -222,7 +236,10 @@ enum JSONRenderer {
     static func writeList<T>(_ items: [T], to out: inout [UInt8], _ entry: (T, inout [UInt8]) -> Void) {
         out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
-            if i > 0 { out.append(contentsOf: ", ".utf8) }
+            if i > 0 {
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: " "))
+            }
             entry(item, &out)
         }
         out.append(UInt8(ascii: "]"))
