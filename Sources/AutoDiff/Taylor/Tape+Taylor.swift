@@ -4,7 +4,9 @@ import Exact
 
 extension Tape {
     /// The most coefficients a Taylor sweep may hold at once (slots × coefficients per
-    /// series), about what a gradient sweep of a 10⁷-instruction tape holds.
+    /// series), about what a gradient sweep of a 10⁷-instruction tape holds. The Double
+    /// sweep along one direction keeps series only for the slots outside the tape's loops,
+    /// and counts those.
     public static let taylorCoefficientBudget = 50_000_000
 
     /// The Taylor coefficients of s ↦ f(a + V·s) at s = 0, up to total degree k, for a
@@ -35,13 +37,23 @@ extension Tape {
     }
 
     /// ``taylorCoefficients(at:seeds:order:)`` with V given row-major (n × m), so that a
-    /// direction (m = 1) needs no array per input.
+    /// direction (m = 1) needs no array per input. Over Double along one direction the
+    /// sweep runs through the tape's sweep plan (TaylorPlan.swift) unless `plan` is false;
+    /// where the plan declines, and for every other scalar, the generic sweep runs.
     @inlinable
     func taylorCoefficients<S: TapeScalar>(
-        at point: [S], flatSeeds: [S], columns m: Int, order k: Int
+        at point: [S], flatSeeds: [S], columns m: Int, order k: Int, plan: Bool = true
     ) throws(TapeError) -> (layout: TaylorLayout, coefficients: [[S]]) {
         try checkDimension("point", point.count, inputCount)
         if k < 0 { throw .taylorOrder(k, reason: "the order must be at least 0") }
+        // Along one direction over Double: the plan, which holds only the series of the slots
+        // outside the tape's loops (and checks the budget against those).
+        if plan && m == 1 && S.self == Double.self,
+            let fast = planTaylorDouble(
+                unsafeBitCast(point, to: [Double].self), unsafeBitCast(flatSeeds, to: [Double].self), order: k)
+        {
+            return (TaylorLayout(variables: 1, order: k), unsafeBitCast(fast, to: [[S]].self))
+        }
         let limit = Tape.taylorCoefficientBudget / Swift.max(count + TaylorSweep<S>.scratchCount, 1)
         guard let width = TaylorLayout.coefficientCount(variables: Swift.max(m, 1), order: k, limit: limit),
             width * width <= 4 * Tape.taylorCoefficientBudget
