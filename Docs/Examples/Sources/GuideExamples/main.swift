@@ -39,28 +39,28 @@ do {
     fail("GettingStarted.md:83", error)
 }
 
-// Limits.md:29
+// Limits.md:34
 do {
     let refused = ExactLimits.$maximumBitWidth.withValue(1 << 9) { (try? BigInt(3).power(1000)) == nil }
-    check(refused, #"true"#, "Limits.md:30")
+    check(refused, #"true"#, "Limits.md:35")
     let power = try ExactLimits.$maximumBitWidth.withValue(1 << 11) { try BigInt(3).power(1000) }
-    check(power.description.count, #"478"#, "Limits.md:32")
+    check(power.description.count, #"478"#, "Limits.md:37")
     let generatedText = Array(repeating: "x", count: 2000).joined(separator: " + ")
     let tooLong = ParseLimits.$maximumInputLength.withValue(4096) { (try? Expr.parse(generatedText)) == nil }
-    check(tooLong, #"true"#, "Limits.md:35")
+    check(tooLong, #"true"#, "Limits.md:40")
     let sum = try ParseLimits.$maximumInputLength.withValue(8192) { try Expr.parse(generatedText) }
-    check(sum, #"2000*x"#, "Limits.md:37")
+    check(sum, #"2000*x"#, "Limits.md:42")
 } catch {
-    fail("Limits.md:29", error)
+    fail("Limits.md:34", error)
 }
 
-// Limits.md:70
+// Limits.md:75
 do {
     let loops = try Program(parsing: "input x\nh = x\nfor i = 1..1000\nfor j = 1..1000\nh = h*x\nend\nend\noutput h")
     let stopped = ProgramLimits.$maximumSteps.withValue(100_000) { (try? loops.compile()) == nil }
-    check(stopped, #"true"#, "Limits.md:72")
+    check(stopped, #"true"#, "Limits.md:77")
 } catch {
-    fail("Limits.md:70", error)
+    fail("Limits.md:75", error)
 }
 
 // Programs.md:143
