@@ -138,16 +138,7 @@ struct JSONStream: ~Copyable {
 
     mutating func flush() {
         if buffer.isEmpty { return }
-        buffer.withUnsafeBytes { raw in
-            var p = raw.baseAddress
-            var left = raw.count
-            while left > 0, let q = p {
-                let n = Foundation.write(1, q, left)
-                if n <= 0 { break }
-                left -= n
-                p = q + n
-            }
-        }
+        Batch.writeOut(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }
