@@ -45,13 +45,7 @@ public final class CompiledSparseHessian: Sendable {
     public init(_ compiled: CompiledTape, compression c: SparseCompression) throws {
         let tape = compiled.tape
         let n = tape.inputCount
-        if tape.outputCount != 1 { throw TapeError.notScalarValued(outputs: tape.outputCount) }
-        guard c.coloring.kind == .star else {
-            throw SparsityError.coloringMismatch("a Hessian needs a star colouring, not a \(c.coloring.kind.rawValue) colouring")
-        }
-        guard c.pattern.rows == n && c.pattern.columns == n else {
-            throw SparsityError.dimensionMismatch(what: "pattern size", expected: n, actual: c.pattern.rows)
-        }
+        try CompiledTape.checkHessianCompression(c, of: tape)
         let indices = try c.productIndices()
         let lanes = Swift.max(1, compiled.hessianColours)
         let count = c.coloring.count

@@ -286,13 +286,7 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
     ///   pattern; the interpreter's `TapeError` (not scalar-valued, domain errors).
     public func sparseHessian(at x: [Double], compression c: SparseCompression) throws -> [Double] {
         let n = tape.inputCount
-        if tape.outputCount != 1 { throw TapeError.notScalarValued(outputs: tape.outputCount) }
-        guard c.coloring.kind == .star else {
-            throw SparsityError.coloringMismatch("a Hessian needs a star colouring, not a \(c.coloring.kind.rawValue) colouring")
-        }
-        guard c.pattern.rows == n && c.pattern.columns == n else {
-            throw SparsityError.dimensionMismatch(what: "pattern size", expected: n, actual: c.pattern.rows)
-        }
+        try Self.checkHessianCompression(c, of: tape)
         guard x.count == n else { throw TapeError.dimensionMismatch(what: "point", expected: n, actual: x.count) }
         guard isCompiled else { return try tape.sparseHessian(at: x, compression: c) }
         if hessianColours > 0 { return try CompiledSparseHessian(self, compression: c).evaluate(at: x) }
@@ -311,6 +305,19 @@ public final class CompiledTape: @unchecked Sendable {  // immutable after init;
             k += size
         }
         return try c.entries(fromProducts: products)
+    }
+
+    /// A sparse Hessian of `tape` from `c` needs a scalar tape and a star colouring of an
+    /// n × n pattern.
+    static func checkHessianCompression(_ c: SparseCompression, of tape: Tape) throws {
+        let n = tape.inputCount
+        if tape.outputCount != 1 { throw TapeError.notScalarValued(outputs: tape.outputCount) }
+        guard c.coloring.kind == .star else {
+            throw SparsityError.coloringMismatch("a Hessian needs a star colouring, not a \(c.coloring.kind.rawValue) colouring")
+        }
+        guard c.pattern.rows == n && c.pattern.columns == n else {
+            throw SparsityError.dimensionMismatch(what: "pattern size", expected: n, actual: c.pattern.rows)
+        }
     }
 
     /// J(x)·v, the tangent of `Tape.jvp(at:direction:workspace:)`.
